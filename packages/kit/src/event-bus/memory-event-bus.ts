@@ -1,0 +1,25 @@
+import type { Transaction } from '../database';
+import { validateEvent, type EventBus, type EventPayload, type EventStream, type SubscribeOptions } from './event-bus';
+import { Fanout } from './fanout';
+
+/** Single-process bus for unit tests and tools; honours transactions through `onCommit`. */
+export class MemoryEventBus implements EventBus {
+  private readonly fanout = new Fanout();
+
+  async publish(topic: string, payload: EventPayload, tx?: Transaction): Promise<void> {
+    validateEvent(topic, payload);
+    const copy = structuredClone(payload);
+    const deliver = () => this.fanout.deliver(topic, copy);
+    if (tx) tx.onCommit(deliver);
+    else queueMicrotask(deliver);
+  }
+
+  async subscribe<T extends EventPayload>(topic: string, options: SubscribeOptions = {}): Promise<EventStream<T>> {
+    validateEvent(topic);
+    return this.fanout.add<T>(topic, options.bufferSize);
+  }
+
+  async close(): Promise<void> {
+    this.fanout.endAll();
+  }
+}

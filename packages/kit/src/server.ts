@@ -1,0 +1,166 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer, type ApolloServerOptions, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
+import express, { type Express } from 'express';
+import type { GraphQLSchema } from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer } from 'ws';
+import type { Logger } from './logger';
+
+export interface RequestInfo {
+  requestId: string;
+  headers: IncomingHttpHeaders;
+  /** graphql-ws `connectionParams`, for socket requests. */
+  connectionParams?: Record<string, unknown>;
+}
+
+export interface GraphQLHttpServerOptions<TContext extends BaseContext> {
+  name: string;
+  port: number;
+  host?: string;
+  logger: Logger;
+  /** `schema` for a subgraph, `gateway` for the gateway. */
+  apollo: ApolloServerOptions<TContext>;
+  context: (request: RequestInfo) => Promise<TContext>;
+  /** Serve graphql-ws on the same port and path, executing against this schema. */
+  websocket?: { schema: GraphQLSchema };
+  /** `GET /readyz` succeeds when this resolves. */
+  readiness?: () => Promise<void>;
+  /** Extra routes (metrics, static assets) mounted before GraphQL. */
+  routes?: (app: Express) => void;
+  /** Released after the server has drained: database pools, event buses. */
+  onClose?: () => Promise<void>;
+  bodyLimit?: string;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  httpServer: Server;
+  close(): Promise<void>;
+}
+
+export const graphqlPath = '/graphql';
+
+/** One port: GraphQL over HTTP and graphql-ws at `/graphql`, `/healthz`, `/readyz`. */
+export async function startGraphQLServer<TContext extends BaseContext>(
+  options: GraphQLHttpServerOptions<TContext>,
+): Promise<RunningServer> {
+  const { logger } = options;
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = createServer(app);
+
+  let wsServer: WebSocketServer | undefined;
+  let wsCleanup: { dispose(): void | Promise<void> } | undefined;
+  if (options.websocket) {
+    wsServer = new WebSocketServer({ server: httpServer, path: graphqlPath });
+    wsCleanup = useServer(
+      {
+        schema: options.websocket.schema,
+        context: (ctx) =>
+          options.context({
+            requestId: randomUUID(),
+            headers: ctx.extra.request.headers,
+            connectionParams: ctx.connectionParams ?? undefined,
+          }),
+      },
+      wsServer,
+    );
+  }
+
+  const apollo = new ApolloServer<TContext>({
+    ...options.apollo,
+    plugins: [
+      ...(options.apollo.plugins ?? []),
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      requestLogPlugin(logger),
+    ],
+  } as ApolloServerOptions<TContext>);
+  await apollo.start();
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok', service: options.name });
+  });
+  app.get('/readyz', async (_req, res) => {
+    try {
+      await options.readiness?.();
+      res.json({ status: 'ready', service: options.name });
+    } catch (error) {
+      res.status(503).json({ status: 'unavailable', service: options.name, reason: (error as Error).message });
+    }
+  });
+  options.routes?.(app);
+  app.use(
+    graphqlPath,
+    express.json({ limit: options.bodyLimit ?? '1mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => options.context({ requestId: randomUUID(), headers: req.headers }),
+    }),
+  );
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(options.port, options.host ?? '0.0.0.0', () => resolve());
+  });
+  const { port } = httpServer.address() as AddressInfo;
+  const url = `http://localhost:${port}${graphqlPath}`;
+  logger.info('listening', { url, websocket: Boolean(wsServer) });
+
+  let closing: Promise<void> | undefined;
+  const close = () =>
+    (closing ??= (async () => {
+      logger.info('shutting down: draining requests and sockets');
+      for (const socket of wsServer?.clients ?? []) socket.close(1001, 'server shutting down');
+      await wsCleanup?.dispose();
+      wsServer?.close();
+      await apollo.stop();
+      await options.onClose?.();
+      logger.info('stopped');
+    })());
+  return { url, port, httpServer, close };
+}
+
+function requestLogPlugin(logger: Logger): ApolloServerPlugin<BaseContext> {
+  return {
+    async requestDidStart() {
+      const started = performance.now();
+      return {
+        async willSendResponse({ request, errors }) {
+          const fields = {
+            operation: request.operationName ?? null,
+            durationMs: Math.round((performance.now() - started) * 10) / 10,
+            errors: errors?.length ?? 0,
+          };
+          if (errors?.length) logger.warn('request failed', { ...fields, first: errors[0]?.message });
+          else logger.debug('request', fields);
+        },
+      };
+    },
+  };
+}
+
+/** Ctrl-C or SIGTERM drains and exits; a second signal exits at once. */
+export function exitOnSignals(close: () => Promise<void>, logger: Logger): void {
+  let stopping = false;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (stopping) {
+      logger.warn('second signal: exiting now', { signal });
+      process.exit(1);
+    }
+    stopping = true;
+    logger.info('signal received', { signal });
+    close().then(
+      () => process.exit(0),
+      (error) => {
+        logger.error('shutdown failed', { error });
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+}

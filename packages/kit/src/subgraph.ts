@@ -1,0 +1,107 @@
+import type { BaseContext } from '@apollo/server';
+import type { DataSource, MixedList } from 'typeorm';
+import { openServiceDatabase, pingDatabase } from './database';
+import { parseEnv, subgraphEnvSchema } from './env';
+import type { EventBus } from './event-bus/event-bus';
+import { PgEventBus } from './event-bus/pg-event-bus';
+import { createLogger, type Logger } from './logger';
+import { LoaderRegistry } from './references';
+import { buildFederatedSchema, type FederatedSchema, type FederatedSchemaOptions } from './schema';
+import { exitOnSignals, startGraphQLServer, type RunningServer } from './server';
+import { reportFatal } from './fatal';
+
+/** What every resolver of every subgraph receives. */
+export interface SubgraphContext extends BaseContext {
+  requestId: string;
+  logger: Logger;
+  loaders: LoaderRegistry;
+  db: DataSource;
+  bus: EventBus;
+}
+
+/** A subgraph is data: its name, its tables and its resolvers. The kit does the rest. */
+export interface SubgraphDefinition {
+  name: string;
+  /** PostgreSQL schema holding the service's tables and migration history. */
+  dbSchema: string;
+  defaultPort: number;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  entities: MixedList<Function>;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  migrations: MixedList<Function>;
+  schema: Omit<FederatedSchemaOptions, 'pubSub' | 'authChecker'>;
+}
+
+export function defineSubgraph(definition: SubgraphDefinition): SubgraphDefinition {
+  return definition;
+}
+
+export function buildSubgraphSchemaOf(definition: SubgraphDefinition): Promise<FederatedSchema> {
+  return buildFederatedSchema(definition.schema);
+}
+
+export interface StartSubgraphOptions {
+  port: number;
+  host?: string;
+  databaseUrl: string;
+  logger?: Logger;
+  /** Sees every SQL statement (tests count queries with it). */
+  logQueries?: (sql: string) => void;
+}
+
+export interface RunningSubgraph extends RunningServer {
+  db: DataSource;
+  bus: EventBus;
+}
+
+export async function startSubgraph(definition: SubgraphDefinition, options: StartSubgraphOptions): Promise<RunningSubgraph> {
+  const logger = options.logger ?? createLogger(definition.name);
+  const db = await openServiceDatabase({
+    url: options.databaseUrl,
+    schema: definition.dbSchema,
+    entities: definition.entities,
+    migrations: definition.migrations,
+    logQueries: options.logQueries,
+  });
+  const bus = new PgEventBus(options.databaseUrl, logger.child({ component: 'event-bus' }));
+  try {
+    const { schema } = await buildSubgraphSchemaOf(definition);
+    const server = await startGraphQLServer<SubgraphContext>({
+      name: definition.name,
+      port: options.port,
+      host: options.host,
+      logger,
+      apollo: { schema, introspection: true },
+      websocket: { schema },
+      context: async ({ requestId }) => ({
+        requestId,
+        logger: logger.child({ requestId }),
+        loaders: new LoaderRegistry(),
+        db,
+        bus,
+      }),
+      readiness: () => pingDatabase(db),
+      onClose: async () => {
+        await bus.close();
+        await db.destroy();
+      },
+    });
+    return { ...server, db, bus };
+  } catch (error) {
+    await bus.close();
+    await db.destroy();
+    throw error;
+  }
+}
+
+/** The body of a subgraph's `index.ts`: read the environment, start, stop cleanly on signals. */
+export async function runSubgraph(definition: SubgraphDefinition): Promise<void> {
+  try {
+    const env = parseEnv(subgraphEnvSchema.extend({ PORT: subgraphEnvSchema.shape.PORT.default(definition.defaultPort) }));
+    const logger = createLogger(definition.name, env.LOG_LEVEL);
+    const server = await startSubgraph(definition, { port: env.PORT, host: env.HOST, databaseUrl: env.DATABASE_URL, logger });
+    exitOnSignals(server.close, logger);
+  } catch (error) {
+    reportFatal(definition.name, error);
+  }
+}
