@@ -9,3 +9,4 @@ export * from './references';
 export * from './schema';
 export * from './server';
 export * from './subgraph';
+export * from './text';

@@ -1,0 +1,90 @@
+import { join } from 'node:path';
+import { z } from 'zod';
+import { createLogger, logLevel, openServiceDatabase, parseEnv, port, postgresUrl, redactUrl, reportFatal } from '@ioc/kit';
+import { seedAll } from '@ioc/seeds';
+import { startEmbeddedPostgres, type EmbeddedDatabase } from './embedded-postgres';
+import { repoRoot } from './schemas';
+import { subgraphs } from './subgraphs';
+import { createSupervisor } from './supervisor';
+
+const startEnvSchema = z.object({
+  DATABASE_URL: postgresUrl.optional(),
+  EMBEDDED_PG_PORT: port(54329),
+  DATA_DIR: z.string().default(join(repoRoot, '.data')),
+  PORT: port(4000),
+  SEED_PROFILE: z.enum(['full', 'small']).default('full'),
+  LOG_LEVEL: logLevel,
+});
+
+/** `npm start`: database, migrations, seeds, the four subgraphs and the gateway. */
+async function main(): Promise<void> {
+  const started = performance.now();
+  const env = parseEnv(startEnvSchema);
+  const logger = createLogger('ioc-graph', env.LOG_LEVEL);
+  const supervisor = createSupervisor(logger);
+  let embedded: EmbeddedDatabase | undefined;
+
+  let shuttingDown = false;
+  const shutdown = async (signal: string) => {
+    if (shuttingDown) process.exit(1);
+    shuttingDown = true;
+    logger.info('stopping ioc-graph', { signal });
+    await supervisor.stopAll();
+    await embedded?.stop();
+    logger.info('stopped');
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  let databaseUrl = env.DATABASE_URL;
+  if (!databaseUrl) {
+    embedded = await startEmbeddedPostgres({ dir: join(env.DATA_DIR, 'postgres'), port: env.EMBEDDED_PG_PORT, logger });
+    await embedded.ensureDatabase('ioc');
+    databaseUrl = embedded.url('ioc');
+    logger.info(embedded.initialised ? 'embedded PostgreSQL created' : 'embedded PostgreSQL reused', { dataDir: env.DATA_DIR });
+  }
+  logger.info('database', { url: redactUrl(databaseUrl) });
+
+  for (const { definition } of subgraphs) {
+    const db = await openServiceDatabase({ url: databaseUrl, schema: definition.dbSchema, entities: definition.entities, migrations: definition.migrations });
+    await db.destroy();
+  }
+  await seedAll({ databaseUrl, profile: env.SEED_PROFILE, logger });
+
+  const subgraphUrls: Record<string, string> = {};
+  await Promise.all(
+    subgraphs.map(async ({ definition, dir }) => {
+      const base = `http://localhost:${definition.defaultPort}`;
+      subgraphUrls[`SUBGRAPH_${definition.name.toUpperCase()}_URL`] = `${base}/graphql`;
+      await supervisor.start({
+        name: definition.name,
+        entry: join(repoRoot, dir, 'src', 'index.ts'),
+        env: { PORT: String(definition.defaultPort), DATABASE_URL: databaseUrl, LOG_LEVEL: env.LOG_LEVEL },
+        readyUrl: `${base}/readyz`,
+      });
+    }),
+  );
+  await supervisor.start({
+    name: 'gateway',
+    entry: join(repoRoot, 'gateway', 'src', 'index.ts'),
+    env: { PORT: String(env.PORT), LOG_LEVEL: env.LOG_LEVEL, ...subgraphUrls },
+    readyUrl: `http://localhost:${env.PORT}/readyz`,
+  });
+
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  process.stdout.write(
+    [
+      '',
+      `ioc-graph is ready in ${seconds} s`,
+      `  GraphQL (HTTP + WebSocket)  http://localhost:${env.PORT}/graphql`,
+      `  health                      http://localhost:${env.PORT}/healthz`,
+      `  subgraphs                   ${subgraphs.map(({ definition }) => `${definition.name}:${definition.defaultPort}`).join('  ')}`,
+      `  database                    ${embedded ? `embedded, data in ${env.DATA_DIR}` : redactUrl(databaseUrl)}`,
+      'Press Ctrl-C to stop.',
+      '',
+    ].join('\n'),
+  );
+}
+
+main().catch((error) => reportFatal('ioc-graph', error));

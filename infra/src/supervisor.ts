@@ -1,0 +1,91 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import type { Logger } from '@ioc/kit';
+
+export interface ManagedProcess {
+  name: string;
+  /** TypeScript entrypoint, run with tsx. */
+  entry: string;
+  env: Record<string, string>;
+  /** Resolves when the process answers; used at start and after each restart. */
+  readyUrl: string;
+}
+
+export interface Supervisor {
+  start(spec: ManagedProcess): Promise<void>;
+  stopAll(): Promise<void>;
+}
+
+/**
+ * Runs each service as its own process, like a deployment would: a crash takes down one
+ * subgraph, not the graph. A process that dies unexpectedly is restarted with backoff.
+ */
+export function createSupervisor(logger: Logger): Supervisor {
+  const children = new Map<string, ChildProcess>();
+  let stopping = false;
+
+  const launch = (spec: ManagedProcess, attempt: number): ChildProcess => {
+    const child = spawn(process.execPath, ['--import', 'tsx', spec.entry], {
+      env: { ...process.env, ...spec.env },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
+    children.set(spec.name, child);
+    child.on('exit', (code, signal) => {
+      if (children.get(spec.name) !== child) return;
+      children.delete(spec.name);
+      if (stopping) return;
+      const delay = Math.min(30_000, 1000 * 2 ** attempt);
+      logger.error('process exited; restarting', { process: spec.name, code, signal, inMs: delay });
+      setTimeout(() => {
+        if (stopping) return;
+        const next = launch(spec, attempt + 1);
+        waitUntilReady(spec.readyUrl, 60_000).then(
+          () => logger.info('process back', { process: spec.name, pid: next.pid }),
+          () => undefined,
+        );
+      }, delay).unref();
+    });
+    return child;
+  };
+
+  return {
+    async start(spec) {
+      const child = launch(spec, 0);
+      const exited = new Promise<never>((_, reject) =>
+        child.once('exit', (code) => reject(new Error(`${spec.name} exited during start-up (code ${code})`))),
+      );
+      await Promise.race([waitUntilReady(spec.readyUrl, 60_000), exited]);
+      logger.info('process ready', { process: spec.name, pid: child.pid });
+    },
+    async stopAll() {
+      stopping = true;
+      await Promise.all(
+        [...children.values()].map(
+          (child) =>
+            new Promise<void>((resolve) => {
+              if (child.exitCode !== null || child.signalCode !== null) return resolve();
+              const force = setTimeout(() => child.kill('SIGKILL'), 10_000);
+              child.once('exit', () => {
+                clearTimeout(force);
+                resolve();
+              });
+              child.kill('SIGTERM');
+            }),
+        ),
+      );
+    },
+  };
+}
+
+export async function waitUntilReady(url: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(url);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`${url} not ready after ${timeoutMs} ms`);
+}

@@ -1,0 +1,4 @@
+import { runSubgraph } from '@ioc/kit';
+import { economySubgraph } from './subgraph';
+
+await runSubgraph(economySubgraph);

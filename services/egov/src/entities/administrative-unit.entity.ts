@@ -1,0 +1,53 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Directive, Field, ObjectType, registerEnumType } from 'type-graphql';
+
+export enum UnitLevel {
+  PROVINCE = 'PROVINCE',
+  DISTRICT = 'DISTRICT',
+  COMMUNE = 'COMMUNE',
+}
+registerEnumType(UnitLevel, { name: 'UnitLevel', description: 'Tier of the administrative hierarchy (cấp tỉnh / huyện / xã).' });
+
+/** A province, district-level or commune-level unit, as published by the General Statistics Office. */
+@Entity({ name: 'administrative_unit' })
+@ObjectType('AdministrativeUnit', { description: 'Đơn vị hành chính: a province, district or commune, valid over a period.' })
+@Directive('@key(fields: "code")')
+export class AdministrativeUnit {
+  @PrimaryColumn({ type: 'text' })
+  @Field(() => String, { description: 'GSO code (84 for Trà Vinh).' })
+  code!: string;
+
+  @Column({ type: 'text' })
+  @Field(() => String)
+  name!: string;
+
+  @Column({ type: 'text', name: 'name_with_type' })
+  @Field(() => String, { description: 'Name with its kind, e.g. "Huyện Càng Long".' })
+  nameWithType!: string;
+
+  @Column({ type: 'text' })
+  @Field(() => UnitLevel)
+  level!: UnitLevel;
+
+  @Column({ type: 'text' })
+  @Field(() => String, { description: 'GSO kind: tinh, thanh-pho, thi-xa, huyen, phuong, thi-tran, xa.' })
+  kind!: string;
+
+  @Index()
+  @Column({ type: 'text', name: 'parent_code', nullable: true })
+  @Field(() => String, { nullable: true })
+  parentCode!: string | null;
+
+  /** Accent-folded lowercase name, so "tra vinh" finds "Trà Vinh". */
+  @Index()
+  @Column({ type: 'text', name: 'search_name' })
+  searchName!: string;
+
+  @Column({ type: 'date', name: 'valid_from' })
+  @Field(() => String, { description: 'First day the unit exists in this form (ISO date).' })
+  validFrom!: string;
+
+  @Column({ type: 'date', name: 'valid_to', nullable: true })
+  @Field(() => String, { nullable: true, description: 'Last day of validity; null while current.' })
+  validTo!: string | null;
+}

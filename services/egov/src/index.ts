@@ -1,0 +1,4 @@
+import { runSubgraph } from '@ioc/kit';
+import { egovSubgraph } from './subgraph';
+
+await runSubgraph(egovSubgraph);

@@ -1,0 +1,13 @@
+import { In } from 'typeorm';
+import { alignByKey, batchedReference, type SubgraphContext } from '@ioc/kit';
+import { AdministrativeUnit, UnitLevel } from '../entities/administrative-unit.entity';
+import type { Province } from '../types/province.type';
+
+export async function findProvinces(codes: readonly string[], ctx: SubgraphContext): Promise<Array<Province | null>> {
+  const rows = await ctx.db.getRepository(AdministrativeUnit).findBy({ code: In([...codes]), level: UnitLevel.PROVINCE });
+  return alignByKey(codes, rows, (row) => row.code).map((row) => (row ? { code: row.code, name: row.name } : null));
+}
+
+export const provinceReference = batchedReference<{ code: string }, SubgraphContext>('Province', (refs, ctx) =>
+  findProvinces(refs.map((ref) => ref.code), ctx),
+);

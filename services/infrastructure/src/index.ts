@@ -1,0 +1,4 @@
+import { runSubgraph } from '@ioc/kit';
+import { infrastructureSubgraph } from './subgraph';
+
+await runSubgraph(infrastructureSubgraph);

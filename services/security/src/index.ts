@@ -1,0 +1,4 @@
+import { runSubgraph } from '@ioc/kit';
+import { securitySubgraph } from './subgraph';
+
+await runSubgraph(securitySubgraph);

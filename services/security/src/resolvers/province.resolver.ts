@@ -1,0 +1,11 @@
+import { FieldResolver, Resolver, Root } from 'type-graphql';
+import { SecuritySummary } from '../types/security-summary.type';
+import { Province } from '../types/province.type';
+
+@Resolver(() => Province)
+export class ProvinceResolver {
+  @FieldResolver(() => SecuritySummary, { nullable: true })
+  security(@Root() province: Province): SecuritySummary {
+    return { provinceCode: province.code };
+  }
+}
