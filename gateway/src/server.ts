@@ -1,5 +1,6 @@
-import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { ApolloGateway } from '@apollo/gateway';
 import { startGraphQLServer, type Logger, type RunningServer } from '@ioc/kit';
+import { SubgraphDataSource } from './subgraph-data-source';
 import { supergraphFromFile } from './supergraph-file';
 
 // @apollo/gateway otherwise sets up a usage exporter that phones home.
@@ -22,7 +23,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   let loaded = false;
   const gateway = new ApolloGateway({
     supergraphSdl: supergraphFromFile(options.supergraphPath, logger),
-    buildService: ({ name, url }) => new RemoteGraphQLDataSource({ url: options.subgraphUrls?.[name] ?? url }),
+    buildService: ({ name, url }) => new SubgraphDataSource(name, options.subgraphUrls?.[name] ?? url ?? ''),
     logger: {
       debug: (message) => logger.debug(String(message)),
       info: (message) => logger.info(String(message)),

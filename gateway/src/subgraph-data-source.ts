@@ -1,0 +1,28 @@
+import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
+import { GraphQLError } from 'graphql';
+
+/**
+ * A subgraph that cannot be reached yields an error that names it, with a code clients can
+ * act on, instead of a bare "request to http://… failed" from the HTTP client.
+ */
+export class SubgraphDataSource extends RemoteGraphQLDataSource {
+  constructor(
+    readonly name: string,
+    url: string,
+  ) {
+    super({ url });
+  }
+
+  override async process(options: GraphQLDataSourceProcessOptions): Promise<GatewayGraphQLResponse> {
+    try {
+      return await super.process(options);
+    } catch (error) {
+      if (error instanceof GraphQLError && error.extensions.code !== 'INTERNAL_SERVER_ERROR') throw error;
+      const reason = (error as Error).message;
+      throw new GraphQLError(`subgraph "${this.name}" is unavailable: ${reason}`, {
+        extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: this.name },
+      });
+    }
+  }
+}
