@@ -1,11 +1,15 @@
 import { openServiceDatabase, type Logger } from '@ioc/kit';
 import pg from 'pg';
 import type { DomainSeed, SeedProfile } from './domain-seed';
+import { economySeed } from './economy/economy.seed';
 import { egovSeed } from './egov/egov.seed';
+import { infrastructureSeed } from './infrastructure/infrastructure.seed';
+import { securitySeed } from './security/security.seed';
 
 export type { SeedProfile } from './domain-seed';
 
-export const domainSeeds: DomainSeed[] = [egovSeed];
+/** In dependency order: egov's agencies and systems are referenced by the others. */
+export const domainSeeds: DomainSeed[] = [egovSeed, infrastructureSeed, securitySeed, economySeed];
 
 export interface SeedOptions {
   databaseUrl: string;

@@ -10,3 +10,6 @@ export * from './schema';
 export * from './server';
 export * from './subgraph';
 export * from './text';
+export * from './errors';
+export * from './indicator';
+export * from './pagination';

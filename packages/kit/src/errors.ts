@@ -1,0 +1,29 @@
+import { GraphQLError } from 'graphql';
+
+/** A GraphQL error naming the argument that was wrong; nothing has been written when it is thrown. */
+export function badInput(argument: string, message: string): GraphQLError {
+  return new GraphQLError(`invalid argument "${argument}": ${message}`, {
+    extensions: { code: 'BAD_USER_INPUT', argument },
+  });
+}
+
+export function notFound(argument: string, value: string): GraphQLError {
+  return new GraphQLError(`invalid argument "${argument}": no record with ${argument} "${value}"`, {
+    extensions: { code: 'NOT_FOUND', argument },
+  });
+}
+
+const isoDate = /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/;
+
+/** Parses an optional `from`/`to` pair; rejects malformed dates and `from` after `to`. */
+export function parseDateRange(from: string | null | undefined, to: string | null | undefined, argument = 'range'): { from?: Date; to?: Date } {
+  const parse = (value: string | null | undefined, name: string) => {
+    if (value === null || value === undefined) return undefined;
+    const date = new Date(value);
+    if (!isoDate.test(value) || Number.isNaN(date.getTime())) throw badInput(`${argument}.${name}`, `"${value}" is not an ISO 8601 date`);
+    return date;
+  };
+  const range = { from: parse(from, 'from'), to: parse(to, 'to') };
+  if (range.from && range.to && range.from > range.to) throw badInput(argument, `from (${from}) is after to (${to})`);
+  return range;
+}

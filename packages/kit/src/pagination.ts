@@ -1,0 +1,77 @@
+import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
+import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { badInput } from './errors';
+
+export const maxPageSize = 500;
+
+@ArgsType()
+export class PageArgs {
+  @Field(() => Int, { defaultValue: 50, description: `Page size, 1 to ${maxPageSize}.` })
+  first: number = 50;
+
+  @Field(() => String, { nullable: true, description: 'Cursor of the last item of the previous page (`pageInfo.endCursor`).' })
+  after?: string | null;
+}
+
+@ObjectType('PageInfo', { description: 'Where a page stands in its list.' })
+export class PageInfo {
+  @Field(() => Boolean)
+  hasNextPage!: boolean;
+
+  @Field(() => String, { nullable: true })
+  endCursor!: string | null;
+}
+
+export interface Connection<T> {
+  nodes: T[];
+  totalCount: number;
+  pageInfo: PageInfo;
+}
+
+const connectionTypes = new Map<string, ClassType>();
+
+/** `XConnection { nodes, totalCount, pageInfo }` for an item type; one class per name. */
+export function connectionType<T extends object>(item: ClassType<T>, name: string): ClassType<Connection<T>> {
+  const existing = connectionTypes.get(name);
+  if (existing) return existing as ClassType<Connection<T>>;
+  @ObjectType(`${name}Connection`, { description: `A page of ${name} with the total matching count.` })
+  class ConnectionClass implements Connection<T> {
+    @Field(() => [item])
+    nodes!: T[];
+
+    @Field(() => Int, { description: 'All items matching the filters, across pages.' })
+    totalCount!: number;
+
+    @Field(() => PageInfo)
+    pageInfo!: PageInfo;
+  }
+  connectionTypes.set(name, ConnectionClass);
+  return ConnectionClass;
+}
+
+const encodeCursor = (offset: number) => Buffer.from(`o:${offset}`).toString('base64url');
+
+function decodeCursor(cursor: string): number {
+  const match = /^o:(\d+)$/.exec(Buffer.from(cursor, 'base64url').toString());
+  if (!match) throw badInput('after', 'not a cursor returned by this API');
+  return Number(match[1]);
+}
+
+export function validatePage(args: PageArgs): { limit: number; offset: number } {
+  if (!Number.isInteger(args.first) || args.first < 1 || args.first > maxPageSize) {
+    throw badInput('first', `must be between 1 and ${maxPageSize}, got ${args.first}`);
+  }
+  return { limit: args.first, offset: args.after ? decodeCursor(args.after) + 1 : 0 };
+}
+
+/** Runs a filtered, ordered query as one page plus its total count. */
+export async function paginate<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, args: PageArgs): Promise<Connection<T>> {
+  const { limit, offset } = validatePage(args);
+  const [nodes, totalCount] = await query.clone().offset(offset).limit(limit).getManyAndCount();
+  const last = offset + nodes.length - 1;
+  return {
+    nodes,
+    totalCount,
+    pageInfo: { hasNextPage: last + 1 < totalCount, endCursor: nodes.length ? encodeCursor(last) : null },
+  };
+}
