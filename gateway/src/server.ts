@@ -14,6 +14,8 @@ export interface GatewayOptions {
   subgraphUrls?: Record<string, string>;
   logger: Logger;
   introspection?: boolean;
+  /** Also answer GraphQL POSTs at `/`, like Apollo Router. */
+  serveAtRoot?: boolean;
 }
 
 export type RunningGateway = RunningServer;
@@ -40,6 +42,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     host: options.host,
     logger,
     apollo: { gateway, introspection: options.introspection ?? true },
+    serveAtRoot: options.serveAtRoot,
     context: async ({ requestId }) => ({ requestId }),
     readiness: async () => {
       if (!loaded) throw new Error('supergraph not loaded');

@@ -4,14 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { createLogger } from '@ioc/kit';
+import '@ioc/kit/testing';
 import { startEmbeddedPostgres } from '@ioc/infra/embedded-postgres';
 
-declare module 'vitest' {
-  export interface ProvidedContext {
-    /** URL of the `postgres` database of the test cluster; tests create their own databases. */
-    postgresAdminUrl: string;
-  }
-}
 
 /**
  * One real PostgreSQL for the whole e2e run: `TEST_DATABASE_URL` when given, otherwise an

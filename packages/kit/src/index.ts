@@ -1,3 +1,5 @@
+import 'reflect-metadata';
+
 export * from './database';
 export * from './env';
 export * from './event-bus/event-bus';
@@ -13,3 +15,4 @@ export * from './text';
 export * from './errors';
 export * from './indicator';
 export * from './pagination';
+export { eventBusPubSub } from './event-bus/pubsub';

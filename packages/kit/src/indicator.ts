@@ -1,3 +1,4 @@
+import 'reflect-metadata';
 import { Directive, Field, Float, ObjectType, registerEnumType } from 'type-graphql';
 
 export enum IndicatorComparator {

@@ -34,7 +34,7 @@ export interface HasLoaders {
  * A batched `__resolveReference`: all representations of `typeName` in one `_entities` call
  * reach `load` together, which must return one result (or null) per representation, in order.
  */
-export function batchedReference<TRef extends Representation, TContext extends HasLoaders>(
+export function batchedReference<TRef extends object, TContext extends HasLoaders>(
   typeName: string,
   load: (references: readonly TRef[], context: TContext) => Promise<ReadonlyArray<unknown>>,
 ): ReferenceResolvers {

@@ -4,6 +4,7 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { lexicographicSortSchema, parse, type GraphQLSchema } from 'graphql';
 import { buildSchema, createResolversMap, type AuthChecker, type NonEmptyArray, type PubSub } from 'type-graphql';
+import { inertPubSub } from './event-bus/pubsub';
 import type { ReferenceResolvers } from './references';
 
 /** Federation directives imported by default: every one a subgraph team may reach for. */
@@ -57,7 +58,7 @@ export async function buildFederatedSchema(options: FederatedSchemaOptions): Pro
     resolvers: options.resolvers,
     orphanedTypes: options.orphanedTypes,
     authChecker: options.authChecker,
-    pubSub: options.pubSub,
+    pubSub: options.pubSub ?? inertPubSub,
     validate: false,
     skipCheck: true,
   });

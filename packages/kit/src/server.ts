@@ -34,6 +34,8 @@ export interface GraphQLHttpServerOptions<TContext extends BaseContext> {
   /** Released after the server has drained: database pools, event buses. */
   onClose?: () => Promise<void>;
   bodyLimit?: string;
+  /** Also answer POST `/` (Apollo Router's default endpoint, which some clients and suites assume). */
+  serveAtRoot?: boolean;
 }
 
 export interface RunningServer {
@@ -94,13 +96,14 @@ export async function startGraphQLServer<TContext extends BaseContext>(
     }
   });
   options.routes?.(app);
-  app.use(
-    graphqlPath,
+  const graphql = [
     express.json({ limit: options.bodyLimit ?? '1mb' }),
     expressMiddleware(apollo, {
       context: async ({ req }) => options.context({ requestId: randomUUID(), headers: req.headers }),
     }),
-  );
+  ];
+  app.use(graphqlPath, ...graphql);
+  if (options.serveAtRoot) app.post('/', ...graphql);
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);

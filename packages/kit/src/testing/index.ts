@@ -1,5 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import type {} from 'vitest';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** URL of the `postgres` database of the e2e cluster; each test file creates its own database. */
+    postgresAdminUrl: string;
+  }
+}
 
 export interface TestDatabase {
   url: string;

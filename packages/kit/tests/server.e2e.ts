@@ -1,0 +1,99 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createClient } from 'graphql-ws';
+import WebSocket from 'ws';
+import { DatabaseUnavailableError } from '../src/database';
+import { silentLogger } from '../src/logger';
+import { startGraphQLServer } from '../src/server';
+import { startSubgraph, type RunningSubgraph } from '../src/subgraph';
+import { createTestDatabase, type TestDatabase } from '../src/testing';
+import { tinySubgraph } from './fixtures/tiny.subgraph';
+import { buildFederatedSchema } from '../src/schema';
+
+const post = (url: string, query: string, variables?: object) =>
+  fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+
+describe('a subgraph on the kit', () => {
+  let database: TestDatabase;
+  let server: RunningSubgraph;
+  beforeAll(async () => {
+    database = await createTestDatabase(inject('postgresAdminUrl'), 'kit');
+    server = await startSubgraph(tinySubgraph, { port: 0, host: '127.0.0.1', databaseUrl: database.url, logger: silentLogger });
+  });
+  afterAll(async () => {
+    await server.close();
+    await database.drop();
+  });
+
+  it('answers /healthz and /readyz', async () => {
+    const base = server.url.replace('/graphql', '');
+    expect(await (await fetch(`${base}/healthz`)).json()).toEqual({ status: 'ok', service: 'tiny' });
+    const ready = await fetch(`${base}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ status: 'ready', service: 'tiny' });
+  });
+
+  it('serves the federation subgraph spec: _service with its @key', async () => {
+    const result = (await (await post(server.url, '{ _service { sdl } }')).json()) as { data: { _service: { sdl: string } } };
+    expect(result.data._service.sdl).toMatch(/type Tiny\s+@key\(fields: "id"\)/);
+    expect(result.data._service.sdl).toMatch(/@link\(url: "https:\/\/specs.apollo.dev\/federation\/v2\.9"/);
+  });
+
+  it('serves graphql-ws on the same port and path', async () => {
+    const client = createClient({ url: server.url.replace('http', 'ws'), webSocketImpl: WebSocket, lazy: true, retryAttempts: 0 });
+    const ticks: number[] = [];
+    await new Promise<void>((resolve, reject) =>
+      client.subscribe<{ ticks: number }>(
+        { query: 'subscription { ticks(count: 3) }' },
+        { next: ({ data }) => void ticks.push(data!.ticks), error: reject, complete: resolve },
+      ),
+    );
+    await client.dispose();
+    expect(ticks).toEqual([1, 2, 3]);
+  });
+});
+
+describe('graceful shutdown and readiness', () => {
+  it('finishes requests in flight, then refuses new connections', async () => {
+    const { schema } = await buildFederatedSchema(tinySubgraph.schema);
+    const server = await startGraphQLServer({
+      name: 'drain',
+      port: 0,
+      host: '127.0.0.1',
+      logger: silentLogger,
+      apollo: { schema },
+      context: async () => ({}),
+    });
+    const inFlight = post(server.url, '{ slow(ms: 400) }');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const closing = server.close();
+    const response = await inFlight;
+    expect(await response.json()).toEqual({ data: { slow: 400 } });
+    await closing;
+    await expect(post(server.url, '{ slow(ms: 1) }')).rejects.toThrow();
+  });
+
+  it('reports not ready with the reason when its check fails', async () => {
+    const { schema } = await buildFederatedSchema(tinySubgraph.schema);
+    const server = await startGraphQLServer({
+      name: 'unready',
+      port: 0,
+      host: '127.0.0.1',
+      logger: silentLogger,
+      apollo: { schema },
+      context: async () => ({}),
+      readiness: async () => {
+        throw new Error('database down');
+      },
+    });
+    const response = await fetch(server.url.replace('/graphql', '/readyz'));
+    expect(response.status).toBe(503);
+    expect(await response.json()).toEqual({ status: 'unavailable', service: 'unready', reason: 'database down' });
+    await server.close();
+  });
+
+  it('fails with one clear line when the database is unreachable', async () => {
+    const attempt = startSubgraph(tinySubgraph, { port: 0, databaseUrl: 'postgres://nobody:secret@127.0.0.1:1/none', logger: silentLogger });
+    await expect(attempt).rejects.toBeInstanceOf(DatabaseUnavailableError);
+    await expect(attempt).rejects.toThrow(/^database unreachable at postgres:\/\/nobody:\*\*\*@127\.0\.0\.1:1\/none: .*ECONNREFUSED/);
+  });
+});
