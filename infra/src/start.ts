@@ -12,6 +12,8 @@ const startEnvSchema = z.object({
   EMBEDDED_PG_PORT: port(54329),
   DATA_DIR: z.string().default(join(repoRoot, '.data')),
   PORT: port(4000),
+  /** Added to every subgraph's default port (4101–4104), to run a second copy beside the first. */
+  SUBGRAPH_PORT_OFFSET: z.coerce.number().int().min(0).max(60000).default(0),
   SEED_PROFILE: z.enum(['full', 'small']).default('full'),
   LOG_LEVEL: logLevel,
 });
@@ -55,12 +57,13 @@ async function main(): Promise<void> {
   const subgraphUrls: Record<string, string> = {};
   await Promise.all(
     subgraphs.map(async ({ definition, dir }) => {
-      const base = `http://localhost:${definition.defaultPort}`;
+      const subgraphPort = definition.defaultPort + env.SUBGRAPH_PORT_OFFSET;
+      const base = `http://localhost:${subgraphPort}`;
       subgraphUrls[`SUBGRAPH_${definition.name.toUpperCase()}_URL`] = `${base}/graphql`;
       await supervisor.start({
         name: definition.name,
         entry: join(repoRoot, dir, 'src', 'index.ts'),
-        env: { PORT: String(definition.defaultPort), DATABASE_URL: databaseUrl, LOG_LEVEL: env.LOG_LEVEL },
+        env: { PORT: String(subgraphPort), DATABASE_URL: databaseUrl, LOG_LEVEL: env.LOG_LEVEL },
         readyUrl: `${base}/readyz`,
       });
     }),
@@ -79,7 +82,7 @@ async function main(): Promise<void> {
       `ioc-graph is ready in ${seconds} s`,
       `  GraphQL (HTTP + WebSocket)  http://localhost:${env.PORT}/graphql`,
       `  health                      http://localhost:${env.PORT}/healthz`,
-      `  subgraphs                   ${subgraphs.map(({ definition }) => `${definition.name}:${definition.defaultPort}`).join('  ')}`,
+      `  subgraphs                   ${subgraphs.map(({ definition }) => `${definition.name}:${definition.defaultPort + env.SUBGRAPH_PORT_OFFSET}`).join('  ')}`,
       `  database                    ${embedded ? `embedded, data in ${env.DATA_DIR}` : redactUrl(databaseUrl)}`,
       'Press Ctrl-C to stop.',
       '',

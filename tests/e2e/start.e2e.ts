@@ -1,0 +1,88 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const repoRoot = join(import.meta.dirname, '..', '..');
+const dataDir = mkdtempSync(join(tmpdir(), 'ioc-start-'));
+const gatewayPort = 4900;
+
+interface Run {
+  child: ChildProcess;
+  output: () => string;
+  ready: Promise<void>;
+  exited: Promise<number | null>;
+}
+
+/** `npm start` as a newcomer runs it, on other ports and a throwaway data folder. */
+function start(): Run {
+  let output = '';
+  const child = spawn(process.execPath, ['--import', 'tsx', join(repoRoot, 'infra', 'src', 'start.ts')], {
+    cwd: repoRoot,
+    env: {
+      ...process.env,
+      DATA_DIR: dataDir,
+      EMBEDDED_PG_PORT: '54900',
+      PORT: String(gatewayPort),
+      SUBGRAPH_PORT_OFFSET: '800',
+      SEED_PROFILE: 'small',
+      LOG_LEVEL: 'info',
+      DATABASE_URL: '',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const ready = new Promise<void>((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes('ioc-graph is ready')) resolve();
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    exited.then((code) => reject(new Error(`start exited with ${code} before ready:\n${output.slice(-3000)}`)));
+  });
+  return { child, output: () => output, ready, exited };
+}
+
+async function provinceName(): Promise<unknown> {
+  const response = await fetch(`http://localhost:${gatewayPort}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: '{ province(code: "84") { name digitalGovernment { __typename } infrastructure { __typename } security { __typename } digitalEconomy { __typename } } }' }),
+  });
+  return response.json();
+}
+
+describe('the start command', () => {
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('starts everything on an embedded database, stops cleanly on Ctrl-C, and reuses the data on the next start', async () => {
+    const first = start();
+    await first.ready;
+    expect(first.output()).toMatch(/embedded PostgreSQL created/);
+    expect(first.output()).toMatch(/"msg":"seeded","domain":"egov"/);
+    expect(await provinceName()).toEqual({
+      data: {
+        province: {
+          name: 'Trà Vinh',
+          digitalGovernment: { __typename: 'DigitalGovernmentSummary' },
+          infrastructure: { __typename: 'InfrastructureSummary' },
+          security: { __typename: 'SecuritySummary' },
+          digitalEconomy: { __typename: 'DigitalEconomySummary' },
+        },
+      },
+    });
+    first.child.kill('SIGINT');
+    expect(await first.exited).toBe(0);
+    expect(existsSync(join(dataDir, 'postgres', 'postmaster.pid'))).toBe(false);
+
+    const second = start();
+    await second.ready;
+    expect(second.output()).toMatch(/embedded PostgreSQL reused/);
+    expect(second.output()).not.toMatch(/"msg":"seeding"/);
+    expect(await provinceName()).toMatchObject({ data: { province: { name: 'Trà Vinh' } } });
+    second.child.kill('SIGINT');
+    expect(await second.exited).toBe(0);
+  }, 240_000);
+});
