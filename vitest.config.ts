@@ -15,6 +15,7 @@ export default defineConfig({
     env: { APOLLO_TELEMETRY_DISABLED: '1', TURBO_TELEMETRY_DISABLED: '1' },
     maxWorkers: 2,
     projects: [
+      'tests/compat/vitest.config.ts',
       {
         extends: true,
         test: {

@@ -6,7 +6,8 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express } from 'express';
 import type { GraphQLSchema } from 'graphql';
-import { useServer } from 'graphql-ws/use/ws';
+import type { Context as WsContext, ServerOptions as WsServerOptions } from 'graphql-ws';
+import { useServer, type Extra as WsExtra } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { Logger } from './logger';
 
@@ -25,8 +26,11 @@ export interface GraphQLHttpServerOptions<TContext extends BaseContext> {
   /** `schema` for a subgraph, `gateway` for the gateway. */
   apollo: ApolloServerOptions<TContext>;
   context: (request: RequestInfo) => Promise<TContext>;
-  /** Serve graphql-ws on the same port and path, executing against this schema. */
-  websocket?: { schema: GraphQLSchema };
+  /**
+   * Serve graphql-ws on the same port and path: either execute against a schema, or take full
+   * control of the protocol (the gateway's subscription engine does).
+   */
+  websocket?: { schema: GraphQLSchema } | { options: (apollo: ApolloServer<TContext>) => WebSocketOptions };
   /** `GET /readyz` succeeds when this resolves. */
   readiness?: () => Promise<void>;
   /** Extra routes (metrics, static assets) mounted before GraphQL. */
@@ -36,6 +40,14 @@ export interface GraphQLHttpServerOptions<TContext extends BaseContext> {
   bodyLimit?: string;
   /** Also answer POST `/` (Apollo Router's default endpoint, which some clients and suites assume). */
   serveAtRoot?: boolean;
+}
+
+export type WebSocketContext = WsContext<Record<string, unknown>, WsExtra>;
+export type WebSocketOptions = WsServerOptions<Record<string, unknown>, WsExtra>;
+
+/** What a graphql-ws connection tells about its caller. */
+export function socketRequestInfo(ctx: WebSocketContext): RequestInfo {
+  return { requestId: randomUUID(), headers: ctx.extra.request.headers, connectionParams: ctx.connectionParams ?? undefined };
 }
 
 export interface RunningServer {
@@ -56,24 +68,6 @@ export async function startGraphQLServer<TContext extends BaseContext>(
   app.disable('x-powered-by');
   const httpServer = createServer(app);
 
-  let wsServer: WebSocketServer | undefined;
-  let wsCleanup: { dispose(): void | Promise<void> } | undefined;
-  if (options.websocket) {
-    wsServer = new WebSocketServer({ server: httpServer, path: graphqlPath });
-    wsCleanup = useServer(
-      {
-        schema: options.websocket.schema,
-        context: (ctx) =>
-          options.context({
-            requestId: randomUUID(),
-            headers: ctx.extra.request.headers,
-            connectionParams: ctx.connectionParams ?? undefined,
-          }),
-      },
-      wsServer,
-    );
-  }
-
   const apollo = new ApolloServer<TContext>({
     ...options.apollo,
     plugins: [
@@ -83,6 +77,18 @@ export async function startGraphQLServer<TContext extends BaseContext>(
     ],
   } as ApolloServerOptions<TContext>);
   await apollo.start();
+
+  let wsServer: WebSocketServer | undefined;
+  let wsCleanup: { dispose(): void | Promise<void> } | undefined;
+  const { websocket } = options;
+  if (websocket) {
+    wsServer = new WebSocketServer({ server: httpServer, path: graphqlPath });
+    const wsOptions: WebSocketOptions =
+      'schema' in websocket
+        ? { schema: websocket.schema, context: (ctx) => options.context(socketRequestInfo(ctx)) as Promise<Record<string, unknown>> }
+        : websocket.options(apollo);
+    wsCleanup = useServer(wsOptions, wsServer);
+  }
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok', service: options.name });
