@@ -16,3 +16,4 @@ export * from './errors';
 export * from './indicator';
 export * from './pagination';
 export { eventBusPubSub } from './event-bus/pubsub';
+export * from './live';

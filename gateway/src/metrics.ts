@@ -1,0 +1,48 @@
+import { collectDefaultMetrics, Counter, Gauge, Registry } from 'prom-client';
+
+/** The gateway's Prometheus metrics; subscription sharing is visible from outside through them. */
+export function createGatewayMetrics() {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry, prefix: 'ioc_gateway_' });
+  const metrics = {
+    registry,
+    subscriptionsActive: new Gauge({
+      name: 'ioc_gateway_subscriptions_active',
+      help: 'Client subscriptions open at the gateway.',
+      registers: [registry],
+    }),
+    subscriptionGroups: new Gauge({
+      name: 'ioc_gateway_subscription_groups',
+      help: 'Distinct (operation, variables, auth scope) groups that share one execution per event.',
+      registers: [registry],
+    }),
+    upstreamSubscriptions: new Gauge({
+      name: 'ioc_gateway_upstream_subscriptions',
+      help: 'Subscriptions the gateway holds open on subgraphs.',
+      registers: [registry],
+    }),
+    upstreamConnections: new Gauge({
+      name: 'ioc_gateway_upstream_connections',
+      help: 'graphql-ws connections to subgraphs (one per subgraph and auth scope).',
+      registers: [registry],
+    }),
+    subscriptionEvents: new Counter({
+      name: 'ioc_gateway_subscription_events_total',
+      help: 'Events received from subgraph subscriptions.',
+      registers: [registry],
+    }),
+    restExecutions: new Counter({
+      name: 'ioc_gateway_subscription_rest_executions_total',
+      help: 'Executions of the entity fetches that complete an event (once per group and event).',
+      registers: [registry],
+    }),
+    slowClientsDropped: new Counter({
+      name: 'ioc_gateway_subscription_slow_clients_dropped_total',
+      help: 'Client connections closed because they could not keep up with their events.',
+      registers: [registry],
+    }),
+  };
+  return metrics;
+}
+
+export type GatewayMetrics = ReturnType<typeof createGatewayMetrics>;

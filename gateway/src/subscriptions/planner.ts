@@ -1,0 +1,52 @@
+import { createHash } from 'node:crypto';
+import { buildOperationContext } from '@apollo/gateway';
+import { operationFromDocument, Supergraph } from '@apollo/federation-internals';
+import { QueryPlanner, type FetchNode, type PlanNode, type QueryPlan } from '@apollo/query-planner';
+import type { DocumentNode, GraphQLSchema } from 'graphql';
+import { print } from 'graphql';
+
+export interface SubscriptionPlan {
+  /** The fetch that opens the subscription on the owning subgraph. */
+  primary: FetchNode;
+  /** Entity fetches that complete each event from the other subgraphs. */
+  rest?: PlanNode;
+  operationContext: ReturnType<typeof buildOperationContext>;
+}
+
+/**
+ * The supergraph as the subscription engine needs it: @apollo/gateway keeps its own planner
+ * private, so we build one from the same SDL (plans cached by operation hash).
+ */
+export class SupergraphPlanner {
+  readonly supergraph: Supergraph;
+  readonly supergraphSchema: GraphQLSchema;
+  readonly apiSchema: ReturnType<Supergraph['apiSchema']>;
+  readonly schema: GraphQLSchema;
+  private readonly planner: QueryPlanner;
+  private readonly plans = new Map<string, SubscriptionPlan>();
+
+  constructor(readonly supergraphSdl: string) {
+    this.supergraph = Supergraph.build(supergraphSdl);
+    this.supergraphSchema = this.supergraph.schema.toGraphQLJSSchema();
+    this.apiSchema = this.supergraph.apiSchema();
+    this.schema = this.apiSchema.toGraphQLJSSchema();
+    this.planner = new QueryPlanner(this.supergraph);
+  }
+
+  plan(document: DocumentNode, operationName: string | undefined): SubscriptionPlan {
+    const key = createHash('sha256').update(print(document)).update('\0').update(operationName ?? '').digest('hex');
+    const cached = this.plans.get(key);
+    if (cached) return cached;
+    const operation = operationFromDocument(this.apiSchema, document, { operationName });
+    const queryPlan: QueryPlan = this.planner.buildQueryPlan(operation);
+    const node = queryPlan.node;
+    if (!node || node.kind !== 'Subscription') throw new Error('not a subscription operation');
+    const plan: SubscriptionPlan = {
+      primary: node.primary,
+      rest: node.rest,
+      operationContext: buildOperationContext({ schema: this.schema, operationDocument: document, operationName }),
+    };
+    this.plans.set(key, plan);
+    return plan;
+  }
+}

@@ -1,0 +1,69 @@
+import type { EventBus, EventPayload, EventStream } from './event-bus/event-bus';
+
+export interface LiveStreamOptions<TEvent extends EventPayload, TItem> {
+  /** Turns an event (ids) into what the subscription returns; null skips it. */
+  load(event: TEvent): Promise<TItem | null>;
+  /** Keeps only items this subscriber asked for (its filter arguments). */
+  filter?(item: TItem): boolean;
+  /**
+   * Resume: what the subscriber missed since its cursor, oldest first. Read after the live
+   * subscription is open, so nothing falls between the replay and the live events.
+   */
+  replay?(): Promise<TItem[]>;
+  /** Orders items for resume: live items at or before the last replayed one are skipped. */
+  cursorOf?(item: TItem): bigint;
+}
+
+/**
+ * A subscription's source: optional replay, then live events from the bus. `return()` ends it
+ * at once, even while it waits for an event (an `async function*` would wait for the next one).
+ */
+export function liveStream<TEvent extends EventPayload, TItem>(
+  bus: EventBus,
+  topic: string,
+  options: LiveStreamOptions<TEvent, TItem>,
+): AsyncIterableIterator<TItem> {
+  let live: EventStream<TEvent> | undefined;
+  let ended = false;
+  const backlog: TItem[] = [];
+  let lastReplayed: bigint | undefined;
+  const opened = (async () => {
+    live = await bus.subscribe<TEvent>(topic);
+    if (ended) await live.return();
+    if (options.replay) {
+      const missed = await options.replay();
+      backlog.push(...missed.filter((item) => !options.filter || options.filter(item)));
+      const last = missed[missed.length - 1];
+      if (last !== undefined && options.cursorOf) lastReplayed = options.cursorOf(last);
+    }
+  })();
+  const done = (): IteratorResult<TItem> => ({ value: undefined, done: true });
+
+  const iterator: AsyncIterableIterator<TItem> = {
+    async next() {
+      await opened;
+      const queued = backlog.shift();
+      if (queued !== undefined) return { value: queued, done: false };
+      while (!ended && live) {
+        const event = await live.next();
+        if (event.done) break;
+        const item = await options.load(event.value);
+        if (item === null || ended) continue;
+        if (lastReplayed !== undefined && options.cursorOf && options.cursorOf(item) <= lastReplayed) continue;
+        if (options.filter && !options.filter(item)) continue;
+        return { value: item, done: false };
+      }
+      return done();
+    },
+    async return() {
+      ended = true;
+      backlog.length = 0;
+      await live?.return();
+      return done();
+    },
+    [Symbol.asyncIterator]() {
+      return iterator;
+    },
+  };
+  return iterator;
+}
