@@ -22,7 +22,7 @@ export interface SubscribeRequest {
 }
 
 export interface SubscriptionEngineOptions {
-  pool: UpstreamPool;
+  pool: Pick<UpstreamPool, 'listen' | 'closeAll'>;
   dataSources: () => Record<string, GraphQLDataSource>;
   metrics: GatewayMetrics;
   logger: Logger;
