@@ -15,15 +15,23 @@ export function notFound(argument: string, value: string): GraphQLError {
 
 const isoDate = /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/;
 
-/** Parses an optional `from`/`to` pair; rejects malformed dates and `from` after `to`. */
-export function parseDateRange(from: string | null | undefined, to: string | null | undefined, argument = 'range'): { from?: Date; to?: Date } {
+/**
+ * Parses an optional `from`/`to` pair; rejects malformed dates and `from` after `to`. Errors name
+ * the arguments: `names` defaults to `<argument>.from` / `<argument>.to`.
+ */
+export function parseDateRange(
+  from: string | null | undefined,
+  to: string | null | undefined,
+  argument = 'range',
+  names: { from: string; to: string } = { from: `${argument}.from`, to: `${argument}.to` },
+): { from?: Date; to?: Date } {
   const parse = (value: string | null | undefined, name: string) => {
     if (value === null || value === undefined) return undefined;
     const date = new Date(value);
-    if (!isoDate.test(value) || Number.isNaN(date.getTime())) throw badInput(`${argument}.${name}`, `"${value}" is not an ISO 8601 date`);
+    if (!isoDate.test(value) || Number.isNaN(date.getTime())) throw badInput(name, `"${value}" is not an ISO 8601 date`);
     return date;
   };
-  const range = { from: parse(from, 'from'), to: parse(to, 'to') };
-  if (range.from && range.to && range.from > range.to) throw badInput(argument, `from (${from}) is after to (${to})`);
+  const range = { from: parse(from, names.from), to: parse(to, names.to) };
+  if (range.from && range.to && range.from > range.to) throw badInput(names.from, `${names.from} (${from}) is after ${names.to} (${to})`);
   return range;
 }

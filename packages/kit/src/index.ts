@@ -17,3 +17,4 @@ export * from './indicator';
 export * from './pagination';
 export { eventBusPubSub } from './event-bus/pubsub';
 export * from './live';
+export * from './auth';

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
+import { ArgsType, Directive, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { badInput } from './errors';
 
@@ -15,6 +15,7 @@ export class PageArgs {
 }
 
 @ObjectType('PageInfo', { description: 'Where a page stands in its list.' })
+@Directive('@shareable')
 export class PageInfo {
   @Field(() => Boolean)
   hasNextPage!: boolean;

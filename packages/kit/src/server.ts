@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { ApolloServer, type ApolloServerOptions, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
-import express, { type Express } from 'express';
+import express, { type Express, type Request, type RequestHandler } from 'express';
 import type { GraphQLSchema } from 'graphql';
 import type { Context as WsContext, ServerOptions as WsServerOptions } from 'graphql-ws';
 import { useServer, type Extra as WsExtra } from 'graphql-ws/use/ws';
@@ -16,6 +16,8 @@ export interface RequestInfo {
   headers: IncomingHttpHeaders;
   /** graphql-ws `connectionParams`, for socket requests. */
   connectionParams?: Record<string, unknown>;
+  /** The HTTP request, after the `admission` handlers ran. */
+  http?: Request;
 }
 
 export interface GraphQLHttpServerOptions<TContext extends BaseContext> {
@@ -38,6 +40,8 @@ export interface GraphQLHttpServerOptions<TContext extends BaseContext> {
   /** Released after the server has drained: database pools, event buses. */
   onClose?: () => Promise<void>;
   bodyLimit?: string;
+  /** Run on every GraphQL HTTP request before Apollo: authentication, limits, rate limiting. */
+  admission?: RequestHandler[];
   /** Also answer POST `/` (Apollo Router's default endpoint, which some clients and suites assume). */
   serveAtRoot?: boolean;
 }
@@ -102,14 +106,16 @@ export async function startGraphQLServer<TContext extends BaseContext>(
     }
   });
   options.routes?.(app);
-  const graphql = [
+  const graphql: RequestHandler[] = [
     express.json({ limit: options.bodyLimit ?? '1mb' }),
+    ...(options.admission ?? []),
     expressMiddleware(apollo, {
-      context: async ({ req }) => options.context({ requestId: randomUUID(), headers: req.headers }),
+      context: async ({ req }) => options.context({ requestId: randomUUID(), headers: req.headers, http: req }),
     }),
   ];
   app.use(graphqlPath, ...graphql);
   if (options.serveAtRoot) app.post('/', ...graphql);
+  app.use(jsonBodyErrors);
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
@@ -131,6 +137,19 @@ export async function startGraphQLServer<TContext extends BaseContext>(
       logger.info('stopped');
     })());
   return { url, port, httpServer, close };
+}
+
+/** Body-parser failures (too large, not JSON) answered as GraphQL errors with the right status. */
+function jsonBodyErrors(error: { type?: string; status?: number; limit?: number; message?: string }, _req: Request, res: express.Response, next: express.NextFunction) {
+  if (error?.type === 'entity.too.large') {
+    res.status(413).json({ errors: [{ message: `request body too large: the limit is ${error.limit} bytes`, extensions: { code: 'PAYLOAD_TOO_LARGE', limit: error.limit } }] });
+    return;
+  }
+  if (error?.type === 'entity.parse.failed') {
+    res.status(400).json({ errors: [{ message: `request body is not valid JSON: ${error.message}`, extensions: { code: 'BAD_REQUEST' } }] });
+    return;
+  }
+  next(error);
 }
 
 function requestLogPlugin(logger: Logger): ApolloServerPlugin<BaseContext> {

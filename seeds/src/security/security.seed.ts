@@ -1,11 +1,25 @@
 import { securitySubgraph } from '@ioc/security';
 import type { DomainSeed } from '../domain-seed';
+import { buildAlerts, buildMonitoredServers, seedAlerts, seedMonitoredServers } from './alerts.seed';
+import { seedIndicatorDefinitions, seedReportedMeasurements } from './indicators.seed';
+import { buildProfiles, seedProfiles } from './profiles.seed';
 
+/**
+ * Security profiles of the 47 systems (21 approved), the SOC's monitored servers, the 421 alerts
+ * of 2022 with their incidents, and the SECURITY indicators. The data is small, so both profiles
+ * load all of it.
+ */
 export const securitySeed: DomainSeed = {
   name: 'security',
-  version: 1,
+  version: 2,
   subgraph: securitySubgraph,
-  async run() {
-    return {};
+  async run(manager) {
+    const profiles = buildProfiles();
+    const securityProfiles = await seedProfiles(manager, profiles);
+    const monitoredServers = await seedMonitoredServers(manager, buildMonitoredServers());
+    const { alerts, incidents } = await seedAlerts(manager, buildAlerts(profiles));
+    const indicatorDefinitions = await seedIndicatorDefinitions(manager);
+    const reportedMeasurements = await seedReportedMeasurements(manager);
+    return { securityProfiles, monitoredServers, alerts, incidents, indicatorDefinitions, reportedMeasurements };
   },
 };

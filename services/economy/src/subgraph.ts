@@ -1,15 +1,49 @@
 import { defineSubgraph } from '@ioc/kit';
+import { CommunityTeam } from './entities/community-team.entity';
+import { EcommerceProduct } from './entities/ecommerce-product.entity';
+import { EInvoiceRegistration } from './entities/einvoice-registration.entity';
+import { Enterprise } from './entities/enterprise.entity';
+import { IndicatorDefinitionRow } from './entities/indicator-definition.entity';
+import { OcopProduct } from './entities/ocop-product.entity';
+import { ReportedMeasurement } from './entities/reported-measurement.entity';
+import { UnitRef } from './entities/unit-ref.entity';
+import { DigitalEconomy1764160000000 } from './migrations/1764160000000-digital-economy';
+import { communityTeamReference } from './references/community-team.reference';
+import { ecommerceProductReference } from './references/ecommerce-product.reference';
+import { enterpriseReference } from './references/enterprise.reference';
+import { ocopProductReference } from './references/ocop-product.reference';
+import { AdministrativeUnitResolver } from './resolvers/administrative-unit.resolver';
+import { CommunityTeamResolver } from './resolvers/community-team.resolver';
+import { EcommerceProductResolver } from './resolvers/ecommerce-product.resolver';
+import { EInvoiceRegistrationResolver } from './resolvers/einvoice.resolver';
+import { EnterpriseResolver } from './resolvers/enterprise.resolver';
+import { MeasurementResolver } from './resolvers/measurement.resolver';
+import { OcopProductResolver } from './resolvers/ocop-product.resolver';
 import { ProvinceResolver } from './resolvers/province.resolver';
+import { AdministrativeUnit } from './types/administrative-unit.type';
 import { Province } from './types/province.type';
+
+export { rowBackedMeasurements } from './domain/row-backed';
+export { periodEnd } from './domain/period';
 
 export const economySubgraph = defineSubgraph({
   name: 'economy',
   dbSchema: 'economy',
   defaultPort: 4104,
-  entities: [],
-  migrations: [],
+  entities: [UnitRef, Enterprise, OcopProduct, EcommerceProduct, EInvoiceRegistration, CommunityTeam, ReportedMeasurement, IndicatorDefinitionRow],
+  migrations: [DigitalEconomy1764160000000],
   schema: {
-    resolvers: [ProvinceResolver],
-    orphanedTypes: [Province],
+    resolvers: [
+      ProvinceResolver,
+      AdministrativeUnitResolver,
+      EnterpriseResolver,
+      EcommerceProductResolver,
+      OcopProductResolver,
+      CommunityTeamResolver,
+      EInvoiceRegistrationResolver,
+      MeasurementResolver,
+    ],
+    orphanedTypes: [Province, AdministrativeUnit],
+    references: { ...enterpriseReference, ...ocopProductReference, ...ecommerceProductReference, ...communityTeamReference },
   },
 });

@@ -1,18 +1,51 @@
 import { defineSubgraph } from '@ioc/kit';
+import { AdministrativeProcedure } from './entities/administrative-procedure.entity';
 import { AdministrativeUnit } from './entities/administrative-unit.entity';
+import { Agency } from './entities/agency.entity';
+import { Dossier } from './entities/dossier.entity';
+import { Feedback } from './entities/feedback.entity';
+import { IndicatorDefinitionRow } from './entities/indicator-definition.entity';
+import { InformationSystem } from './entities/information-system.entity';
+import { OnlineService } from './entities/online-service.entity';
+import { PlanProject } from './entities/plan-project.entity';
+import { PlanTask } from './entities/plan-task.entity';
+import { ReportedMeasurement } from './entities/reported-measurement.entity';
 import { AdministrativeUnits1764150000000 } from './migrations/1764150000000-administrative-units';
+import { EgovDomain1764160000000 } from './migrations/1764160000000-egov-domain';
+import { administrativeUnitReference, agencyReference, informationSystemReference } from './references/entities.reference';
 import { provinceReference } from './references/province.reference';
-import { ProvinceResolver } from './resolvers/province.resolver';
+import { AdministrativeUnitResolver } from './resolvers/administrative-unit.resolver';
+import { AgencyResolver } from './resolvers/agency.resolver';
+import { DossierResolver, DossierStatisticsResolver } from './resolvers/dossier.resolver';
+import { FeedbackResolver } from './resolvers/feedback.resolver';
+import { InformationSystemResolver } from './resolvers/information-system.resolver';
+import { AdministrativeProcedureResolver, OnlineServiceResolver } from './resolvers/online-service.resolver';
+import { PlanProjectResolver, PlanTaskResolver } from './resolvers/plan.resolver';
+import { DigitalGovernmentSummaryResolver, ProvinceResolver } from './resolvers/province.resolver';
 
 export const egovSubgraph = defineSubgraph({
   name: 'egov',
   dbSchema: 'egov',
   defaultPort: 4101,
-  entities: [AdministrativeUnit],
-  migrations: [AdministrativeUnits1764150000000],
+  entities: [AdministrativeUnit, Agency, InformationSystem, AdministrativeProcedure, OnlineService, Dossier, Feedback, PlanTask, PlanProject,
+    ReportedMeasurement, IndicatorDefinitionRow],
+  migrations: [AdministrativeUnits1764150000000, EgovDomain1764160000000],
   schema: {
-    resolvers: [ProvinceResolver],
-    orphanedTypes: [AdministrativeUnit],
-    references: { ...provinceReference },
+    resolvers: [
+      ProvinceResolver,
+      DigitalGovernmentSummaryResolver,
+      AdministrativeUnitResolver,
+      AgencyResolver,
+      InformationSystemResolver,
+      AdministrativeProcedureResolver,
+      OnlineServiceResolver,
+      DossierResolver,
+      DossierStatisticsResolver,
+      FeedbackResolver,
+      PlanTaskResolver,
+      PlanProjectResolver,
+    ],
+    orphanedTypes: [AdministrativeUnit, Agency, InformationSystem],
+    references: { ...provinceReference, ...administrativeUnitReference, ...agencyReference, ...informationSystemReference },
   },
 });

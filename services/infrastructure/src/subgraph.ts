@@ -1,15 +1,77 @@
 import { defineSubgraph } from '@ioc/kit';
+import { AdministrativeUnitRef } from './entities/administrative-unit-ref.entity';
+import { BtsStation } from './entities/bts-station.entity';
+import { BtsStatusChange } from './entities/bts-status-change.entity';
+import { Certificate } from './entities/certificate.entity';
+import { IndicatorDefinitionRow } from './entities/indicator-definition.entity';
+import { InformationSystemRef } from './entities/information-system-ref.entity';
+import { InternetDomain } from './entities/internet-domain.entity';
+import { NetworkConnection } from './entities/network-connection.entity';
+import { PostalPoint } from './entities/postal-point.entity';
+import { ReportedMeasurement } from './entities/reported-measurement.entity';
+import { SecuredLan } from './entities/secured-lan.entity';
+import { Server } from './entities/server.entity';
+import { ServerSystem } from './entities/server-system.entity';
+import { TelecomOperator } from './entities/telecom-operator.entity';
+import { Infrastructure1764160000000 } from './migrations/1764160000000-infrastructure';
+import { btsStationReference } from './references/bts-station.reference';
+import { serverReference } from './references/server.reference';
+import { telecomOperatorReference } from './references/telecom-operator.reference';
+import { AdministrativeUnitResolver } from './resolvers/administrative-unit.resolver';
+import { AgencyResolver } from './resolvers/agency.resolver';
+import { BtsStationResolver } from './resolvers/bts-station.resolver';
+import { CertificateResolver } from './resolvers/certificate.resolver';
+import { InformationSystemResolver } from './resolvers/information-system.resolver';
+import { InternetDomainResolver } from './resolvers/internet-domain.resolver';
+import { CertificateLinks, NetworkConnectionLinks, PostalPointLinks, SecuredLanLinks } from './resolvers/links.resolver';
+import { NetworkResolver } from './resolvers/network.resolver';
+import { PostalPointResolver } from './resolvers/postal-point.resolver';
 import { ProvinceResolver } from './resolvers/province.resolver';
+import { ServerResolver } from './resolvers/server.resolver';
+import { TelecomOperatorResolver } from './resolvers/telecom-operator.resolver';
+import { AdministrativeUnit, Agency, InformationSystem } from './types/stubs.type';
 import { Province } from './types/province.type';
 
 export const infrastructureSubgraph = defineSubgraph({
   name: 'infrastructure',
   dbSchema: 'infrastructure',
   defaultPort: 4102,
-  entities: [],
-  migrations: [],
+  entities: [
+    AdministrativeUnitRef,
+    InformationSystemRef,
+    TelecomOperator,
+    BtsStation,
+    BtsStatusChange,
+    Server,
+    ServerSystem,
+    InternetDomain,
+    NetworkConnection,
+    SecuredLan,
+    Certificate,
+    PostalPoint,
+    IndicatorDefinitionRow,
+    ReportedMeasurement,
+  ],
+  migrations: [Infrastructure1764160000000],
   schema: {
-    resolvers: [ProvinceResolver],
-    orphanedTypes: [Province],
+    resolvers: [
+      ProvinceResolver,
+      TelecomOperatorResolver,
+      BtsStationResolver,
+      ServerResolver,
+      NetworkResolver,
+      CertificateResolver,
+      PostalPointResolver,
+      InternetDomainResolver,
+      AdministrativeUnitResolver,
+      AgencyResolver,
+      InformationSystemResolver,
+      NetworkConnectionLinks,
+      SecuredLanLinks,
+      CertificateLinks,
+      PostalPointLinks,
+    ],
+    orphanedTypes: [Province, AdministrativeUnit, Agency, InformationSystem, TelecomOperator, BtsStation, Server],
+    references: { ...serverReference, ...btsStationReference, ...telecomOperatorReference },
   },
 });

@@ -1,15 +1,44 @@
 import { defineSubgraph } from '@ioc/kit';
+import { Alert } from './entities/alert.entity';
+import { Incident } from './entities/incident.entity';
+import { IndicatorDefinition } from './entities/indicator-definition.entity';
+import { MonitoredServer } from './entities/monitored-server.entity';
+import { ReportedMeasurement } from './entities/reported-measurement.entity';
+import { SecurityProfile } from './entities/security-profile.entity';
+import { Security1764200000000 } from './migrations/1764200000000-security';
+import { alertReference } from './references/alert.reference';
+import { incidentReference } from './references/incident.reference';
+import { AgencyResolver } from './resolvers/agency.resolver';
+import { AlertResolver } from './resolvers/alert.resolver';
+import { IncidentResolver } from './resolvers/incident.resolver';
+import { InformationSystemResolver } from './resolvers/information-system.resolver';
 import { ProvinceResolver } from './resolvers/province.resolver';
+import { SecurityProfileResolver } from './resolvers/security-profile.resolver';
+import { SecuritySummaryResolver } from './resolvers/security-summary.resolver';
+import { ServerResolver } from './resolvers/server.resolver';
+import { Agency } from './types/agency.type';
+import { InformationSystem } from './types/information-system.type';
 import { Province } from './types/province.type';
+import { Server } from './types/server.type';
 
 export const securitySubgraph = defineSubgraph({
   name: 'security',
   dbSchema: 'security',
   defaultPort: 4103,
-  entities: [],
-  migrations: [],
+  entities: [SecurityProfile, MonitoredServer, Alert, Incident, IndicatorDefinition, ReportedMeasurement],
+  migrations: [Security1764200000000],
   schema: {
-    resolvers: [ProvinceResolver],
-    orphanedTypes: [Province],
+    resolvers: [
+      AlertResolver,
+      IncidentResolver,
+      SecurityProfileResolver,
+      InformationSystemResolver,
+      AgencyResolver,
+      ServerResolver,
+      ProvinceResolver,
+      SecuritySummaryResolver,
+    ],
+    orphanedTypes: [Province, InformationSystem, Agency, Server, Alert, Incident],
+    references: { ...alertReference, ...incidentReference },
   },
 });

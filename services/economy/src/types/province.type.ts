@@ -1,9 +1,12 @@
 import { Directive, Field, ObjectType } from 'type-graphql';
 
-/** Stub of egov's Province: this subgraph contributes `digitalEconomy`. */
+/** Stub of egov's Province: this subgraph contributes `digitalEconomy` and `digitalSociety`. */
 @ObjectType('Province')
 @Directive('@key(fields: "code")')
 export class Province {
   @Field(() => String)
   code!: string;
 }
+
+/** Every row of this subgraph belongs to Trà Vinh. */
+export const provinceCode = '84';

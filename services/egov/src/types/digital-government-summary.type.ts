@@ -10,4 +10,34 @@ export class DigitalGovernmentSummary {
 
   @Field(() => Int, { description: 'Commune-level units currently valid.' })
   communes!: number;
+
+  @Field(() => Int)
+  agencies!: number;
+
+  @Field(() => Int, { description: 'Information systems in the provincial catalogue.' })
+  informationSystems!: number;
+
+  @Field(() => Int, { description: 'Administrative procedures published.' })
+  procedures!: number;
+
+  @Field(() => Int)
+  onlineServices!: number;
+
+  @Field(() => Int)
+  onlineServicesLevel3!: number;
+
+  @Field(() => Int)
+  onlineServicesLevel4!: number;
+
+  @Field(() => Int, { description: 'Online services integrated with the National Public Service Portal.' })
+  onlineServicesOnNationalPortal!: number;
+
+  @Field(() => Int, { description: 'Dossiers still processing past their deadline, now.' })
+  overdueDossiers!: number;
+
+  @Field(() => Int, { description: 'Feedback not yet answered.' })
+  openFeedback!: number;
+
+  @Field(() => Int, { description: 'Tasks of the current plan (2023).' })
+  planTasks!: number;
 }

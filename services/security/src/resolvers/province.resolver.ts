@@ -4,7 +4,7 @@ import { Province } from '../types/province.type';
 
 @Resolver(() => Province)
 export class ProvinceResolver {
-  @FieldResolver(() => SecuritySummary, { nullable: true })
+  @FieldResolver(() => SecuritySummary, { nullable: true, description: 'Information security: grading, alerts, incidents and the SECURITY indicators.' })
   security(@Root() province: Province): SecuritySummary {
     return { provinceCode: province.code };
   }

@@ -1,0 +1,49 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { SignJWT } from 'jose';
+import type { Role } from '@ioc/kit';
+
+/** The embedded default's own secrets: made once per data folder, never used in production. */
+export interface DevSecrets {
+  /** Signs dev users' tokens (`npm run token`). */
+  authSecret: string;
+  /** Signs the gateway's tokens to subgraphs. */
+  gatewayTokenSecret: string;
+  issuer: string;
+  audience: string;
+}
+
+export const devIssuer = 'ioc-graph-dev';
+export const defaultAudience = 'ioc-graph';
+
+export function ensureDevSecrets(path: string): DevSecrets {
+  if (existsSync(path)) return JSON.parse(readFileSync(path, 'utf8')) as DevSecrets;
+  const secrets: DevSecrets = {
+    authSecret: randomBytes(32).toString('base64url'),
+    gatewayTokenSecret: randomBytes(32).toString('base64url'),
+    issuer: devIssuer,
+    audience: defaultAudience,
+  };
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+  return secrets;
+}
+
+export function readDevSecrets(path: string): DevSecrets | undefined {
+  return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as DevSecrets) : undefined;
+}
+
+/** A dev user's token: `dev-<role>` (with `agency` for agency clients). */
+export function signDevToken(secrets: DevSecrets, role: Role, options: { agencyId?: string; ttlSeconds?: number } = {}): Promise<string> {
+  const claims: Record<string, unknown> = { role };
+  if (options.agencyId) claims.agency = options.agencyId;
+  return new SignJWT(claims)
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(options.agencyId ? `dev-${role}-${options.agencyId}` : `dev-${role}`)
+    .setIssuer(secrets.issuer)
+    .setAudience(secrets.audience)
+    .setIssuedAt()
+    .setExpirationTime(`${options.ttlSeconds ?? 12 * 3600}s`)
+    .sign(new TextEncoder().encode(secrets.authSecret));
+}

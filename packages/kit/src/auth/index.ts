@@ -1,0 +1,3 @@
+export * from './auth-checker';
+export * from './gateway-token';
+export * from './principal';

@@ -1,0 +1,111 @@
+import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { badInput, foldVietnamese, paginate, validatePage, withTransaction, type Connection, type SubgraphContext } from '@ioc/kit';
+import { EcommerceProductOrder, EcommerceProductsArgs } from '../args/ecommerce-products.args';
+import { EcommerceProduct, ProductCategory } from '../entities/ecommerce-product.entity';
+import { Enterprise } from '../entities/enterprise.entity';
+import { OcopProduct } from '../entities/ocop-product.entity';
+import { ListProductOnPlatformInput } from '../inputs/list-product.input';
+import { parsePastDay, todayInVietnam } from '../domain/dates';
+import { containsPattern } from '../domain/search';
+import { isTaxCode, normaliseTaxCode } from '../domain/tax-code';
+import { checkUnitFilters } from '../domain/units';
+import { trackIndicatorChanges } from '../indicators/indicators';
+import { publishIndicatorChanges } from '../indicators/publish';
+import { ecommerceProductLoader, enterpriseLoader, ocopProductLoader } from '../loaders';
+import { EcommerceProductConnection } from '../types/connections.type';
+
+const maxNameLength = 200;
+
+@Resolver(() => EcommerceProduct)
+export class EcommerceProductResolver {
+  @Query(() => EcommerceProduct, { nullable: true })
+  async ecommerceProduct(@Arg('id', () => String) id: string, @Ctx() ctx: SubgraphContext): Promise<EcommerceProduct | null> {
+    return ecommerceProductLoader(ctx).load(id);
+  }
+
+  @Query(() => EcommerceProductConnection, { description: 'Products listed on the provincial e-commerce platform travinhtrade.vn.' })
+  async ecommerceProducts(@Args(() => EcommerceProductsArgs) args: EcommerceProductsArgs, @Ctx() ctx: SubgraphContext): Promise<Connection<EcommerceProduct>> {
+    validatePage(args);
+    await checkUnitFilters(ctx.db.manager, args);
+    const query = ctx.db.getRepository(EcommerceProduct).createQueryBuilder('p');
+    if (args.enterpriseTaxCode != null) {
+      const taxCode = normaliseTaxCode(args.enterpriseTaxCode);
+      if (!isTaxCode(taxCode)) throw badInput('enterpriseTaxCode', `"${args.enterpriseTaxCode}" is not a tax code`);
+      query.andWhere('p.enterpriseTaxCode = :taxCode', { taxCode });
+    }
+    if (args.category != null) query.andWhere('p.category = :category', { category: args.category });
+    if (args.ocop != null) query.andWhere(`p.ocopProductId IS ${args.ocop ? 'NOT ' : ''}NULL`);
+    if (args.districtCode != null) {
+      query.andWhere('p.enterpriseTaxCode IN (SELECT e.tax_code FROM enterprise e WHERE e.district_code = :districtCode)', { districtCode: args.districtCode });
+    }
+    const pattern = args.search != null ? containsPattern(args.search) : null;
+    if (pattern) query.andWhere('p.searchName LIKE :pattern', { pattern });
+    switch (args.orderBy) {
+      case EcommerceProductOrder.LISTED_ON_DESC:
+        query.orderBy('p.listedOn', 'DESC').addOrderBy('p.id', 'ASC');
+        break;
+      case EcommerceProductOrder.PRICE_ASC:
+        query.orderBy('p.priceVnd', 'ASC', 'NULLS LAST').addOrderBy('p.id', 'ASC');
+        break;
+      default:
+        query.orderBy('p.searchName', 'ASC').addOrderBy('p.id', 'ASC');
+    }
+    return paginate(query, args);
+  }
+
+  @FieldResolver(() => Enterprise)
+  async enterprise(@Root() product: EcommerceProduct, @Ctx() ctx: SubgraphContext): Promise<Enterprise> {
+    const enterprise = await enterpriseLoader(ctx).load(product.enterpriseTaxCode);
+    if (!enterprise) throw new Error(`product ${product.id} has no enterprise ${product.enterpriseTaxCode}`);
+    return enterprise;
+  }
+
+  @FieldResolver(() => OcopProduct, { nullable: true })
+  async ocopProduct(@Root() product: EcommerceProduct, @Ctx() ctx: SubgraphContext): Promise<OcopProduct | null> {
+    return product.ocopProductId ? ocopProductLoader(ctx).load(product.ocopProductId) : null;
+  }
+
+  @Mutation(() => EcommerceProduct, { description: 'Lists a product on travinhtrade.vn for an enterprise already on the platform.' })
+  async listProductOnPlatform(
+    @Arg('input', () => ListProductOnPlatformInput) input: ListProductOnPlatformInput,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<EcommerceProduct> {
+    const taxCode = normaliseTaxCode(input.enterpriseTaxCode);
+    if (!isTaxCode(taxCode)) throw badInput('input.enterpriseTaxCode', `"${input.enterpriseTaxCode}" is not a tax code`);
+    const name = input.name.trim().replace(/\s+/g, ' ');
+    if (!name) throw badInput('input.name', 'must not be empty');
+    if (name.length > maxNameLength) throw badInput('input.name', `at most ${maxNameLength} characters`);
+    if (input.priceVnd != null && (!Number.isInteger(input.priceVnd) || input.priceVnd < 0)) throw badInput('input.priceVnd', 'must be a whole number of VND, 0 or more');
+    if (input.category === ProductCategory.OCOP && !input.ocopProductId) throw badInput('input.ocopProductId', 'required for category OCOP');
+    if (input.ocopProductId && input.category !== ProductCategory.OCOP) throw badInput('input.category', 'must be OCOP when ocopProductId is given');
+    const listedOn = parsePastDay(input.listedOn, 'input.listedOn') ?? todayInVietnam();
+    const saleUnit = input.saleUnit?.trim() || null;
+
+    return withTransaction(ctx.db, async (tx) => {
+      const enterprise = await tx.manager.getRepository(Enterprise).findOneBy({ taxCode });
+      if (!enterprise) throw badInput('input.enterpriseTaxCode', `no enterprise with tax code ${taxCode}`);
+      if (!enterprise.platformJoinedOn) throw badInput('input.enterpriseTaxCode', `${taxCode} (${enterprise.name}) is not on travinhtrade.vn: register it first`);
+      if (input.ocopProductId) {
+        const ocop = await tx.manager.getRepository(OcopProduct).findOneBy({ id: input.ocopProductId });
+        if (!ocop) throw badInput('input.ocopProductId', `no OCOP product "${input.ocopProductId}"`);
+        if (ocop.producerTaxCode && ocop.producerTaxCode !== taxCode) {
+          throw badInput('input.ocopProductId', `"${ocop.name}" is certified to another producer (${ocop.producerName})`);
+        }
+      }
+      const searchName = foldVietnamese(name);
+      const duplicate = await tx.manager.getRepository(EcommerceProduct).existsBy({ enterpriseTaxCode: taxCode, searchName });
+      if (duplicate) throw badInput('input.name', `${enterprise.name} already lists "${name}"`);
+
+      const { result: id, changed } = await trackIndicatorChanges(tx.manager, async () => {
+        const rows = await tx.query<Array<{ id: string }>>(
+          `INSERT INTO ecommerce_product (enterprise_tax_code, name, search_name, category, ocop_product_id, price_vnd, sale_unit, listed_on, synthetic)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, false) RETURNING id`,
+          [taxCode, name, searchName, input.category, input.ocopProductId ?? null, input.priceVnd ?? null, saleUnit, listedOn],
+        );
+        return rows[0]!.id;
+      });
+      await publishIndicatorChanges(ctx, tx, changed);
+      return tx.manager.getRepository(EcommerceProduct).findOneByOrFail({ id });
+    });
+  }
+}

@@ -1,0 +1,35 @@
+import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { paginate, validatePage, type Connection, type SubgraphContext } from '@ioc/kit';
+import { EInvoiceRegistrationsArgs } from '../args/einvoice-registrations.args';
+import { EInvoiceRegistration } from '../entities/einvoice-registration.entity';
+import { Enterprise } from '../entities/enterprise.entity';
+import { parseDayRange } from '../domain/dates';
+import { checkUnitFilters } from '../domain/units';
+import { enterpriseLoader } from '../loaders';
+import { EInvoiceRegistrationConnection } from '../types/connections.type';
+
+@Resolver(() => EInvoiceRegistration)
+export class EInvoiceRegistrationResolver {
+  @Query(() => EInvoiceRegistrationConnection, { description: 'Tax codes registered to issue e-invoices.' })
+  async einvoiceRegistrations(
+    @Args(() => EInvoiceRegistrationsArgs) args: EInvoiceRegistrationsArgs,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<Connection<EInvoiceRegistration>> {
+    validatePage(args);
+    const range = parseDayRange(args.registeredFrom, args.registeredTo, { from: 'registeredFrom', to: 'registeredTo' });
+    await checkUnitFilters(ctx.db.manager, args);
+    const query = ctx.db.getRepository(EInvoiceRegistration).createQueryBuilder('r');
+    if (args.taxpayerKind != null) query.andWhere('r.taxpayerKind = :kind', { kind: args.taxpayerKind });
+    if (args.districtCode != null) query.andWhere('r.districtCode = :districtCode', { districtCode: args.districtCode });
+    if (args.communeCode != null) query.andWhere('r.communeCode = :communeCode', { communeCode: args.communeCode });
+    if (range.from) query.andWhere('r.registeredOn >= :from', { from: range.from });
+    if (range.to) query.andWhere('r.registeredOn <= :to', { to: range.to });
+    query.orderBy('r.registeredOn', 'ASC').addOrderBy('r.taxCode', 'ASC');
+    return paginate(query, args);
+  }
+
+  @FieldResolver(() => Enterprise, { nullable: true, description: 'The enterprise, when this subgraph knows it (ICT, platform and OCOP enterprises).' })
+  async enterprise(@Root() registration: EInvoiceRegistration, @Ctx() ctx: SubgraphContext): Promise<Enterprise | null> {
+    return enterpriseLoader(ctx).load(registration.taxCode);
+  }
+}

@@ -1,0 +1,50 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Directive, Field, ObjectType, registerEnumType } from 'type-graphql';
+import { UnitLevel } from './administrative-unit.entity';
+
+export enum AgencyKind {
+  DEPARTMENT = 'DEPARTMENT',
+  PARTY = 'PARTY',
+  PEOPLES_COMMITTEE = 'PEOPLES_COMMITTEE',
+}
+registerEnumType(AgencyKind, {
+  name: 'AgencyKind',
+  description: "DEPARTMENT: provincial department or agency (sở, ban, ngành); PARTY: Party agency or mass organisation; PEOPLES_COMMITTEE: a district's or commune's People's Committee.",
+});
+
+/** One of the 150 agencies of the plan. */
+@Entity({ name: 'agency' })
+@ObjectType('Agency', { description: 'Cơ quan: an agency at province, district or commune level.' })
+@Directive('@key(fields: "id")')
+export class Agency {
+  @PrimaryColumn({ type: 'text' })
+  @Field(() => String, { description: 'Provincial code ("STTTT") or "ubnd-<GSO code>" for People\'s Committees.' })
+  id!: string;
+
+  @Column({ type: 'text', name: 'name_vi' })
+  @Field(() => String)
+  nameVi!: string;
+
+  @Column({ type: 'text', name: 'name_en' })
+  @Field(() => String)
+  nameEn!: string;
+
+  @Column({ type: 'text' })
+  @Field(() => UnitLevel)
+  level!: UnitLevel;
+
+  @Column({ type: 'text' })
+  @Field(() => AgencyKind)
+  kind!: AgencyKind;
+
+  @Column({ type: 'text', name: 'unit_code' })
+  @Field(() => String, { description: 'Administrative unit the agency belongs to (84 for provincial agencies).' })
+  unitCode!: string;
+
+  @Column({ type: 'text', name: 'search_name' })
+  searchName!: string;
+
+  @Column({ type: 'boolean' })
+  @Field(() => Boolean, { description: 'True where the plan does not name the agency and the record is generated.' })
+  synthetic!: boolean;
+}

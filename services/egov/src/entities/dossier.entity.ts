@@ -1,0 +1,72 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { isoTimestamp } from '../support/columns';
+
+export enum DossierChannel {
+  ONLINE = 'ONLINE',
+  IN_PERSON = 'IN_PERSON',
+}
+registerEnumType(DossierChannel, { name: 'DossierChannel', description: 'How a dossier was submitted (trực tuyến / trực tiếp).' });
+
+export enum DossierStatus {
+  PROCESSING = 'PROCESSING',
+  RESOLVED = 'RESOLVED',
+}
+registerEnumType(DossierStatus, { name: 'DossierStatus', description: 'PROCESSING (đang giải quyết) or RESOLVED (đã giải quyết).' });
+
+/** One administrative-procedure dossier (hồ sơ) received through the public-service portal. */
+@Entity({ name: 'dossier' })
+@ObjectType('Dossier', { description: 'Hồ sơ thủ tục hành chính: one dossier, from receipt to resolution.' })
+export class Dossier {
+  @PrimaryColumn({ type: 'bigint' })
+  @Field(() => ID)
+  id!: string;
+
+  @Column({ type: 'text', name: 'service_id' })
+  @Field(() => String)
+  serviceId!: string;
+
+  @Column({ type: 'text', name: 'procedure_id' })
+  @Field(() => String)
+  procedureId!: string;
+
+  @Column({ type: 'smallint', name: 'service_level' })
+  @Field(() => Int, { description: 'Level of the online service the dossier was received under.' })
+  serviceLevel!: number;
+
+  @Column({ type: 'text', name: 'agency_id' })
+  @Field(() => String, { description: 'Agency handling the dossier.' })
+  agencyId!: string;
+
+  @Column({ type: 'text', name: 'district_code' })
+  @Field(() => String)
+  districtCode!: string;
+
+  @Column({ type: 'text', name: 'commune_code' })
+  @Field(() => String, { description: "Commune of the applicant's address." })
+  communeCode!: string;
+
+  @Column({ type: 'text' })
+  @Field(() => DossierChannel)
+  channel!: DossierChannel;
+
+  @Column({ type: 'text' })
+  @Field(() => DossierStatus)
+  status!: DossierStatus;
+
+  @Column({ type: 'timestamptz', name: 'received_at', transformer: isoTimestamp })
+  @Field(() => String, { description: 'ISO 8601 timestamp.' })
+  receivedAt!: string;
+
+  @Column({ type: 'timestamptz', name: 'due_at', transformer: isoTimestamp })
+  @Field(() => String, { description: 'Statutory deadline (ISO 8601).' })
+  dueAt!: string;
+
+  @Column({ type: 'timestamptz', name: 'resolved_at', nullable: true, transformer: isoTimestamp })
+  @Field(() => String, { nullable: true })
+  resolvedAt!: string | null;
+
+  @Column({ type: 'boolean' })
+  @Field(() => Boolean)
+  synthetic!: boolean;
+}

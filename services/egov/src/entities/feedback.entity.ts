@@ -1,0 +1,94 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { isoTimestamp } from '../support/columns';
+
+export enum FeedbackCategory {
+  ADMINISTRATIVE_PROCEDURE = 'ADMINISTRATIVE_PROCEDURE',
+  INFRASTRUCTURE = 'INFRASTRUCTURE',
+  ENVIRONMENT = 'ENVIRONMENT',
+  PUBLIC_ORDER = 'PUBLIC_ORDER',
+  HEALTH = 'HEALTH',
+  EDUCATION = 'EDUCATION',
+  LAND = 'LAND',
+  OTHER = 'OTHER',
+}
+registerEnumType(FeedbackCategory, { name: 'FeedbackCategory' });
+
+export enum FeedbackChannel {
+  PORTAL = 'PORTAL',
+  SMART_TRA_VINH = 'SMART_TRA_VINH',
+  HOTLINE = 'HOTLINE',
+  EMAIL = 'EMAIL',
+  IN_PERSON = 'IN_PERSON',
+}
+registerEnumType(FeedbackChannel, { name: 'FeedbackChannel', description: 'PAKN portal, Smart Trà Vinh app, hotline, e-mail or in person.' });
+
+export enum FeedbackStatus {
+  RECEIVED = 'RECEIVED',
+  PROCESSING = 'PROCESSING',
+  ANSWERED = 'ANSWERED',
+}
+registerEnumType(FeedbackStatus, { name: 'FeedbackStatus' });
+
+/** Citizen feedback and petitions (phản ánh, kiến nghị). Personal data is stored and served masked. */
+@Entity({ name: 'feedback' })
+@ObjectType('Feedback', { description: 'Phản ánh, kiến nghị: citizen feedback received through the PAKN system.' })
+export class Feedback {
+  @PrimaryColumn({ type: 'bigint' })
+  @Field(() => ID)
+  id!: string;
+
+  @Column({ type: 'text' })
+  @Field(() => String)
+  title!: string;
+
+  @Column({ type: 'text' })
+  @Field(() => String)
+  content!: string;
+
+  @Column({ type: 'text' })
+  @Field(() => FeedbackCategory)
+  category!: FeedbackCategory;
+
+  @Column({ type: 'text' })
+  @Field(() => FeedbackChannel)
+  channel!: FeedbackChannel;
+
+  @Column({ type: 'text' })
+  @Field(() => FeedbackStatus)
+  status!: FeedbackStatus;
+
+  @Column({ type: 'text', name: 'agency_id' })
+  @Field(() => String, { description: 'Agency handling the feedback.' })
+  agencyId!: string;
+
+  @Column({ type: 'text', name: 'district_code' })
+  @Field(() => String)
+  districtCode!: string;
+
+  @Column({ type: 'text', name: 'commune_code' })
+  @Field(() => String)
+  communeCode!: string;
+
+  /** Personal data: served masked by the `citizenName` field resolver. */
+  @Column({ type: 'text', name: 'citizen_name' })
+  citizenName!: string;
+
+  @Column({ type: 'text', name: 'citizen_phone', nullable: true })
+  citizenPhone!: string | null;
+
+  @Column({ type: 'timestamptz', name: 'received_at', transformer: isoTimestamp })
+  @Field(() => String)
+  receivedAt!: string;
+
+  @Column({ type: 'timestamptz', name: 'answered_at', nullable: true, transformer: isoTimestamp })
+  @Field(() => String, { nullable: true })
+  answeredAt!: string | null;
+
+  @Column({ type: 'text', name: 'search_name' })
+  searchName!: string;
+
+  @Column({ type: 'boolean' })
+  @Field(() => Boolean)
+  synthetic!: boolean;
+}

@@ -1,0 +1,62 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Directive, Field, ObjectType, registerEnumType } from 'type-graphql';
+
+export enum SystemCategory {
+  GOVERNMENT_OPERATIONS = 'GOVERNMENT_OPERATIONS',
+  PUBLIC_SERVICE = 'PUBLIC_SERVICE',
+  DATA_PLATFORM = 'DATA_PLATFORM',
+  CITIZEN_ENGAGEMENT = 'CITIZEN_ENGAGEMENT',
+  SECURITY = 'SECURITY',
+  INFRASTRUCTURE = 'INFRASTRUCTURE',
+  SECTOR_DATABASE = 'SECTOR_DATABASE',
+}
+registerEnumType(SystemCategory, { name: 'SystemCategory', description: 'What an information system is for.' });
+
+/** One of the 47 systems of the provincial catalogue. */
+@Entity({ name: 'information_system' })
+@ObjectType('InformationSystem', { description: 'Hệ thống thông tin: a system of the provincial catalogue.' })
+@Directive('@key(fields: "id")')
+export class InformationSystem {
+  @PrimaryColumn({ type: 'text' })
+  @Field(() => String, { description: 'Catalogue code, e.g. "ioffice", "lgsp".' })
+  id!: string;
+
+  @Column({ type: 'text', name: 'name_vi' })
+  @Field(() => String)
+  nameVi!: string;
+
+  @Column({ type: 'text', name: 'name_en' })
+  @Field(() => String)
+  nameEn!: string;
+
+  @Column({ type: 'text', name: 'owner_agency_id' })
+  @Field(() => String)
+  ownerAgencyId!: string;
+
+  @Column({ type: 'text' })
+  @Field(() => SystemCategory)
+  category!: SystemCategory;
+
+  @Column({ type: 'boolean', name: 'in_data_centre' })
+  @Field(() => Boolean, { description: 'Runs in the provincial data centre.' })
+  inDataCentre!: boolean;
+
+  @Column({ type: 'boolean', name: 'lgsp_connected' })
+  @Field(() => Boolean, { description: 'Connected to the provincial integration platform (LGSP) in 2022.' })
+  lgspConnected!: boolean;
+
+  @Column({ type: 'text', nullable: true })
+  @Field(() => String, { nullable: true })
+  url!: string | null;
+
+  @Column({ type: 'text' })
+  @Field(() => String, { description: "Where the plan mentions the system." })
+  source!: string;
+
+  @Column({ type: 'text', name: 'search_name' })
+  searchName!: string;
+
+  @Column({ type: 'boolean' })
+  @Field(() => Boolean)
+  synthetic!: boolean;
+}

@@ -1,0 +1,56 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { UnitLevel } from './administrative-unit.entity';
+
+export enum ServiceProvision {
+  FULL_PROCESS = 'FULL_PROCESS',
+  PARTIAL = 'PARTIAL',
+  INFORMATION = 'INFORMATION',
+}
+registerEnumType(ServiceProvision, {
+  name: 'ServiceProvision',
+  description: 'FULL_PROCESS (toàn trình, level 4), PARTIAL (một phần, level 3), INFORMATION (level 2: forms and guidance only).',
+});
+
+export const provisionOf = (level: number): ServiceProvision =>
+  level >= 4 ? ServiceProvision.FULL_PROCESS : level === 3 ? ServiceProvision.PARTIAL : ServiceProvision.INFORMATION;
+
+/** An online public service (dịch vụ công trực tuyến): one procedure at one level of authority. */
+@Entity({ name: 'online_service' })
+@ObjectType('OnlineService', { description: 'Dịch vụ công trực tuyến: a procedure offered online at one level of authority.' })
+export class OnlineService {
+  @PrimaryColumn({ type: 'text' })
+  @Field(() => String)
+  id!: string;
+
+  @Column({ type: 'text', name: 'procedure_id' })
+  @Field(() => String)
+  procedureId!: string;
+
+  @Column({ type: 'text' })
+  @Field(() => String)
+  name!: string;
+
+  @Column({ type: 'smallint' })
+  @Field(() => Int, { description: 'Online service level 2, 3 or 4 (Decree 43/2011).' })
+  level!: number;
+
+  @Column({ type: 'text', name: 'authority_level' })
+  @Field(() => UnitLevel, { description: 'Level of the authority that decides the dossiers.' })
+  authorityLevel!: UnitLevel;
+
+  @Column({ type: 'text', name: 'agency_id' })
+  @Field(() => String, { description: 'Agency in charge of the service.' })
+  agencyId!: string;
+
+  @Column({ type: 'boolean', name: 'national_portal' })
+  @Field(() => Boolean, { description: 'Integrated with the National Public Service Portal.' })
+  nationalPortal!: boolean;
+
+  @Column({ type: 'text', name: 'search_name' })
+  searchName!: string;
+
+  @Column({ type: 'boolean' })
+  @Field(() => Boolean)
+  synthetic!: boolean;
+}

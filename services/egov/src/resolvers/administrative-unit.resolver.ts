@@ -1,0 +1,78 @@
+import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { paginate, type Connection, type SubgraphContext } from '@ioc/kit';
+import { AdministrativeUnitsArgs } from '../args/administrative-units.args';
+import { AdministrativeUnit } from '../entities/administrative-unit.entity';
+import { Agency } from '../entities/agency.entity';
+import { assertKnown } from '../support/known';
+import { loadBy } from '../support/loaders';
+import { checkYear, parseValidOn } from '../support/dates';
+import { searchPattern } from '../support/search';
+import { AdministrativeUnitConnection } from '../types/connections';
+import { DossierStatistics } from '../types/dossier-statistics.type';
+import { loadUnitStatistics } from '../support/dossier-statistics';
+
+
+@Resolver(() => AdministrativeUnit)
+export class AdministrativeUnitResolver {
+  @Query(() => AdministrativeUnitConnection, { description: 'Administrative units with filters; by default those valid today.' })
+  async administrativeUnits(@Args(() => AdministrativeUnitsArgs) args: AdministrativeUnitsArgs, @Ctx() ctx: SubgraphContext): Promise<Connection<AdministrativeUnit>> {
+    const validOn = parseValidOn(args.validOn);
+    const query = ctx.db
+      .getRepository(AdministrativeUnit)
+      .createQueryBuilder('u')
+      .where('u.valid_from <= :validOn AND (u.valid_to IS NULL OR u.valid_to >= :validOn)', { validOn })
+      .orderBy('u.code', 'ASC');
+    if (args.level) query.andWhere('u.level = :level', { level: args.level });
+    if (args.parentCode) query.andWhere('u.parent_code = :parentCode', { parentCode: args.parentCode });
+    if (args.search) query.andWhere(`u.search_name LIKE :search ESCAPE '\\'`, { search: searchPattern(args.search) });
+    const page = await paginate(query, args);
+    if (page.totalCount === 0) await assertKnown(ctx, [['parentCode', args.parentCode, 'unit']]);
+    return page;
+  }
+
+  @Query(() => AdministrativeUnit, { nullable: true, description: 'A unit by GSO code (any validity); null when unknown.' })
+  administrativeUnit(@Arg('code', () => String) code: string, @Ctx() ctx: SubgraphContext): Promise<AdministrativeUnit | null> {
+    return loadBy(ctx, AdministrativeUnit, 'code', code);
+  }
+
+  @FieldResolver(() => AdministrativeUnit, { nullable: true, description: 'The unit one level up; null for the province.' })
+  parent(@Root() unit: AdministrativeUnit, @Ctx() ctx: SubgraphContext): Promise<AdministrativeUnit | null> | null {
+    return unit.parentCode ? loadBy(ctx, AdministrativeUnit, 'code', unit.parentCode) : null;
+  }
+
+  @FieldResolver(() => [AdministrativeUnit], { description: 'Direct subdivisions valid on `validOn` (default today), by code.' })
+  async children(
+    @Root() unit: AdministrativeUnit,
+    @Arg('validOn', () => String, { nullable: true }) validOnArg: string | null,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<AdministrativeUnit[]> {
+    const validOn = parseValidOn(validOnArg);
+    return ctx.loaders
+      .get<string, AdministrativeUnit[]>(`AdministrativeUnit:children:${validOn}`, async (parents) => {
+        const rows = await ctx.db
+          .getRepository(AdministrativeUnit)
+          .createQueryBuilder('u')
+          .where('u.parent_code IN (:...parents)', { parents })
+          .andWhere('u.valid_from <= :validOn AND (u.valid_to IS NULL OR u.valid_to >= :validOn)', { validOn })
+          .orderBy('u.code', 'ASC')
+          .getMany();
+        return parents.map((parent) => rows.filter((row) => row.parentCode === parent));
+      })
+      .load(unit.code) as Promise<AdministrativeUnit[]>;
+  }
+
+  @FieldResolver(() => [Agency], { description: "Agencies of the unit (its People's Committee; the provincial agencies for the province)." })
+  agencies(@Root() unit: AdministrativeUnit, @Ctx() ctx: SubgraphContext): Promise<Agency[]> {
+    return ctx.loaders
+      .get<string, Agency[]>('Agency:unit', async (codes) => {
+        const rows = await ctx.db.getRepository(Agency).createQueryBuilder('a').where('a.unit_code IN (:...codes)', { codes }).orderBy('a.id').getMany();
+        return codes.map((code) => rows.filter((row) => row.unitCode === code));
+      })
+      .load(unit.code) as Promise<Agency[]>;
+  }
+
+  @FieldResolver(() => DossierStatistics, { description: 'Dossiers received in `year` from residents of this unit.' })
+  dossierStatistics(@Root() unit: AdministrativeUnit, @Arg('year', () => Int) year: number, @Ctx() ctx: SubgraphContext): Promise<DossierStatistics> {
+    return loadUnitStatistics(ctx, unit, checkYear(year));
+  }
+}

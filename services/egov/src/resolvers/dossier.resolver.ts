@@ -1,0 +1,172 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { badInput, withTransaction, type Connection, type SubgraphContext } from '@ioc/kit';
+import { DossierSort, DossierStatisticsArgs, DossiersArgs } from '../args/dossiers.args';
+import { AdministrativeProcedure } from '../entities/administrative-procedure.entity';
+import { AdministrativeUnit, UnitLevel } from '../entities/administrative-unit.entity';
+import { Agency } from '../entities/agency.entity';
+import { Dossier, DossierChannel, DossierStatus } from '../entities/dossier.entity';
+import { OnlineService } from '../entities/online-service.entity';
+import { ReceiveDossierInput } from '../inputs/receive-dossier.input';
+import { dueDate } from '../support/calendar';
+import { checkYear, parseInstant, parseRange } from '../support/dates';
+import { childStatistics } from '../support/dossier-statistics';
+import { assertKnown } from '../support/known';
+import { loadBy } from '../support/loaders';
+import { paginateFast } from '../support/paginate';
+import { DossierConnection } from '../types/connections';
+import { DossierStatistics } from '../types/dossier-statistics.type';
+import { checkServiceLevel } from './online-service.resolver';
+
+/** Accepts a receipt time a little in the future (clock skew between counters and the server). */
+const clockSkewMs = 5 * 60_000;
+
+export function handlingAgencyId(service: Pick<OnlineService, 'authorityLevel' | 'agencyId'>, commune: Pick<AdministrativeUnit, 'code' | 'parentCode'>): string {
+  if (service.authorityLevel === UnitLevel.DISTRICT) return `ubnd-${commune.parentCode}`;
+  if (service.authorityLevel === UnitLevel.COMMUNE) return `ubnd-${commune.code}`;
+  return service.agencyId;
+}
+
+function parseDossierId(id: string): string {
+  if (!/^[1-9]\d{0,17}$/.test(id)) throw badInput('id', `"${id}" is not a dossier id`);
+  return id;
+}
+
+@Resolver(() => Dossier)
+export class DossierResolver {
+  @Query(() => DossierConnection, { description: 'Dossiers, newest first by default, with the filters an operator uses.' })
+  async dossiers(@Args(() => DossiersArgs) args: DossiersArgs, @Ctx() ctx: SubgraphContext): Promise<Connection<Dossier>> {
+    checkServiceLevel(args.serviceLevel, 'serviceLevel');
+    const received = parseRange(args.receivedFrom, args.receivedTo, 'receivedFrom', 'receivedTo');
+    const query = ctx.db.getRepository(Dossier).createQueryBuilder('d');
+    const order = {
+      [DossierSort.RECEIVED_AT_DESC]: ['d.received_at', 'DESC'],
+      [DossierSort.RECEIVED_AT_ASC]: ['d.received_at', 'ASC'],
+      [DossierSort.DUE_AT_ASC]: ['d.due_at', 'ASC'],
+      [DossierSort.RESOLVED_AT_DESC]: ['d.resolved_at', 'DESC'],
+    }[args.sort] as [string, 'ASC' | 'DESC'];
+    query.orderBy(order[0], order[1], order[1] === 'DESC' ? 'NULLS LAST' : undefined).addOrderBy('d.id', order[1]);
+    if (args.districtCode) query.andWhere('d.district_code = :district', { district: args.districtCode });
+    if (args.communeCode) query.andWhere('d.commune_code = :commune', { commune: args.communeCode });
+    if (args.agencyId) query.andWhere('d.agency_id = :agencyId', { agencyId: args.agencyId });
+    if (args.procedureId) query.andWhere('d.procedure_id = :procedureId', { procedureId: args.procedureId });
+    if (args.serviceId) query.andWhere('d.service_id = :serviceId', { serviceId: args.serviceId });
+    if (args.serviceLevel) query.andWhere('d.service_level = :level', { level: args.serviceLevel });
+    if (args.channel) query.andWhere('d.channel = :channel', { channel: args.channel });
+    if (args.status) query.andWhere('d.status = :status', { status: args.status });
+    if (args.overdue === true) query.andWhere(`((d.status = 'PROCESSING' AND d.due_at < now()) OR d.resolved_at > d.due_at)`);
+    if (args.overdue === false) query.andWhere(`NOT ((d.status = 'PROCESSING' AND d.due_at < now()) OR d.resolved_at > d.due_at)`);
+    if (received.from) query.andWhere('d.received_at >= :from', { from: received.from });
+    if (received.to) query.andWhere('d.received_at < :to', { to: received.to });
+    const page = await paginateFast(query, args);
+    if (page.totalCount === 0) {
+      await assertKnown(ctx, [
+        ['districtCode', args.districtCode, 'district'],
+        ['communeCode', args.communeCode, 'commune'],
+        ['agencyId', args.agencyId, 'agency'],
+        ['procedureId', args.procedureId, 'procedure'],
+        ['serviceId', args.serviceId, 'service'],
+      ]);
+    }
+    return page;
+  }
+
+  @Query(() => Dossier, { nullable: true })
+  dossier(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext): Promise<Dossier | null> {
+    return loadBy(ctx, Dossier, 'id', parseDossierId(id));
+  }
+
+  @Query(() => [DossierStatistics], {
+    description: 'Drill-down: dossiers received in `year`, one row per subdivision of `parentCode` (province → districts → communes).',
+  })
+  async dossierStatistics(@Args(() => DossierStatisticsArgs) args: DossierStatisticsArgs, @Ctx() ctx: SubgraphContext): Promise<DossierStatistics[]> {
+    checkServiceLevel(args.serviceLevel, 'serviceLevel');
+    const rows = await childStatistics(ctx, args.parentCode, checkYear(args.year), args);
+    if (rows.every((row) => row.received === 0)) await assertKnown(ctx, [['agencyId', args.agencyId, 'agency']]);
+    return rows;
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Processing past the deadline, or resolved after it.' })
+  overdue(@Root() dossier: Dossier): boolean {
+    const due = Date.parse(dossier.dueAt);
+    return dossier.resolvedAt ? Date.parse(dossier.resolvedAt) > due : due < Date.now();
+  }
+
+  @FieldResolver(() => OnlineService, { nullable: true })
+  service(@Root() dossier: Dossier, @Ctx() ctx: SubgraphContext): Promise<OnlineService | null> {
+    return loadBy(ctx, OnlineService, 'id', dossier.serviceId);
+  }
+
+  @FieldResolver(() => AdministrativeProcedure, { nullable: true })
+  procedure(@Root() dossier: Dossier, @Ctx() ctx: SubgraphContext): Promise<AdministrativeProcedure | null> {
+    return loadBy(ctx, AdministrativeProcedure, 'id', dossier.procedureId);
+  }
+
+  @FieldResolver(() => Agency, { nullable: true })
+  agency(@Root() dossier: Dossier, @Ctx() ctx: SubgraphContext): Promise<Agency | null> {
+    return loadBy(ctx, Agency, 'id', dossier.agencyId);
+  }
+
+  @FieldResolver(() => AdministrativeUnit, { nullable: true })
+  commune(@Root() dossier: Dossier, @Ctx() ctx: SubgraphContext): Promise<AdministrativeUnit | null> {
+    return loadBy(ctx, AdministrativeUnit, 'code', dossier.communeCode);
+  }
+
+  @FieldResolver(() => AdministrativeUnit, { nullable: true })
+  district(@Root() dossier: Dossier, @Ctx() ctx: SubgraphContext): Promise<AdministrativeUnit | null> {
+    return loadBy(ctx, AdministrativeUnit, 'code', dossier.districtCode);
+  }
+
+  @Mutation(() => Dossier, { description: 'Records a dossier received at a counter or on the portal; publishes `dossier.received`.' })
+  async receiveDossier(@Arg('input', () => ReceiveDossierInput) input: ReceiveDossierInput, @Ctx() ctx: SubgraphContext): Promise<Dossier> {
+    const receivedAt = input.receivedAt ? parseInstant(input.receivedAt, 'input.receivedAt', 'at') : new Date();
+    if (receivedAt.getTime() > Date.now() + clockSkewMs) throw badInput('input.receivedAt', 'is in the future');
+    return withTransaction(ctx.db, async (tx) => {
+      const service = await tx.manager.getRepository(OnlineService).findOneBy({ id: input.serviceId });
+      if (!service) throw badInput('input.serviceId', `no online service with id "${input.serviceId}"`);
+      const commune = await tx.manager.getRepository(AdministrativeUnit).findOneBy({ code: input.communeCode, level: UnitLevel.COMMUNE });
+      if (!commune?.parentCode) throw badInput('input.communeCode', `no commune-level unit with code "${input.communeCode}"`);
+      if (input.channel === DossierChannel.ONLINE && service.level < 3) {
+        throw badInput('input.channel', `service "${service.id}" is level ${service.level}: its dossiers are received in person only`);
+      }
+      const procedure = await tx.manager.getRepository(AdministrativeProcedure).findOneByOrFail({ id: service.procedureId });
+      const [row] = await tx.query<Array<{ id: string }>>(
+        `INSERT INTO dossier (service_id, procedure_id, service_level, agency_id, district_code, commune_code, channel, status, received_at, due_at, synthetic)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, 'PROCESSING', $8, $9, false) RETURNING id`,
+        [service.id, service.procedureId, service.level, handlingAgencyId(service, commune), commune.parentCode, commune.code, input.channel,
+          receivedAt, dueDate(receivedAt, procedure.processingDays)],
+      );
+      const id = String(row!.id);
+      await ctx.bus.publish('dossier.received', { id, districtCode: commune.parentCode, communeCode: commune.code }, tx);
+      return tx.manager.getRepository(Dossier).findOneByOrFail({ id });
+    });
+  }
+
+  @Mutation(() => Dossier, { description: 'Records that a dossier was resolved; publishes `dossier.resolved`.' })
+  async resolveDossier(
+    @Arg('id', () => ID) idArg: string,
+    @Arg('resolvedAt', () => String, { nullable: true, description: 'ISO 8601 date-time; default now.' }) resolvedAtArg: string | null,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<Dossier> {
+    const id = parseDossierId(idArg);
+    const resolvedAt = resolvedAtArg ? parseInstant(resolvedAtArg, 'resolvedAt', 'at') : new Date();
+    if (resolvedAt.getTime() > Date.now() + clockSkewMs) throw badInput('resolvedAt', 'is in the future');
+    return withTransaction(ctx.db, async (tx) => {
+      const repository = tx.manager.getRepository(Dossier);
+      const dossier = await repository.createQueryBuilder('d').setLock('pessimistic_write').where('d.id = :id', { id }).getOne();
+      if (!dossier) throw badInput('id', `no dossier with id "${id}"`);
+      if (dossier.status === DossierStatus.RESOLVED) throw badInput('id', `dossier ${id} was already resolved at ${dossier.resolvedAt}`);
+      if (resolvedAt.getTime() < Date.parse(dossier.receivedAt)) throw badInput('resolvedAt', `is before the dossier was received (${dossier.receivedAt})`);
+      await tx.query(`UPDATE dossier SET status = 'RESOLVED', resolved_at = $2 WHERE id = $1`, [id, resolvedAt]);
+      await ctx.bus.publish('dossier.resolved', { id, districtCode: dossier.districtCode, communeCode: dossier.communeCode }, tx);
+      return repository.findOneByOrFail({ id });
+    });
+  }
+}
+
+@Resolver(() => DossierStatistics)
+export class DossierStatisticsResolver {
+  @FieldResolver(() => AdministrativeUnit, { nullable: true })
+  unit(@Root() statistics: DossierStatistics, @Ctx() ctx: SubgraphContext): Promise<AdministrativeUnit | null> {
+    return loadBy(ctx, AdministrativeUnit, 'code', statistics.unitCode);
+  }
+}

@@ -1,0 +1,102 @@
+import { foldVietnamese } from '@ioc/kit';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { badInput, withTransaction, type Connection, type SubgraphContext } from '@ioc/kit';
+import { FeedbackArgs, FeedbackSort } from '../args/feedback.args';
+import { AdministrativeUnit, UnitLevel } from '../entities/administrative-unit.entity';
+import { Agency } from '../entities/agency.entity';
+import { Feedback } from '../entities/feedback.entity';
+import { ReceiveFeedbackInput } from '../inputs/receive-feedback.input';
+import { parseRange } from '../support/dates';
+import { assertKnown } from '../support/known';
+import { loadBy } from '../support/loaders';
+import { maskName, maskPhone } from '../support/masking';
+import { paginateFast } from '../support/paginate';
+import { searchPattern } from '../support/search';
+import { FeedbackConnection } from '../types/connections';
+
+const phonePattern = /^\+?[0-9][0-9 .-]{7,16}[0-9]$/;
+
+function requireText(value: string, argument: string, max: number): string {
+  const text = value.trim();
+  if (!text) throw badInput(argument, 'must not be empty');
+  if (text.length > max) throw badInput(argument, `must be at most ${max} characters, got ${text.length}`);
+  return text;
+}
+
+@Resolver(() => Feedback)
+export class FeedbackResolver {
+  @Query(() => FeedbackConnection, { description: 'Citizen feedback (PAKN), newest first by default.' })
+  async feedback(@Args(() => FeedbackArgs) args: FeedbackArgs, @Ctx() ctx: SubgraphContext): Promise<Connection<Feedback>> {
+    const received = parseRange(args.receivedFrom, args.receivedTo, 'receivedFrom', 'receivedTo');
+    const direction = args.sort === FeedbackSort.RECEIVED_AT_ASC ? 'ASC' : 'DESC';
+    const query = ctx.db.getRepository(Feedback).createQueryBuilder('f').orderBy('f.received_at', direction).addOrderBy('f.id', direction);
+    if (args.districtCode) query.andWhere('f.district_code = :district', { district: args.districtCode });
+    if (args.communeCode) query.andWhere('f.commune_code = :commune', { commune: args.communeCode });
+    if (args.agencyId) query.andWhere('f.agency_id = :agencyId', { agencyId: args.agencyId });
+    if (args.category) query.andWhere('f.category = :category', { category: args.category });
+    if (args.channel) query.andWhere('f.channel = :channel', { channel: args.channel });
+    if (args.status) query.andWhere('f.status = :status', { status: args.status });
+    if (received.from) query.andWhere('f.received_at >= :from', { from: received.from });
+    if (received.to) query.andWhere('f.received_at < :to', { to: received.to });
+    if (args.search) query.andWhere(`f.search_name LIKE :search ESCAPE '\\'`, { search: searchPattern(args.search) });
+    const page = await paginateFast(query, args);
+    if (page.totalCount === 0) {
+      await assertKnown(ctx, [
+        ['districtCode', args.districtCode, 'district'],
+        ['communeCode', args.communeCode, 'commune'],
+        ['agencyId', args.agencyId, 'agency'],
+      ]);
+    }
+    return page;
+  }
+
+  @Query(() => Feedback, { nullable: true, description: 'One feedback item by id; null when unknown.' })
+  feedbackItem(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext): Promise<Feedback | null> | null {
+    if (!/^[1-9]\d{0,17}$/.test(id)) throw badInput('id', `"${id}" is not a feedback id`);
+    return loadBy(ctx, Feedback, 'id', id);
+  }
+
+  @FieldResolver(() => String, { description: 'Masked ("Nguyễn V. A**"): personal data.' })
+  citizenName(@Root() feedback: Feedback): string {
+    return maskName(feedback.citizenName);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Masked ("09******12"): personal data.' })
+  citizenPhone(@Root() feedback: Feedback): string | null {
+    return feedback.citizenPhone === null ? null : maskPhone(feedback.citizenPhone);
+  }
+
+  @FieldResolver(() => Agency, { nullable: true })
+  agency(@Root() feedback: Feedback, @Ctx() ctx: SubgraphContext): Promise<Agency | null> {
+    return loadBy(ctx, Agency, 'id', feedback.agencyId);
+  }
+
+  @FieldResolver(() => AdministrativeUnit, { nullable: true })
+  commune(@Root() feedback: Feedback, @Ctx() ctx: SubgraphContext): Promise<AdministrativeUnit | null> {
+    return loadBy(ctx, AdministrativeUnit, 'code', feedback.communeCode);
+  }
+
+  @Mutation(() => Feedback, { description: 'Records citizen feedback received by PAKN; publishes `feedback.received`.' })
+  async receiveFeedback(@Arg('input', () => ReceiveFeedbackInput) input: ReceiveFeedbackInput, @Ctx() ctx: SubgraphContext): Promise<Feedback> {
+    const title = requireText(input.title, 'input.title', 300);
+    const content = requireText(input.content, 'input.content', 10_000);
+    const citizenName = requireText(input.citizenName, 'input.citizenName', 200);
+    const phone = input.citizenPhone?.trim() || null;
+    if (phone !== null && !phonePattern.test(phone)) throw badInput('input.citizenPhone', 'is not a phone number');
+    return withTransaction(ctx.db, async (tx) => {
+      const commune = await tx.manager.getRepository(AdministrativeUnit).findOneBy({ code: input.communeCode, level: UnitLevel.COMMUNE });
+      if (!commune?.parentCode) throw badInput('input.communeCode', `no commune-level unit with code "${input.communeCode}"`);
+      const agencyId = input.agencyId ?? `ubnd-${commune.code}`;
+      if (!(await tx.manager.getRepository(Agency).existsBy({ id: agencyId }))) throw badInput('input.agencyId', `no agency with id "${agencyId}"`);
+      const [row] = await tx.query<Array<{ id: string }>>(
+        `INSERT INTO feedback (title, content, category, channel, status, agency_id, district_code, commune_code, citizen_name, citizen_phone,
+           received_at, search_name, synthetic)
+         VALUES ($1, $2, $3, $4, 'RECEIVED', $5, $6, $7, $8, $9, now(), $10, false) RETURNING id`,
+        [title, content, input.category, input.channel, agencyId, commune.parentCode, commune.code, citizenName, phone, foldVietnamese(`${title} ${content}`)],
+      );
+      const id = String(row!.id);
+      await ctx.bus.publish('feedback.received', { id, agencyId, communeCode: commune.code }, tx);
+      return tx.manager.getRepository(Feedback).findOneByOrFail({ id });
+    });
+  }
+}

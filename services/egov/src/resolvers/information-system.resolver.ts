@@ -1,0 +1,35 @@
+import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { paginate, type Connection, type SubgraphContext } from '@ioc/kit';
+import { InformationSystemsArgs } from '../args/information-systems.args';
+import { Agency } from '../entities/agency.entity';
+import { InformationSystem } from '../entities/information-system.entity';
+import { assertKnown } from '../support/known';
+import { loadBy } from '../support/loaders';
+import { searchPattern } from '../support/search';
+import { InformationSystemConnection } from '../types/connections';
+
+@Resolver(() => InformationSystem)
+export class InformationSystemResolver {
+  @Query(() => InformationSystemConnection, { description: 'The catalogue of the 47 information systems.' })
+  async informationSystems(@Args(() => InformationSystemsArgs) args: InformationSystemsArgs, @Ctx() ctx: SubgraphContext): Promise<Connection<InformationSystem>> {
+    const query = ctx.db.getRepository(InformationSystem).createQueryBuilder('s').orderBy('s.id', 'ASC');
+    if (args.category) query.andWhere('s.category = :category', { category: args.category });
+    if (args.ownerAgencyId) query.andWhere('s.owner_agency_id = :owner', { owner: args.ownerAgencyId });
+    if (args.inDataCentre !== null && args.inDataCentre !== undefined) query.andWhere('s.in_data_centre = :dc', { dc: args.inDataCentre });
+    if (args.lgspConnected !== null && args.lgspConnected !== undefined) query.andWhere('s.lgsp_connected = :lgsp', { lgsp: args.lgspConnected });
+    if (args.search) query.andWhere(`s.search_name LIKE :search ESCAPE '\\'`, { search: searchPattern(args.search) });
+    const page = await paginate(query, args);
+    if (page.totalCount === 0) await assertKnown(ctx, [['ownerAgencyId', args.ownerAgencyId, 'agency']]);
+    return page;
+  }
+
+  @Query(() => InformationSystem, { nullable: true, description: 'A system by catalogue code; null when unknown.' })
+  informationSystem(@Arg('id', () => String) id: string, @Ctx() ctx: SubgraphContext): Promise<InformationSystem | null> {
+    return loadBy(ctx, InformationSystem, 'id', id);
+  }
+
+  @FieldResolver(() => Agency, { nullable: true })
+  ownerAgency(@Root() system: InformationSystem, @Ctx() ctx: SubgraphContext): Promise<Agency | null> {
+    return loadBy(ctx, Agency, 'id', system.ownerAgencyId);
+  }
+}

@@ -1,0 +1,54 @@
+import { badInput } from '@ioc/kit';
+import { instantOf, localDayOfDate } from './calendar';
+
+const dateOnly = /^\d{4}-\d{2}-\d{2}$/;
+const dateTime = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
+
+/**
+ * Parses an ISO date or date-time argument. A bare date means a day in province time: as a
+ * lower bound its first instant, as an upper bound the first instant of the next day (so
+ * `to: "2022-12-31"` includes all of 31 December).
+ */
+export function parseInstant(value: string, argument: string, bound: 'from' | 'to' | 'at'): Date {
+  if (dateOnly.test(value)) {
+    const day = localDayOfDate(value);
+    if (Number.isNaN(day) || new Date(day * 86_400_000).toISOString().slice(0, 10) !== value) throw badInput(argument, `"${value}" is not a valid date`);
+    return instantOf(bound === 'to' ? day + 1 : day);
+  }
+  const instant = new Date(value);
+  if (!dateTime.test(value) || Number.isNaN(instant.getTime())) {
+    throw badInput(argument, `"${value}" is not an ISO 8601 date (2022-12-31) or date-time with offset (2022-12-31T08:00:00+07:00)`);
+  }
+  return bound === 'to' ? new Date(instant.getTime() + 1) : instant;
+}
+
+/** `[from, to)` from optional bounds; rejects an empty or inverted range naming the first argument. */
+export function parseRange(
+  from: string | null | undefined,
+  to: string | null | undefined,
+  fromArgument: string,
+  toArgument: string,
+): { from?: Date; to?: Date } {
+  const range = {
+    from: from ? parseInstant(from, fromArgument, 'from') : undefined,
+    to: to ? parseInstant(to, toArgument, 'to') : undefined,
+  };
+  if (range.from && range.to && range.from >= range.to) throw badInput(fromArgument, `${fromArgument} (${from}) is after ${toArgument} (${to})`);
+  return range;
+}
+
+/** Today's date in province time (YYYY-MM-DD). */
+export function todayInProvince(now = new Date()): string {
+  return new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
+}
+
+export function parseValidOn(value: string | null | undefined, argument = 'validOn'): string {
+  if (value === null || value === undefined) return todayInProvince();
+  if (!dateOnly.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) throw badInput(argument, `"${value}" is not an ISO date (YYYY-MM-DD)`);
+  return value;
+}
+
+export function checkYear(year: number, argument = 'year'): number {
+  if (!Number.isInteger(year) || year < 2000 || year > 2100) throw badInput(argument, `must be a year between 2000 and 2100, got ${year}`);
+  return year;
+}

@@ -1,0 +1,112 @@
+import { badInput, type SubgraphContext } from '@ioc/kit';
+import { AdministrativeUnit, UnitLevel } from '../entities/administrative-unit.entity';
+import type { DossierStatistics } from '../types/dossier-statistics.type';
+import { yearBounds } from './calendar';
+import { parseValidOn } from './dates';
+
+const aggregates = `
+  count(*)::int AS received,
+  count(*) FILTER (WHERE channel = 'ONLINE')::int AS online,
+  count(*) FILTER (WHERE status = 'RESOLVED')::int AS resolved,
+  count(*) FILTER (WHERE status = 'RESOLVED' AND resolved_at <= due_at)::int AS resolved_on_time,
+  count(*) FILTER (WHERE status = 'PROCESSING' AND due_at < now())::int AS overdue`;
+
+interface AggregateRow {
+  code: string | null;
+  received: number;
+  online: number;
+  resolved: number;
+  resolved_on_time: number;
+  overdue: number;
+}
+
+const share = (part: number, whole: number) => (whole > 0 ? Math.round((10_000 * part) / whole) / 100 : null);
+
+export function toStatistics(unitCode: string, year: number, row: Partial<AggregateRow> | undefined): DossierStatistics {
+  const received = row?.received ?? 0;
+  const online = row?.online ?? 0;
+  const resolved = row?.resolved ?? 0;
+  const resolvedOnTime = row?.resolved_on_time ?? 0;
+  return {
+    unitCode,
+    year,
+    received,
+    online,
+    inPerson: received - online,
+    resolved,
+    resolvedOnTime,
+    processing: received - resolved,
+    overdue: row?.overdue ?? 0,
+    onlineShare: share(online, received),
+    onTimeShare: share(resolvedOnTime, resolved),
+  };
+}
+
+export interface StatisticsFilter {
+  serviceLevel?: number | null;
+  agencyId?: string | null;
+}
+
+function filterSql(filter: StatisticsFilter, params: unknown[]): string {
+  let sql = '';
+  if (filter.serviceLevel !== null && filter.serviceLevel !== undefined) {
+    if (![2, 3, 4].includes(filter.serviceLevel)) throw badInput('serviceLevel', `must be 2, 3 or 4, got ${filter.serviceLevel}`);
+    params.push(filter.serviceLevel);
+    sql += ` AND service_level = $${params.length}`;
+  }
+  if (filter.agencyId) {
+    params.push(filter.agencyId);
+    sql += ` AND agency_id = $${params.length}`;
+  }
+  return sql;
+}
+
+/** One row per direct subdivision of `parentCode` (all of them, zero where nothing was received): one SQL query. */
+export async function childStatistics(ctx: SubgraphContext, parentCode: string, year: number, filter: StatisticsFilter): Promise<DossierStatistics[]> {
+  const parent = await ctx.db.getRepository(AdministrativeUnit).findOneBy({ code: parentCode });
+  if (!parent) throw badInput('parentCode', `no administrative unit with code "${parentCode}"`);
+  if (parent.level === UnitLevel.COMMUNE) return [];
+  const { start, end } = yearBounds(year);
+  const params: unknown[] = [start, end, parentCode, parseValidOn(null)];
+  const key = parent.level === UnitLevel.PROVINCE ? 'district_code' : 'commune_code';
+  const scope = parent.level === UnitLevel.PROVINCE ? '' : ' AND district_code = $3';
+  const where = filterSql(filter, params);
+  const rows: Array<AggregateRow & { child: string }> = await ctx.db.query(
+    `SELECT u.code AS child, s.*
+       FROM administrative_unit u
+       LEFT JOIN (SELECT ${key} AS code, ${aggregates}
+                    FROM dossier
+                   WHERE received_at >= $1 AND received_at < $2${scope}${where}
+                   GROUP BY ${key}) s ON s.code = u.code
+      WHERE u.parent_code = $3 AND u.valid_from <= $4 AND (u.valid_to IS NULL OR u.valid_to >= $4)
+      ORDER BY u.code`,
+    params,
+  );
+  return rows.map((row) => toStatistics(row.child, year, row));
+}
+
+/** `AdministrativeUnit.dossierStatistics`: every unit of a request and year in one SQL query. */
+export function loadUnitStatistics(ctx: SubgraphContext, unit: AdministrativeUnit, year: number): Promise<DossierStatistics> {
+  return ctx.loaders
+    .get<AdministrativeUnit, DossierStatistics>(`DossierStatistics:unit:${year}`, async (units) => {
+      const { start, end } = yearBounds(year);
+      const districts = units.filter((u) => u.level === UnitLevel.DISTRICT).map((u) => u.code);
+      const communes = units.filter((u) => u.level === UnitLevel.COMMUNE).map((u) => u.code);
+      const province = units.some((u) => u.level === UnitLevel.PROVINCE);
+      const scope = province ? '' : ' AND (district_code = ANY($3) OR commune_code = ANY($4))';
+      const rows: Array<AggregateRow & { gd: number; gc: number; district_code: string | null; commune_code: string | null }> = await ctx.db.query(
+        `SELECT GROUPING(district_code)::int AS gd, GROUPING(commune_code)::int AS gc, district_code, commune_code, ${aggregates}
+           FROM dossier
+          WHERE received_at >= $1 AND received_at < $2${scope}
+          GROUP BY GROUPING SETS ((), (district_code), (commune_code))`,
+        province ? [start, end] : [start, end, districts, communes],
+      );
+      const total = rows.find((r) => r.gd === 1 && r.gc === 1);
+      const byDistrict = new Map(rows.filter((r) => r.gd === 0).map((r) => [r.district_code, r]));
+      const byCommune = new Map(rows.filter((r) => r.gc === 0).map((r) => [r.commune_code, r]));
+      return units.map((u) =>
+        toStatistics(u.code, year, u.level === UnitLevel.PROVINCE ? total : u.level === UnitLevel.DISTRICT ? byDistrict.get(u.code) : byCommune.get(u.code)),
+      );
+    })
+    .load(unit) as Promise<DossierStatistics>;
+}

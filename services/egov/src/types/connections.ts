@@ -1,0 +1,20 @@
+import { connectionType } from '@ioc/kit';
+import { AdministrativeProcedure } from '../entities/administrative-procedure.entity';
+import { AdministrativeUnit } from '../entities/administrative-unit.entity';
+import { Agency } from '../entities/agency.entity';
+import { Dossier } from '../entities/dossier.entity';
+import { Feedback } from '../entities/feedback.entity';
+import { InformationSystem } from '../entities/information-system.entity';
+import { OnlineService } from '../entities/online-service.entity';
+import { PlanProject } from '../entities/plan-project.entity';
+import { PlanTask } from '../entities/plan-task.entity';
+
+export const AdministrativeUnitConnection = connectionType(AdministrativeUnit, 'AdministrativeUnit');
+export const AgencyConnection = connectionType(Agency, 'Agency');
+export const InformationSystemConnection = connectionType(InformationSystem, 'InformationSystem');
+export const AdministrativeProcedureConnection = connectionType(AdministrativeProcedure, 'AdministrativeProcedure');
+export const OnlineServiceConnection = connectionType(OnlineService, 'OnlineService');
+export const DossierConnection = connectionType(Dossier, 'Dossier');
+export const FeedbackConnection = connectionType(Feedback, 'Feedback');
+export const PlanTaskConnection = connectionType(PlanTask, 'PlanTask');
+export const PlanProjectConnection = connectionType(PlanProject, 'PlanProject');

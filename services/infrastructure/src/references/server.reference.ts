@@ -1,0 +1,18 @@
+import { In } from 'typeorm';
+import { alignByKey, batchedReference, type SubgraphContext } from '@ioc/kit';
+import { Server } from '../entities/server.entity';
+
+/** Servers by id, in the order asked, null where unknown: one SQL query. */
+export async function findServers(ids: readonly string[], ctx: SubgraphContext): Promise<Array<Server | null>> {
+  const rows = await ctx.db.getRepository(Server).findBy({ id: In([...new Set(ids)]) });
+  return alignByKey(ids, rows, (row) => row.id);
+}
+
+/** A server through the request's loader: every server asked for in one tick is one query. */
+export function loadServer(ctx: SubgraphContext, id: string): Promise<Server | null> {
+  return ctx.loaders.get<string, Server>('server:byId', (ids) => findServers(ids, ctx)).load(id);
+}
+
+export const serverReference = batchedReference<{ id: string }, SubgraphContext>('Server', (refs, ctx) =>
+  findServers(refs.map((ref) => ref.id), ctx),
+);

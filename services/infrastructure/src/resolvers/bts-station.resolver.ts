@@ -1,0 +1,123 @@
+import { Arg, Args, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { badInput, connectionType, paginate, withTransaction, type Connection, type SubgraphContext } from '@ioc/kit';
+import { BtsStation } from '../entities/bts-station.entity';
+import { BtsStatusChange } from '../entities/bts-status-change.entity';
+import { TelecomOperator } from '../entities/telecom-operator.entity';
+import { BtsStationsArgs, type ScopedBtsStationsArgs } from '../args/bts-stations.args';
+import { BtsStationSort, BtsStatus } from '../types/enums';
+import { AdministrativeUnit } from '../types/stubs.type';
+import { applyArea, applySearch, validateArea, type AreaArgs } from '../logic/filters';
+import { findBtsStations } from '../references/bts-station.reference';
+import { loadTelecomOperator } from '../references/telecom-operator.reference';
+
+export const BtsStationConnection = connectionType(BtsStation, 'BtsStation');
+
+const order: Record<BtsStationSort, Array<[string, 'ASC' | 'DESC']>> = {
+  [BtsStationSort.ID_ASC]: [['s.id', 'ASC']],
+  [BtsStationSort.NAME_ASC]: [['s.name', 'ASC'], ['s.id', 'ASC']],
+  [BtsStationSort.NAME_DESC]: [['s.name', 'DESC'], ['s.id', 'ASC']],
+  [BtsStationSort.STATUS_CHANGED_DESC]: [['s.statusChangedAt', 'DESC'], ['s.id', 'ASC']],
+  [BtsStationSort.COMMISSIONED_DESC]: [['s.commissionedOn', 'DESC'], ['s.id', 'ASC']],
+};
+
+/** A page of stations in an area (`'everything'` for the whole province) matching the filters. */
+export async function queryBtsStations(
+  ctx: SubgraphContext,
+  args: ScopedBtsStationsArgs,
+  area: AreaArgs | 'everything',
+): Promise<Connection<BtsStation>> {
+  if (typeof args.operatorId === 'string') {
+    const operator = await loadTelecomOperator(ctx, args.operatorId);
+    if (!operator) throw badInput('operatorId', `no telecom operator with id "${args.operatorId}"`);
+  }
+  const query = ctx.db.getRepository(BtsStation).createQueryBuilder('s');
+  if (area !== 'everything') applyArea(query, 's', area);
+  if (typeof args.operatorId === 'string') query.andWhere('s.operatorId = :operatorId', { operatorId: args.operatorId });
+  if (args.status) query.andWhere('s.status = :status', { status: args.status });
+  if (args.technology) query.andWhere('s.technologies @> ARRAY[:technology]::text[]', { technology: args.technology });
+  applySearch(query, 's.searchName', args.search);
+  const [first, ...rest] = order[args.sort ?? BtsStationSort.ID_ASC];
+  query.orderBy(first![0], first![1]);
+  for (const [column, direction] of rest) query.addOrderBy(column, direction);
+  return paginate(query, args);
+}
+
+@Resolver(() => BtsStation)
+export class BtsStationResolver {
+  @Query(() => BtsStationConnection, {
+    description: 'Trạm BTS: mobile base stations, filtered by area (a district includes its communes), operator, status and technology.',
+  })
+  async btsStations(@Args(() => BtsStationsArgs) args: BtsStationsArgs, @Ctx() ctx: SubgraphContext): Promise<Connection<BtsStation>> {
+    const area = { districtCode: args.districtCode, communeCode: args.communeCode };
+    await validateArea(ctx, area);
+    return queryBtsStations(ctx, args, area);
+  }
+
+  @Query(() => BtsStation, { nullable: true, description: 'A BTS station by id; null when unknown.' })
+  async btsStation(@Arg('id', () => String) id: string, @Ctx() ctx: SubgraphContext): Promise<BtsStation | null> {
+    const [station] = await findBtsStations([id], ctx);
+    return station ?? null;
+  }
+
+  @FieldResolver(() => TelecomOperator)
+  async operator(@Root() station: BtsStation, @Ctx() ctx: SubgraphContext): Promise<TelecomOperator | null> {
+    return loadTelecomOperator(ctx, station.operatorId);
+  }
+
+  @FieldResolver(() => AdministrativeUnit, { description: 'The commune the station stands in.' })
+  commune(@Root() station: BtsStation): AdministrativeUnit {
+    return { code: station.communeCode };
+  }
+
+  @FieldResolver(() => AdministrativeUnit, { description: 'The district of that commune.' })
+  district(@Root() station: BtsStation): AdministrativeUnit {
+    return { code: station.districtCode };
+  }
+
+  @FieldResolver(() => [BtsStatusChange], { description: 'Recorded status changes, latest first.' })
+  async statusHistory(
+    @Root() station: BtsStation,
+    @Arg('first', () => Int, { defaultValue: 10 }) first: number,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<BtsStatusChange[]> {
+    if (!Number.isInteger(first) || first < 1 || first > 500) throw badInput('first', `must be between 1 and 500, got ${first}`);
+    return ctx.db.getRepository(BtsStatusChange).find({
+      where: { stationId: station.id },
+      order: { changedAt: 'DESC', id: 'DESC' },
+      take: first,
+    });
+  }
+
+  @Mutation(() => BtsStation, {
+    description: 'Records that a station went down, is degraded or came back; publishes `bts.status-changed`.',
+  })
+  async setBtsStatus(
+    @Arg('id', () => String) id: string,
+    @Arg('status', () => BtsStatus) status: BtsStatus,
+    @Arg('reason', () => String, { nullable: true }) reason: string | null,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<BtsStation> {
+    if (typeof reason === 'string' && reason.length > 500) throw badInput('reason', 'at most 500 characters');
+    return withTransaction(ctx.db, async (tx) => {
+      const stations = tx.manager.getRepository(BtsStation);
+      const station = await stations
+        .createQueryBuilder('s')
+        .setLock('pessimistic_write')
+        .where('s.id = :id', { id })
+        .getOne();
+      if (!station) throw badInput('id', `no BTS station with id "${id}"`);
+      if (station.status === status) return station;
+      const changedAt = new Date();
+      await tx.manager.getRepository(BtsStatusChange).insert({
+        stationId: id,
+        fromStatus: station.status,
+        toStatus: status,
+        reason: reason ?? null,
+        changedAt,
+      });
+      await stations.update({ id }, { status, statusChangedAt: changedAt });
+      await ctx.bus.publish('bts.status-changed', { id }, tx);
+      return Object.assign(station, { status, statusChangedAt: changedAt });
+    });
+  }
+}

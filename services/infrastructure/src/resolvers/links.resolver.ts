@@ -1,0 +1,44 @@
+import { FieldResolver, Resolver, Root } from 'type-graphql';
+import { Certificate } from '../entities/certificate.entity';
+import { NetworkConnection } from '../entities/network-connection.entity';
+import { PostalPoint } from '../entities/postal-point.entity';
+import { SecuredLan } from '../entities/secured-lan.entity';
+import { Agency, AdministrativeUnit } from '../types/stubs.type';
+
+/** Links from this service's rows to egov's entities (resolved by the gateway). */
+@Resolver(() => NetworkConnection)
+export class NetworkConnectionLinks {
+  @FieldResolver(() => Agency)
+  agency(@Root() row: NetworkConnection): Agency {
+    return { id: row.agencyId };
+  }
+
+  @FieldResolver(() => AdministrativeUnit, { description: 'The agency\'s unit (the province for provincial agencies).' })
+  unit(@Root() row: NetworkConnection): AdministrativeUnit {
+    return { code: row.unitCode };
+  }
+}
+
+@Resolver(() => SecuredLan)
+export class SecuredLanLinks {
+  @FieldResolver(() => Agency)
+  agency(@Root() row: SecuredLan): Agency {
+    return { id: row.agencyId };
+  }
+}
+
+@Resolver(() => Certificate)
+export class CertificateLinks {
+  @FieldResolver(() => Agency)
+  agency(@Root() row: Certificate): Agency {
+    return { id: row.agencyId };
+  }
+}
+
+@Resolver(() => PostalPoint)
+export class PostalPointLinks {
+  @FieldResolver(() => AdministrativeUnit)
+  commune(@Root() row: PostalPoint): AdministrativeUnit {
+    return { code: row.communeCode };
+  }
+}

@@ -1,0 +1,220 @@
+import { isIPv4, isIPv6 } from 'node:net';
+import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { In } from 'typeorm';
+import { badInput, connectionType, foldVietnamese, paginate, withTransaction, type Connection, type SubgraphContext } from '@ioc/kit';
+import { Server } from '../entities/server.entity';
+import { ServerSystem } from '../entities/server-system.entity';
+import { InformationSystemRef } from '../entities/information-system-ref.entity';
+import { ServersArgs } from '../args/servers.args';
+import { AddServerInput } from '../inputs/server.input';
+import { ServerHealth, ServerKind, ServerSort, ServerStatus } from '../types/enums';
+import { ServerResources } from '../types/server-resources.type';
+import { InformationSystem } from '../types/stubs.type';
+import { applySearch } from '../logic/filters';
+import { loadGrouped } from '../logic/loaders';
+import { overcommitted, sumResources } from '../logic/capacity';
+import { findServers, loadServer } from '../references/server.reference';
+
+export const ServerConnection = connectionType(Server, 'Server');
+
+const order: Record<ServerSort, Array<[string, 'ASC' | 'DESC']>> = {
+  [ServerSort.ID_ASC]: [['s.id', 'ASC']],
+  [ServerSort.HOSTNAME_ASC]: [['s.hostname', 'ASC'], ['s.id', 'ASC']],
+  [ServerSort.HEALTH_CHANGED_DESC]: [['s.healthChangedAt', 'DESC'], ['s.id', 'ASC']],
+  [ServerSort.CPU_DESC]: [['s.cpuCores', 'DESC'], ['s.id', 'ASC']],
+  [ServerSort.MEMORY_DESC]: [['s.memoryGb', 'DESC'], ['s.id', 'ASC']],
+};
+
+/** What a server's search key is made of: id, hostname and the systems it hosts. */
+export function serverSearchName(id: string, hostname: string, systems: readonly InformationSystemRef[]): string {
+  return foldVietnamese([id, hostname, ...systems.flatMap((system) => [system.id, system.nameEn])].join(' '));
+}
+
+const limits = { cpuCores: 512, memoryGb: 16_384, diskGb: 1_000_000 } as const;
+
+function activeGuests(ctx: SubgraphContext, hostIds: readonly string[]): Promise<Server[]> {
+  return ctx.db.getRepository(Server).findBy({ hostId: In([...hostIds]), status: ServerStatus.ACTIVE });
+}
+
+@Resolver(() => Server)
+export class ServerResolver {
+  @Query(() => ServerConnection, {
+    description: 'Máy chủ: servers of the provincial data centre (active ones unless `status` says otherwise).',
+  })
+  async servers(@Args(() => ServersArgs) args: ServersArgs, @Ctx() ctx: SubgraphContext): Promise<Connection<Server>> {
+    if (typeof args.hostId === 'string') {
+      const host = await loadServer(ctx, args.hostId);
+      if (!host || host.kind !== ServerKind.PHYSICAL) throw badInput('hostId', `no physical host with id "${args.hostId}"`);
+    }
+    if (typeof args.systemId === 'string') {
+      const system = await ctx.db.getRepository(InformationSystemRef).findOneBy({ id: args.systemId });
+      if (!system) throw badInput('systemId', `no information system with id "${args.systemId}"`);
+    }
+    const query = ctx.db.getRepository(Server).createQueryBuilder('s');
+    if (args.kind) query.andWhere('s.kind = :kind', { kind: args.kind });
+    if (args.status) query.andWhere('s.status = :status', { status: args.status });
+    if (args.health) query.andWhere('s.health = :health', { health: args.health });
+    if (typeof args.hostId === 'string') query.andWhere('s.hostId = :hostId', { hostId: args.hostId });
+    if (typeof args.systemId === 'string') {
+      query.andWhere('EXISTS (SELECT 1 FROM server_system ss WHERE ss.server_id = s.id AND ss.system_id = :systemId)', {
+        systemId: args.systemId,
+      });
+    }
+    applySearch(query, 's.searchName', args.search);
+    const [first, ...rest] = order[args.sort ?? ServerSort.ID_ASC];
+    query.orderBy(first![0], first![1]);
+    for (const [column, direction] of rest) query.addOrderBy(column, direction);
+    return paginate(query, args);
+  }
+
+  @Query(() => Server, { nullable: true, description: 'A server by id ("host-07", "vm-042"); null when unknown.' })
+  async server(@Arg('id', () => String) id: string, @Ctx() ctx: SubgraphContext): Promise<Server | null> {
+    const [server] = await findServers([id], ctx);
+    return server ?? null;
+  }
+
+  @FieldResolver(() => Server, { nullable: true, description: 'The physical host of a virtual machine.' })
+  async host(@Root() server: Server, @Ctx() ctx: SubgraphContext): Promise<Server | null> {
+    return server.hostId ? loadServer(ctx, server.hostId) : null;
+  }
+
+  @FieldResolver(() => [Server], { description: 'Active virtual machines on a physical host.' })
+  async virtualMachines(@Root() server: Server, @Ctx() ctx: SubgraphContext): Promise<Server[]> {
+    if (server.kind !== ServerKind.PHYSICAL) return [];
+    const guests = await loadGrouped(ctx, 'server:guests', server.id, (ids) => activeGuests(ctx, ids), (row) => row.hostId!);
+    return [...guests].sort((a, b) => a.id.localeCompare(b.id));
+  }
+
+  @FieldResolver(() => ServerResources, { nullable: true, description: 'Resources of a host allocated to its active virtual machines.' })
+  async allocated(@Root() server: Server, @Ctx() ctx: SubgraphContext): Promise<ServerResources | null> {
+    if (server.kind !== ServerKind.PHYSICAL) return null;
+    const guests = await loadGrouped(ctx, 'server:guests', server.id, (ids) => activeGuests(ctx, ids), (row) => row.hostId!);
+    return sumResources(guests);
+  }
+
+  @FieldResolver(() => [InformationSystem], { description: 'Information systems this server serves.' })
+  async hostedSystems(@Root() server: Server, @Ctx() ctx: SubgraphContext): Promise<InformationSystem[]> {
+    const links = await loadGrouped(
+      ctx,
+      'server:systems',
+      server.id,
+      (ids) => ctx.db.getRepository(ServerSystem).find({ where: { serverId: In([...ids]) }, order: { systemId: 'ASC' } }),
+      (row) => row.serverId,
+    );
+    return links.map((link) => ({ id: link.systemId }));
+  }
+
+  @Mutation(() => Server, { description: 'Puts a server into service (within its host\'s capacity); publishes `server.changed`.' })
+  async addServer(@Arg('input', () => AddServerInput) input: AddServerInput, @Ctx() ctx: SubgraphContext): Promise<Server> {
+    for (const name of ['cpuCores', 'memoryGb', 'diskGb'] as const) {
+      const value = input[name];
+      if (!Number.isInteger(value) || value < 1 || value > limits[name]) {
+        throw badInput(`input.${name}`, `must be between 1 and ${limits[name]}, got ${value}`);
+      }
+    }
+    if (!isIPv4(input.ipv4)) throw badInput('input.ipv4', `"${input.ipv4}" is not an IPv4 address`);
+    if (typeof input.ipv6 === 'string' && !isIPv6(input.ipv6)) throw badInput('input.ipv6', `"${input.ipv6}" is not an IPv6 address`);
+    if (input.kind === ServerKind.VIRTUAL && typeof input.hostId !== 'string') {
+      throw badInput('input.hostId', 'a virtual machine needs the physical host it runs on');
+    }
+    if (input.kind === ServerKind.PHYSICAL && typeof input.hostId === 'string') {
+      throw badInput('input.hostId', 'a physical server has no host');
+    }
+    if (typeof input.hostname === 'string' && !/^[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?$/i.test(input.hostname)) {
+      throw badInput('input.hostname', `"${input.hostname}" is not a host name`);
+    }
+    const systemIds = [...new Set(input.systemIds ?? [])];
+
+    return withTransaction(ctx.db, async (tx) => {
+      const servers = tx.manager.getRepository(Server);
+      const systems = systemIds.length ? await tx.manager.getRepository(InformationSystemRef).findBy({ id: In(systemIds) }) : [];
+      const unknown = systemIds.filter((id) => !systems.some((system) => system.id === id));
+      if (unknown.length) throw badInput('input.systemIds', `no information system with id ${unknown.map((id) => `"${id}"`).join(', ')}`);
+
+      if (input.kind === ServerKind.VIRTUAL) {
+        const host = await servers.createQueryBuilder('s').setLock('pessimistic_write').where('s.id = :id', { id: input.hostId }).getOne();
+        if (!host || host.kind !== ServerKind.PHYSICAL) throw badInput('input.hostId', `no physical host with id "${input.hostId}"`);
+        if (host.status !== ServerStatus.ACTIVE) throw badInput('input.hostId', `host "${host.id}" is retired`);
+        const guests = await servers.findBy({ hostId: host.id, status: ServerStatus.ACTIVE });
+        const short = overcommitted(host, guests, input);
+        if (short) {
+          const free = host[short] - sumResources(guests)[short];
+          throw badInput(`input.${short}`, `host "${host.id}" has ${free} ${short} free, ${input[short]} asked`);
+        }
+      }
+      const clash = await servers.findOneBy({ ipv4: input.ipv4, status: ServerStatus.ACTIVE });
+      if (clash) throw badInput('input.ipv4', `${input.ipv4} is already used by "${clash.id}"`);
+
+      // One id at a time: concurrent additions wait for each other.
+      await tx.query("SELECT pg_advisory_xact_lock(hashtext('infrastructure.server.id'))");
+      const prefix = input.kind === ServerKind.PHYSICAL ? 'host-' : 'vm-';
+      const [row] = await tx.query<Array<{ max: number | null }>>(
+        `SELECT max(substring(id FROM '[0-9]+$')::integer) AS max FROM server WHERE id LIKE $1`,
+        [`${prefix}%`],
+      );
+      const number = (row?.max ?? 0) + 1;
+      const id = input.kind === ServerKind.PHYSICAL ? `host-${String(number).padStart(2, '0')}` : `vm-${String(number).padStart(3, '0')}`;
+      const hostname = input.hostname ?? `${id}.dc.travinh.gov.vn`;
+      const now = new Date();
+      const server = servers.create({
+        id,
+        kind: input.kind,
+        hostname,
+        hostId: input.kind === ServerKind.VIRTUAL ? input.hostId! : null,
+        cpuCores: input.cpuCores,
+        memoryGb: input.memoryGb,
+        diskGb: input.diskGb,
+        ipv4: input.ipv4,
+        ipv6: input.ipv6 ?? null,
+        health: ServerHealth.HEALTHY,
+        healthChangedAt: now,
+        status: ServerStatus.ACTIVE,
+        commissionedOn: now.toISOString().slice(0, 10),
+        retiredAt: null,
+        searchName: serverSearchName(id, hostname, systems),
+        synthetic: false,
+      });
+      await servers.insert(server);
+      if (systemIds.length) await tx.manager.getRepository(ServerSystem).insert(systemIds.map((systemId) => ({ serverId: id, systemId })));
+      await ctx.bus.publish('server.changed', { id }, tx);
+      return server;
+    });
+  }
+
+  @Mutation(() => Server, { description: 'Retires a server (a host only once its VMs are gone); publishes `server.changed`.' })
+  async retireServer(@Arg('id', () => String) id: string, @Ctx() ctx: SubgraphContext): Promise<Server> {
+    return withTransaction(ctx.db, async (tx) => {
+      const servers = tx.manager.getRepository(Server);
+      const server = await servers.createQueryBuilder('s').setLock('pessimistic_write').where('s.id = :id', { id }).getOne();
+      if (!server) throw badInput('id', `no server with id "${id}"`);
+      if (server.status === ServerStatus.RETIRED) throw badInput('id', `server "${id}" is already retired`);
+      if (server.kind === ServerKind.PHYSICAL) {
+        const guests = await servers.countBy({ hostId: id, status: ServerStatus.ACTIVE });
+        if (guests) throw badInput('id', `host "${id}" still runs ${guests} active virtual machines; move or retire them first`);
+      }
+      const retiredAt = new Date();
+      await servers.update({ id }, { status: ServerStatus.RETIRED, retiredAt });
+      await ctx.bus.publish('server.changed', { id }, tx);
+      return Object.assign(server, { status: ServerStatus.RETIRED, retiredAt });
+    });
+  }
+
+  @Mutation(() => Server, { description: 'Records a server\'s monitored health; publishes `server.health-changed`.' })
+  async setServerHealth(
+    @Arg('id', () => String) id: string,
+    @Arg('health', () => ServerHealth) health: ServerHealth,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<Server> {
+    return withTransaction(ctx.db, async (tx) => {
+      const servers = tx.manager.getRepository(Server);
+      const server = await servers.createQueryBuilder('s').setLock('pessimistic_write').where('s.id = :id', { id }).getOne();
+      if (!server) throw badInput('id', `no server with id "${id}"`);
+      if (server.status === ServerStatus.RETIRED) throw badInput('id', `server "${id}" is retired`);
+      if (server.health === health) return server;
+      const healthChangedAt = new Date();
+      await servers.update({ id }, { health, healthChangedAt });
+      await ctx.bus.publish('server.health-changed', { id }, tx);
+      return Object.assign(server, { health, healthChangedAt });
+    });
+  }
+}

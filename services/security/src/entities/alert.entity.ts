@@ -1,0 +1,106 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Directive, Field, Float, Int, ObjectType } from 'type-graphql';
+import { AlertKind, AlertSeverity, AlertSource, AlertStatus } from '../types/enums.type';
+import { bigintString, isoTimestamp } from './transformers';
+
+/** A security alert from the SOC's tools or the national centre, deduplicated by fingerprint. */
+@Entity({ name: 'alert' })
+@ObjectType('Alert', { description: 'Cảnh báo: a security alert on a server and information system, deduplicated by fingerprint.' })
+@Directive('@key(fields: "id")')
+export class Alert {
+  @PrimaryColumn({ type: 'text', insert: false, update: false })
+  @Field(() => String)
+  id!: string;
+
+  @Column({ type: 'bigint', insert: false, update: false, transformer: bigintString })
+  @Field(() => String, { description: 'Insertion order (a bigserial as a decimal string): a resume cursor for feeds; compare numerically.' })
+  sequence!: string;
+
+  @Column({ type: 'text' })
+  @Field(() => AlertKind)
+  kind!: AlertKind;
+
+  @Column({ type: 'text' })
+  @Field(() => String)
+  title!: string;
+
+  @Column({ type: 'text', nullable: true })
+  @Field(() => String, { nullable: true })
+  description!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  @Field(() => String, { nullable: true, description: 'CVE id of a vulnerability alert.' })
+  cve!: string | null;
+
+  @Column({ type: 'double precision', name: 'cvss_score', nullable: true })
+  @Field(() => Float, { nullable: true, description: 'CVSS v3 base score of a vulnerability alert.' })
+  cvssScore!: number | null;
+
+  @Column({ type: 'text' })
+  @Field(() => AlertSeverity, { description: 'Normalised severity.' })
+  severity!: AlertSeverity;
+
+  @Column({ type: 'text', name: 'raw_severity' })
+  @Field(() => String, { description: 'Severity as the source gave it: Wazuh level 0–15, Suricata priority (1 is the worst), NCSC/SOC word or CVSS.' })
+  rawSeverity!: string;
+
+  @Column({ type: 'text' })
+  @Field(() => AlertSource)
+  source!: AlertSource;
+
+  @Column({ type: 'text' })
+  @Field(() => String, { description: 'Deduplication key: a repeat of an open alert\'s fingerprint bumps its occurrences.' })
+  fingerprint!: string;
+
+  @Column({ type: 'integer' })
+  @Field(() => Int)
+  occurrences!: number;
+
+  @Column({ type: 'timestamptz', name: 'first_seen', transformer: isoTimestamp })
+  @Field(() => String, { description: 'ISO 8601 timestamp.' })
+  firstSeen!: string;
+
+  @Column({ type: 'timestamptz', name: 'last_seen', transformer: isoTimestamp })
+  @Field(() => String, { description: 'ISO 8601 timestamp.' })
+  lastSeen!: string;
+
+  @Column({ type: 'text' })
+  @Field(() => AlertStatus)
+  status!: AlertStatus;
+
+  @Column({ type: 'text', nullable: true })
+  @Field(() => String, { nullable: true, description: 'Analyst handling the alert.' })
+  assignee!: string | null;
+
+  @Column({ type: 'integer' })
+  @Field(() => Int, { description: 'Severity weight (LOW 1 … CRITICAL 4) × the system\'s security level (approved, or proposed while pending; 1 when none): 1–20.' })
+  priority!: number;
+
+  @Column({ type: 'text', name: 'server_id', nullable: true })
+  serverId!: string | null;
+
+  @Column({ type: 'text', name: 'system_id' })
+  systemId!: string;
+
+  @Column({ type: 'text', name: 'agency_id' })
+  agencyId!: string;
+
+  @Column({ type: 'text', name: 'incident_id', nullable: true })
+  incidentId!: string | null;
+
+  @Column({ type: 'timestamptz', name: 'acknowledged_at', nullable: true, transformer: isoTimestamp })
+  @Field(() => String, { nullable: true })
+  acknowledgedAt!: string | null;
+
+  @Column({ type: 'timestamptz', name: 'closed_at', nullable: true, transformer: isoTimestamp })
+  @Field(() => String, { nullable: true, description: 'When it was resolved or closed as a false positive.' })
+  closedAt!: string | null;
+
+  @Column({ type: 'boolean' })
+  @Field(() => Boolean, { description: 'True for generated 2022 alerts (the plan gives only the counts).' })
+  synthetic!: boolean;
+
+  @Column({ type: 'timestamptz', name: 'updated_at', transformer: isoTimestamp })
+  @Field(() => String)
+  updatedAt!: string;
+}

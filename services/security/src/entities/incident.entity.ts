@@ -1,0 +1,52 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Directive, Field, ObjectType } from 'type-graphql';
+import { AlertSeverity, IncidentStatus } from '../types/enums.type';
+import { isoTimestamp } from './transformers';
+
+/** A security incident (sự cố) grouping related alerts, with its legal reporting clock. */
+@Entity({ name: 'incident' })
+@ObjectType('Incident', { description: 'Sự cố an toàn thông tin: alerts grouped into one incident, to be reported within 5 days.' })
+@Directive('@key(fields: "id")')
+export class Incident {
+  @PrimaryColumn({ type: 'text' })
+  @Field(() => String)
+  id!: string;
+
+  @Column({ type: 'text' })
+  @Field(() => String)
+  title!: string;
+
+  @Column({ type: 'text' })
+  @Field(() => AlertSeverity)
+  severity!: AlertSeverity;
+
+  @Column({ type: 'text' })
+  @Field(() => IncidentStatus)
+  status!: IncidentStatus;
+
+  @Column({ type: 'text', name: 'system_id', nullable: true })
+  systemId!: string | null;
+
+  @Column({ type: 'text', name: 'agency_id', nullable: true })
+  agencyId!: string | null;
+
+  @Column({ type: 'timestamptz', name: 'detected_at', transformer: isoTimestamp })
+  @Field(() => String)
+  detectedAt!: string;
+
+  @Column({ type: 'timestamptz', name: 'report_due_at', transformer: isoTimestamp })
+  @Field(() => String, { description: 'Detection + 5 days: the deadline to report to the competent authority.' })
+  reportDueAt!: string;
+
+  @Column({ type: 'timestamptz', name: 'reported_at', nullable: true, transformer: isoTimestamp })
+  @Field(() => String, { nullable: true })
+  reportedAt!: string | null;
+
+  @Column({ type: 'timestamptz', name: 'closed_at', nullable: true, transformer: isoTimestamp })
+  @Field(() => String, { nullable: true })
+  closedAt!: string | null;
+
+  @Column({ type: 'boolean' })
+  @Field(() => Boolean)
+  synthetic!: boolean;
+}

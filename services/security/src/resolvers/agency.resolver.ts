@@ -1,0 +1,31 @@
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { SubgraphContext } from '@ioc/kit';
+import { alertCountsBy, profilesByOwner } from '../loaders/security.loaders';
+import { complianceCounts } from '../rules/compliance';
+import { Agency } from '../types/agency.type';
+import { AgencySecurityCompliance } from '../types/agency-security-compliance.type';
+import { InformationSystem } from '../types/information-system.type';
+
+@Resolver(() => Agency)
+export class AgencyResolver {
+  @FieldResolver(() => [InformationSystem], { description: 'Information systems the agency owns (chủ quản), by id.' })
+  async systemsOwned(@Root() agency: Agency, @Ctx() ctx: SubgraphContext): Promise<InformationSystem[]> {
+    const profiles = (await profilesByOwner(ctx).load(agency.id)) ?? [];
+    return profiles.map((profile) => ({ id: profile.systemId }));
+  }
+
+  @FieldResolver(() => AgencySecurityCompliance, { description: 'Grading, inspections, four layers and open alerts over the agency\'s systems.' })
+  async securityCompliance(@Root() agency: Agency, @Ctx() ctx: SubgraphContext): Promise<AgencySecurityCompliance> {
+    const [profiles, openAlerts] = await Promise.all([profilesByOwner(ctx).load(agency.id), alertCountsBy(ctx, 'agency_id').load(agency.id)]);
+    const counts = complianceCounts(profiles ?? []);
+    return {
+      systemsOwned: counts.systems,
+      systemsGraded: counts.graded,
+      systemsPending: counts.pending,
+      systemsNotSubmitted: counts.notSubmitted,
+      inspectionsOverdue: counts.inspectionsOverdue,
+      fourLayerComplete: counts.fourLayerComplete,
+      openAlerts: openAlerts ?? 0,
+    };
+  }
+}

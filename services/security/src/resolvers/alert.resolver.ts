@@ -1,0 +1,225 @@
+import { Arg, Args, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { badInput, connectionType, paginate, withTransaction, type Connection, type SubgraphContext } from '@ioc/kit';
+import { Alert } from '../entities/alert.entity';
+import { Incident } from '../entities/incident.entity';
+import { AlertsArgs } from '../args/alerts.args';
+import { RaiseAlertInput } from '../inputs/raise-alert.input';
+import { incidentsById } from '../loaders/security.loaders';
+import { openStatusesSql, severityWeightSql } from '../queries/profile.sql';
+import { alertFingerprint } from '../rules/fingerprint';
+import { alertPriority } from '../rules/priority';
+import { normaliseSeverity, SeverityFormatError } from '../rules/severity';
+import { parseInstant, parseRange, yearRange } from '../rules/time-range';
+import { canTransition, isOpen, transitions } from '../rules/workflow';
+import { Agency } from '../types/agency.type';
+import { AlertStats } from '../types/alert-stats.type';
+import { AlertKind, AlertOrder, AlertSeverity, AlertSource, AlertStatus } from '../types/enums.type';
+import { InformationSystem } from '../types/information-system.type';
+import { RaiseAlertResult } from '../types/raise-alert-result.type';
+import { Server } from '../types/server.type';
+import { requireProfile, requireServer } from './validation';
+
+export const AlertConnection = connectionType(Alert, 'Alert');
+
+const orderings: Record<AlertOrder, Array<[string, 'ASC' | 'DESC']>> = {
+  [AlertOrder.LAST_SEEN_DESC]: [['a.lastSeen', 'DESC'], ['a.sequence', 'DESC']],
+  [AlertOrder.FIRST_SEEN_DESC]: [['a.firstSeen', 'DESC'], ['a.sequence', 'DESC']],
+  [AlertOrder.PRIORITY_DESC]: [['a.priority', 'DESC'], ['a.lastSeen', 'DESC'], ['a.sequence', 'DESC']],
+  [AlertOrder.SEQUENCE_ASC]: [['a.sequence', 'ASC']],
+};
+
+const cvePattern = /^CVE-\d{4}-\d{4,}$/;
+const maxTextLength = 2000;
+
+/** Counts of alerts first seen in a year, by kind, severity, source and status (one query). */
+export async function alertStatsFor(ctx: SubgraphContext, year: number): Promise<AlertStats> {
+  if (!Number.isInteger(year) || year < 2000 || year > 2100) throw badInput('year', `must be a year between 2000 and 2100, got ${year}`);
+  const { start, end } = yearRange(year);
+  const rows: Array<{ kind: AlertKind; severity: AlertSeverity; source: AlertSource; status: AlertStatus; n: number }> = await ctx.db.query(
+    `SELECT kind, severity, source, status, count(*)::int AS n FROM alert WHERE first_seen >= $1 AND first_seen < $2 GROUP BY 1, 2, 3, 4`,
+    [start, end],
+  );
+  const sum = (keep: (row: (typeof rows)[number]) => boolean) => rows.filter(keep).reduce((total, row) => total + row.n, 0);
+  return {
+    year,
+    total: sum(() => true),
+    vulnerability: sum((row) => row.kind === AlertKind.VULNERABILITY),
+    malware: sum((row) => row.kind === AlertKind.MALWARE),
+    open: sum((row) => isOpen(row.status)),
+    byKind: Object.values(AlertKind).map((kind) => ({ kind, count: sum((row) => row.kind === kind) })),
+    bySeverity: Object.values(AlertSeverity).map((severity) => ({ severity, count: sum((row) => row.severity === severity) })),
+    bySource: Object.values(AlertSource).map((source) => ({ source, count: sum((row) => row.source === source) })),
+    byStatus: Object.values(AlertStatus).map((status) => ({ status, count: sum((row) => row.status === status) })),
+  };
+}
+
+@Resolver(() => Alert)
+export class AlertResolver {
+  @Query(() => AlertConnection, { description: 'Alerts, filtered and sorted, as a cursor connection with the total count.' })
+  async alerts(@Args(() => AlertsArgs) args: AlertsArgs, @Ctx() ctx: SubgraphContext): Promise<Connection<Alert>> {
+    const range = parseRange(args.from, args.to);
+    if (args.systemId) await requireProfile(ctx.db, args.systemId, 'systemId');
+    if (args.serverId) await requireServer(ctx.db, args.serverId, 'serverId');
+    const query = ctx.db.getRepository(Alert).createQueryBuilder('a');
+    if (args.kind) query.andWhere('a.kind = :kind', { kind: args.kind });
+    if (args.status) query.andWhere('a.status = :status', { status: args.status });
+    if (args.open === true) query.andWhere(`a.status IN ${openStatusesSql}`);
+    if (args.open === false) query.andWhere(`a.status NOT IN ${openStatusesSql}`);
+    if (args.severity) query.andWhere('a.severity = :severity', { severity: args.severity });
+    if (args.source) query.andWhere('a.source = :source', { source: args.source });
+    if (args.systemId) query.andWhere('a.system_id = :systemId', { systemId: args.systemId });
+    if (args.serverId) query.andWhere('a.server_id = :serverId', { serverId: args.serverId });
+    if (args.agencyId) query.andWhere('a.agency_id = :agencyId', { agencyId: args.agencyId });
+    if (range.from) query.andWhere('a.first_seen >= :from', { from: range.from });
+    if (range.to) query.andWhere('a.first_seen <= :to', { to: range.to });
+    const [first, ...rest] = orderings[args.orderBy ?? AlertOrder.LAST_SEEN_DESC];
+    query.orderBy(first![0], first![1]);
+    for (const [column, direction] of rest) query.addOrderBy(column, direction);
+    return paginate(query, args);
+  }
+
+  @Query(() => Alert, { nullable: true, description: 'One alert by id; null when unknown.' })
+  async alert(@Arg('id', () => String) id: string, @Ctx() ctx: SubgraphContext): Promise<Alert | null> {
+    return ctx.db.getRepository(Alert).findOneBy({ id });
+  }
+
+  @Query(() => AlertStats, { description: 'Alerts first seen in a calendar year (Vietnam time), by kind, severity, source and status.' })
+  alertStats(@Arg('year', () => Int) year: number, @Ctx() ctx: SubgraphContext): Promise<AlertStats> {
+    return alertStatsFor(ctx, year);
+  }
+
+  @Mutation(() => RaiseAlertResult, {
+    description: 'Records an alert from a tool. An open alert with the same fingerprint is bumped (occurrences, lastSeen, severity if higher) instead. Publishes alert.raised or alert.updated.',
+  })
+  async raiseAlert(@Arg('input', () => RaiseAlertInput) input: RaiseAlertInput, @Ctx() ctx: SubgraphContext): Promise<RaiseAlertResult> {
+    const title = input.title.trim();
+    if (!title || title.length > 500) throw badInput('input.title', 'must be 1–500 characters');
+    if (input.description && input.description.length > maxTextLength) throw badInput('input.description', `must be at most ${maxTextLength} characters`);
+    let severity: AlertSeverity;
+    try {
+      severity = normaliseSeverity(input.source, input.rawSeverity);
+    } catch (error) {
+      if (error instanceof SeverityFormatError) throw badInput('input.rawSeverity', error.message);
+      throw error;
+    }
+    if (input.cve && !cvePattern.test(input.cve)) throw badInput('input.cve', `"${input.cve}" is not a CVE id (CVE-YYYY-NNNN)`);
+    if (input.cvssScore !== null && input.cvssScore !== undefined && !(input.cvssScore >= 0 && input.cvssScore <= 10)) {
+      throw badInput('input.cvssScore', `must be 0–10, got ${input.cvssScore}`);
+    }
+    if (input.fingerprint !== null && input.fingerprint !== undefined && !/^[\w:.\-]{8,128}$/.test(input.fingerprint)) {
+      throw badInput('input.fingerprint', 'must be 8–128 letters, digits, "_", "-", ":" or "."');
+    }
+    const observedAt = input.observedAt ? parseInstant(input.observedAt, 'input.observedAt') : new Date();
+    if (observedAt.getTime() > Date.now() + 5 * 60_000) throw badInput('input.observedAt', 'is in the future');
+
+    const server = input.serverId ? await requireServer(ctx.db, input.serverId, 'input.serverId') : null;
+    let systemId = input.systemId ?? null;
+    if (!systemId) {
+      if (!server) throw badInput('input.systemId', 'give the system, or a server that serves exactly one system');
+      if (server.systemIds.length !== 1) throw badInput('input.systemId', `server "${server.serverId}" serves ${server.systemIds.length} systems: name the system`);
+      systemId = server.systemIds[0]!;
+    }
+    const profile = await requireProfile(ctx.db, systemId, 'input.systemId');
+    if (server && server.kind === 'VIRTUAL' && server.systemIds.length && !server.systemIds.includes(systemId)) {
+      throw badInput('input.systemId', `server "${server.serverId}" does not serve system "${systemId}"`);
+    }
+    const fingerprint =
+      input.fingerprint ?? alertFingerprint({ source: input.source, kind: input.kind, title, cve: input.cve, serverId: server?.serverId, systemId });
+    const priority = alertPriority(severity, profile.level);
+
+    return withTransaction(ctx.db, async (tx) => {
+      const [row] = await tx.query<Array<{ id: string; inserted: boolean }>>(
+        `INSERT INTO alert (kind, title, description, cve, cvss_score, severity, raw_severity, source, fingerprint, occurrences,
+                            first_seen, last_seen, status, priority, server_id, system_id, agency_id, synthetic)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 1, $10, $10, 'NEW', $11, $12, $13, $14, false)
+         ON CONFLICT (fingerprint) WHERE status IN ${openStatusesSql}
+         DO UPDATE SET occurrences = alert.occurrences + 1,
+                       first_seen = LEAST(alert.first_seen, EXCLUDED.first_seen),
+                       last_seen = GREATEST(alert.last_seen, EXCLUDED.last_seen),
+                       severity = CASE WHEN ${severityWeightSql('EXCLUDED.severity')} > ${severityWeightSql('alert.severity')} THEN EXCLUDED.severity ELSE alert.severity END,
+                       raw_severity = CASE WHEN ${severityWeightSql('EXCLUDED.severity')} > ${severityWeightSql('alert.severity')} THEN EXCLUDED.raw_severity ELSE alert.raw_severity END,
+                       priority = GREATEST(alert.priority, EXCLUDED.priority),
+                       updated_at = now()
+         RETURNING id, (xmax = 0) AS inserted`,
+        [
+          input.kind,
+          title,
+          input.description ?? null,
+          input.cve ?? null,
+          input.cvssScore ?? null,
+          severity,
+          input.rawSeverity.trim(),
+          input.source,
+          fingerprint,
+          observedAt,
+          priority,
+          server?.serverId ?? null,
+          systemId,
+          profile.ownerAgencyId,
+        ],
+      );
+      if (!row) throw new Error('alert upsert returned no row');
+      await ctx.bus.publish(row.inserted ? 'alert.raised' : 'alert.updated', { id: row.id }, tx);
+      const alert = await tx.manager.getRepository(Alert).findOneByOrFail({ id: row.id });
+      return { alert, deduplicated: !row.inserted };
+    });
+  }
+
+  @Mutation(() => Alert, { description: 'Moves an alert along the triage workflow and/or assigns it. Publishes alert.updated.' })
+  async updateAlert(
+    @Arg('id', () => String) id: string,
+    @Arg('status', () => AlertStatus, { nullable: true }) status: AlertStatus | null,
+    @Arg('assignee', () => String, { nullable: true, description: 'Analyst to assign; an empty string unassigns.' }) assignee: string | null,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<Alert> {
+    if ((status === null || status === undefined) && (assignee === null || assignee === undefined)) {
+      throw badInput('status', 'give a status, an assignee or both');
+    }
+    if (assignee && assignee.length > 200) throw badInput('assignee', 'must be at most 200 characters');
+    return withTransaction(ctx.db, async (tx) => {
+      const repository = tx.manager.getRepository(Alert);
+      const alert = await repository.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!alert) throw badInput('id', `no alert with id "${id}"`);
+      const sets: string[] = ['updated_at = now()'];
+      const params: unknown[] = [id];
+      if (status && status !== alert.status) {
+        if (!canTransition(alert.status, status)) {
+          const allowed = transitions[alert.status];
+          throw badInput('status', `cannot move alert ${id} from ${alert.status} to ${status}; allowed: ${allowed.length ? allowed.join(', ') : 'none (closed)'}`);
+        }
+        params.push(status);
+        sets.push(`status = $${params.length}`);
+        // Any move out of NEW means someone has looked at it.
+        sets.push('acknowledged_at = COALESCE(acknowledged_at, now())');
+        if (!isOpen(status)) sets.push('closed_at = now()');
+      }
+      if (assignee !== null && assignee !== undefined) {
+        params.push(assignee.trim() || null);
+        sets.push(`assignee = $${params.length}`);
+      }
+      await tx.query(`UPDATE alert SET ${sets.join(', ')} WHERE id = $1`, params);
+      await ctx.bus.publish('alert.updated', { id }, tx);
+      return repository.findOneByOrFail({ id });
+    });
+  }
+
+  @FieldResolver(() => Server, { nullable: true, description: 'The server it was seen on (infra\'s Server).' })
+  server(@Root() alert: Alert): Server | null {
+    return alert.serverId ? { id: alert.serverId } : null;
+  }
+
+  @FieldResolver(() => InformationSystem)
+  system(@Root() alert: Alert): InformationSystem {
+    return { id: alert.systemId };
+  }
+
+  @FieldResolver(() => Agency, { description: 'The owner of the system.' })
+  agency(@Root() alert: Alert): Agency {
+    return { id: alert.agencyId };
+  }
+
+  @FieldResolver(() => Incident, { nullable: true })
+  async incident(@Root() alert: Alert, @Ctx() ctx: SubgraphContext): Promise<Incident | null> {
+    return alert.incidentId ? incidentsById(ctx).load(alert.incidentId) : null;
+  }
+}

@@ -1,0 +1,76 @@
+import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { connectionType, paginate, type Connection, type SubgraphContext } from '@ioc/kit';
+import { IncidentsArgs } from '../args/incidents.args';
+import { Alert } from '../entities/alert.entity';
+import { Incident } from '../entities/incident.entity';
+import { alertCountsBy, alertsBy } from '../loaders/security.loaders';
+import { incidentSlaStatus, isSlaBreached } from '../rules/sla';
+import { parseRange } from '../rules/time-range';
+import { Agency } from '../types/agency.type';
+import { IncidentSlaStatus } from '../types/enums.type';
+import { InformationSystem } from '../types/information-system.type';
+import { requireProfile } from './validation';
+
+export const IncidentConnection = connectionType(Incident, 'Incident');
+
+/** SQL twin of rules/sla.ts `incidentSlaStatus`, over alias `i`. */
+const slaSql: Record<IncidentSlaStatus, string> = {
+  [IncidentSlaStatus.DUE]: '(i.reported_at IS NULL AND now() <= i.report_due_at)',
+  [IncidentSlaStatus.OVERDUE]: '(i.reported_at IS NULL AND now() > i.report_due_at)',
+  [IncidentSlaStatus.REPORTED_ON_TIME]: '(i.reported_at IS NOT NULL AND i.reported_at <= i.report_due_at)',
+  [IncidentSlaStatus.REPORTED_LATE]: '(i.reported_at IS NOT NULL AND i.reported_at > i.report_due_at)',
+};
+
+@Resolver(() => Incident)
+export class IncidentResolver {
+  @Query(() => IncidentConnection, { description: 'Security incidents, most recent first, with their 5-day reporting clock.' })
+  async incidents(@Args(() => IncidentsArgs) args: IncidentsArgs, @Ctx() ctx: SubgraphContext): Promise<Connection<Incident>> {
+    const range = parseRange(args.from, args.to);
+    if (args.systemId) await requireProfile(ctx.db, args.systemId, 'systemId');
+    const query = ctx.db.getRepository(Incident).createQueryBuilder('i');
+    if (args.status) query.andWhere('i.status = :status', { status: args.status });
+    if (args.severity) query.andWhere('i.severity = :severity', { severity: args.severity });
+    if (args.systemId) query.andWhere('i.system_id = :systemId', { systemId: args.systemId });
+    if (args.agencyId) query.andWhere('i.agency_id = :agencyId', { agencyId: args.agencyId });
+    if (args.slaStatus) query.andWhere(slaSql[args.slaStatus]);
+    if (range.from) query.andWhere('i.detected_at >= :from', { from: range.from });
+    if (range.to) query.andWhere('i.detected_at <= :to', { to: range.to });
+    query.orderBy('i.detectedAt', 'DESC').addOrderBy('i.id', 'ASC');
+    return paginate(query, args);
+  }
+
+  @Query(() => Incident, { nullable: true, description: 'One incident by id; null when unknown.' })
+  incident(@Arg('id', () => String) id: string, @Ctx() ctx: SubgraphContext): Promise<Incident | null> {
+    return ctx.db.getRepository(Incident).findOneBy({ id });
+  }
+
+  @FieldResolver(() => IncidentSlaStatus, { description: 'Where the 5-day reporting clock stands now.' })
+  slaStatus(@Root() incident: Incident): IncidentSlaStatus {
+    return incidentSlaStatus(new Date(incident.reportDueAt), incident.reportedAt ? new Date(incident.reportedAt) : null);
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Reported late, or not reported and past the deadline.' })
+  slaBreached(@Root() incident: Incident): boolean {
+    return isSlaBreached(this.slaStatus(incident));
+  }
+
+  @FieldResolver(() => [Alert], { description: 'The grouped alerts, highest priority first (at most 100).' })
+  async alerts(@Root() incident: Incident, @Ctx() ctx: SubgraphContext): Promise<Alert[]> {
+    return (await alertsBy(ctx, 'incident_id', { first: 100, order: 'priority' }).load(incident.id)) ?? [];
+  }
+
+  @FieldResolver(() => Int)
+  async alertCount(@Root() incident: Incident, @Ctx() ctx: SubgraphContext): Promise<number> {
+    return (await alertCountsBy(ctx, 'incident_id', false).load(incident.id)) ?? 0;
+  }
+
+  @FieldResolver(() => InformationSystem, { nullable: true })
+  system(@Root() incident: Incident): InformationSystem | null {
+    return incident.systemId ? { id: incident.systemId } : null;
+  }
+
+  @FieldResolver(() => Agency, { nullable: true })
+  agency(@Root() incident: Incident): Agency | null {
+    return incident.agencyId ? { id: incident.agencyId } : null;
+  }
+}
