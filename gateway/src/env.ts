@@ -1,23 +1,55 @@
 import { join } from 'node:path';
 import { z } from 'zod';
-import { logLevel, parseEnv, port } from '@ioc/kit';
+import { ConfigError, logLevel, parseEnv, port } from '@ioc/kit';
+import type { OperationLimits } from './admission/limits';
+import { readDevSecrets } from './auth/dev-keys';
+import type { VerifierConfig } from './auth/verifier';
 
 const subgraphUrlVariable = /^SUBGRAPH_([A-Z0-9_]+)_URL$/;
+const flag = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1');
+const secret = z.string().min(32, 'must be at least 32 characters');
 
 export const gatewayEnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   HOST: z.string().default('0.0.0.0'),
   PORT: port(4000),
   SUPERGRAPH_PATH: z.string().default(join(import.meta.dirname, '..', 'supergraph.graphql')),
+  PERSISTED_OPERATIONS_PATH: z.string().default(join(import.meta.dirname, '..', 'persisted-operations.json')),
   LOG_LEVEL: logLevel,
+  /** Keys for callers' tokens: exactly one of these (or the dev secrets of the embedded default). */
+  AUTH_JWKS_FILE: z.string().optional(),
+  AUTH_JWKS_URL: z.url({ protocol: /^https?$/ }).optional(),
+  AUTH_SECRET: secret.optional(),
+  AUTH_DEV_SECRETS_FILE: z.string().optional(),
+  AUTH_ISSUER: z.string().optional(),
+  AUTH_AUDIENCE: z.string().default('ioc-graph'),
+  AUTH_CLOCK_SKEW_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
+  GATEWAY_TOKEN_SECRET: secret.optional(),
+  INTROSPECTION: flag.optional(),
+  METRICS_PUBLIC: flag.default(true),
+  LIMIT_DEPTH: z.coerce.number().int().positive().default(12),
+  LIMIT_ALIASES: z.coerce.number().int().nonnegative().default(30),
+  LIMIT_ROOT_FIELDS: z.coerce.number().int().positive().default(20),
+  LIMIT_COST: z.coerce.number().int().positive().default(50_000),
+  LIMIT_BATCH: z.coerce.number().int().positive().default(10),
+  LIMIT_BODY: z.string().regex(/^\d+(b|kb|mb)$/i, 'like 1mb or 500kb').default('1mb'),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(1200),
 });
 
-export interface GatewayEnv extends z.infer<typeof gatewayEnvSchema> {
+export interface GatewayConfig {
+  env: z.infer<typeof gatewayEnvSchema>;
   subgraphUrls: Record<string, string>;
+  verifier: VerifierConfig;
+  gatewayTokenSecret: string;
+  limits: OperationLimits & { maxBatch: number; bodyLimit: string; ratePerMinute: number };
+  introspection: boolean;
 }
 
-/** `SUBGRAPH_<NAME>_URL` overrides a subgraph's routing URL from the supergraph. */
-export function readGatewayEnv(source: Record<string, string | undefined> = process.env): GatewayEnv {
+/**
+ * The gateway's whole configuration. `SUBGRAPH_<NAME>_URL` overrides a routing URL. In
+ * production it refuses dev keys or a missing key source, and says which.
+ */
+export function readGatewayConfig(source: Record<string, string | undefined> = process.env): GatewayConfig {
   const urlSchema = z.object(
     Object.fromEntries(
       Object.keys(source)
@@ -26,10 +58,48 @@ export function readGatewayEnv(source: Record<string, string | undefined> = proc
     ),
   );
   const parsed = parseEnv(gatewayEnvSchema.extend(urlSchema.shape), source) as Record<string, unknown>;
+  const env = parsed as z.infer<typeof gatewayEnvSchema>;
   const subgraphUrls: Record<string, string> = {};
   for (const [key, value] of Object.entries(parsed)) {
     const name = subgraphUrlVariable.exec(key)?.[1];
     if (name && typeof value === 'string') subgraphUrls[name.toLowerCase()] = value;
   }
-  return { ...(parsed as z.infer<typeof gatewayEnvSchema>), subgraphUrls };
+
+  const production = env.NODE_ENV === 'production';
+  const problems: string[] = [];
+  const sources = [env.AUTH_JWKS_FILE, env.AUTH_JWKS_URL, env.AUTH_SECRET, env.AUTH_DEV_SECRETS_FILE].filter(Boolean);
+  if (sources.length !== 1) {
+    problems.push(`AUTH: configure exactly one of AUTH_JWKS_FILE, AUTH_JWKS_URL, AUTH_SECRET${production ? '' : ', AUTH_DEV_SECRETS_FILE'} (found ${sources.length})`);
+  }
+  if (production && env.AUTH_DEV_SECRETS_FILE) problems.push('AUTH_DEV_SECRETS_FILE: dev keys are refused in production');
+  const dev = env.AUTH_DEV_SECRETS_FILE ? readDevSecrets(env.AUTH_DEV_SECRETS_FILE) : undefined;
+  if (env.AUTH_DEV_SECRETS_FILE && !dev) problems.push(`AUTH_DEV_SECRETS_FILE: ${env.AUTH_DEV_SECRETS_FILE} does not exist`);
+  if (!dev && !env.AUTH_ISSUER && sources.length === 1) problems.push('AUTH_ISSUER: required with AUTH_JWKS_FILE, AUTH_JWKS_URL or AUTH_SECRET');
+  const gatewayTokenSecret = env.GATEWAY_TOKEN_SECRET ?? dev?.gatewayTokenSecret;
+  if (!gatewayTokenSecret) problems.push('GATEWAY_TOKEN_SECRET: required (shared with the subgraphs)');
+  if (problems.length) throw new ConfigError(problems);
+
+  const keys: VerifierConfig['keys'] = dev
+    ? { kind: 'secret', secret: dev.authSecret, dev: true }
+    : env.AUTH_JWKS_FILE
+      ? { kind: 'jwks-file', path: env.AUTH_JWKS_FILE }
+      : env.AUTH_JWKS_URL
+        ? { kind: 'jwks-url', url: env.AUTH_JWKS_URL }
+        : { kind: 'secret', secret: env.AUTH_SECRET!, dev: false };
+  return {
+    env,
+    subgraphUrls,
+    verifier: { keys, issuer: dev?.issuer ?? env.AUTH_ISSUER!, audience: dev?.audience ?? env.AUTH_AUDIENCE, clockSkew: env.AUTH_CLOCK_SKEW_SECONDS },
+    gatewayTokenSecret: gatewayTokenSecret!,
+    limits: {
+      maxDepth: env.LIMIT_DEPTH,
+      maxAliases: env.LIMIT_ALIASES,
+      maxRootFields: env.LIMIT_ROOT_FIELDS,
+      maxCost: env.LIMIT_COST,
+      maxBatch: env.LIMIT_BATCH,
+      bodyLimit: env.LIMIT_BODY,
+      ratePerMinute: env.RATE_LIMIT_PER_MINUTE,
+    },
+    introspection: env.INTROSPECTION ?? !production,
+  };
 }

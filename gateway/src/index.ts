@@ -1,15 +1,21 @@
 import { createLogger, exitOnSignals, reportFatal } from '@ioc/kit';
-import { readGatewayEnv } from './env';
+import { readGatewayConfig } from './env';
 import { startGateway } from './server';
 
 try {
-  const env = readGatewayEnv();
+  const config = readGatewayConfig();
+  const { env } = config;
   const logger = createLogger('gateway', env.LOG_LEVEL);
   const gateway = await startGateway({
     port: env.PORT,
     host: env.HOST,
     supergraphPath: env.SUPERGRAPH_PATH,
-    subgraphUrls: env.subgraphUrls,
+    persistedOperationsPath: env.PERSISTED_OPERATIONS_PATH,
+    subgraphUrls: config.subgraphUrls,
+    auth: { verifier: config.verifier, gatewayTokenSecret: config.gatewayTokenSecret },
+    limits: config.limits,
+    introspection: config.introspection,
+    metricsPublic: env.METRICS_PUBLIC,
     logger,
   });
   exitOnSignals(gateway.close, logger);

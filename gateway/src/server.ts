@@ -1,7 +1,14 @@
 import { ApolloGateway } from '@apollo/gateway';
 import type { ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { GraphQLError } from 'graphql';
-import { startGraphQLServer, type Logger, type RequestInfo, type RunningServer } from '@ioc/kit';
+import { scopeOf, startGraphQLServer, type Logger, type Principal, type RunningServer } from '@ioc/kit';
+import { admittedCaller, httpAdmission, type AdmissionPolicy } from './admission/admission';
+import type { OperationLimits } from './admission/limits';
+import { PersistedOperations } from './admission/persisted-operations';
+import { createRateLimiter } from './admission/rate-limit';
+import { createGatewayTokenSigner } from './auth/gateway-tokens';
+import { createVerifier, type VerifierConfig } from './auth/verifier';
 import { createGatewayMetrics, type GatewayMetrics } from './metrics';
 import { SubgraphDataSource } from './subgraph-data-source';
 import { SubscriptionEngine } from './subscriptions/engine';
@@ -19,7 +26,13 @@ export interface GatewayOptions {
   /** Overrides of the routing URLs in the supergraph, by subgraph name. */
   subgraphUrls?: Record<string, string>;
   logger: Logger;
+  auth: { verifier: VerifierConfig; gatewayTokenSecret: string };
+  limits?: Partial<OperationLimits & { maxBatch: number; bodyLimit: string; ratePerMinute: number }>;
+  persistedOperationsPath?: string;
+  /** Introspection and the explorer page; off in production. */
   introspection?: boolean;
+  /** `/metrics` without a token (default); otherwise it needs an admin token. */
+  metricsPublic?: boolean;
   /** Also answer GraphQL POSTs at `/`, like Apollo Router. */
   serveAtRoot?: boolean;
   /** Events held per subscriber before a slow one is cut off. */
@@ -31,16 +44,29 @@ export interface RunningGateway extends RunningServer {
   engine: SubscriptionEngine;
 }
 
+export const defaultLimits = { maxDepth: 12, maxAliases: 30, maxRootFields: 20, maxCost: 50_000, maxBatch: 10, bodyLimit: '1mb', ratePerMinute: 1200 };
+
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const { logger } = options;
+  const limits = { ...defaultLimits, ...options.limits };
   const metrics = createGatewayMetrics();
+  const verify = createVerifier(options.auth.verifier);
+  const tokenFor = createGatewayTokenSigner(options.auth.gatewayTokenSecret);
   const dataSources = new Map<string, SubgraphDataSource>();
+  const policy: AdmissionPolicy = {
+    verify,
+    limits,
+    maxBatch: limits.maxBatch,
+    rateLimiter: createRateLimiter(limits.ratePerMinute),
+    persisted: options.persistedOperationsPath ? PersistedOperations.fromFile(options.persistedOperationsPath) : new PersistedOperations([]),
+    logger,
+  };
   let loaded = false;
 
   const gateway = new ApolloGateway({
     supergraphSdl: supergraphFromFile(options.supergraphPath, logger),
     buildService: ({ name, url }) => {
-      const source = new SubgraphDataSource(name, options.subgraphUrls?.[name] ?? url ?? '');
+      const source = new SubgraphDataSource(name, options.subgraphUrls?.[name] ?? url ?? '', tokenFor);
       dataSources.set(name, source);
       return source;
     },
@@ -52,9 +78,14 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     },
   });
 
+  // Upstream connections are per scope: they present a principal with exactly that scope's rights.
+  const scopePrincipals = new Map<string, Principal>();
   const pool = new UpstreamPool({
     urlOf: (name) => dataSources.get(name)?.url,
-    connectionParams: () => ({}),
+    connectionParams: async (scope) => {
+      const principal = scopePrincipals.get(scope);
+      return principal ? { gatewayToken: await tokenFor({ ...principal, subject: `scope:${scope}`, clientIp: undefined }) } : {};
+    },
     metrics,
     logger: logger.child({ component: 'subscriptions' }),
   });
@@ -70,19 +101,42 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     engine.setSupergraph(coreSupergraphSdl);
   });
 
-  const context = async ({ requestId }: RequestInfo): Promise<GatewayContext> => ({ requestId, scope: 'public' });
+  const contextFor = (principal: Principal, requestId: string): GatewayContext => {
+    const scope = scopeOf(principal);
+    scopePrincipals.set(scope, principal);
+    return { requestId, principal, scope };
+  };
 
   const server = await startGraphQLServer<GatewayContext>({
     name: 'gateway',
     port: options.port,
     host: options.host,
     logger,
-    apollo: { gateway, introspection: options.introspection ?? true, plugins: [subscriptionsOverWebSocketOnly] },
+    apollo: {
+      gateway,
+      introspection: options.introspection ?? true,
+      allowBatchedHttpRequests: true,
+      plugins: [subscriptionsOverWebSocketOnly, ...(options.introspection === false ? [ApolloServerPluginLandingPageDisabled()] : [])],
+    },
+    bodyLimit: limits.bodyLimit,
+    admission: [httpAdmission(policy)],
     serveAtRoot: options.serveAtRoot,
-    context,
-    websocket: { options: gatewayWebSocket({ engine, context, logger }) },
+    context: async ({ requestId, http }) => {
+      const principal = admittedCaller(http);
+      if (!principal) throw new GraphQLError('unauthenticated', { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+      return contextFor(principal, requestId);
+    },
+    websocket: { options: gatewayWebSocket({ engine, policy, contextFor, logger }) },
     routes: (app) => {
-      app.get('/metrics', async (_req, res) => {
+      app.get('/metrics', async (req, res) => {
+        if (!options.metricsPublic && options.metricsPublic !== undefined) {
+          try {
+            const caller = await verify(req.headers.authorization);
+            if (caller.role !== 'admin') return void res.status(403).type('text/plain').send('forbidden: /metrics needs role admin\n');
+          } catch (error) {
+            return void res.status(401).type('text/plain').send(`${(error as Error).message}\n`);
+          }
+        }
         res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
       });
     },

@@ -1,4 +1,6 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { gatewayTokenHeader, type Principal } from '@ioc/kit';
+import type { GatewayTokenSigner } from './auth/gateway-tokens';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import { GraphQLError } from 'graphql';
 
@@ -10,8 +12,15 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource {
   constructor(
     readonly name: string,
     url: string,
+    private readonly tokenFor: GatewayTokenSigner,
   ) {
     super({ url });
+  }
+
+  /** Every subgraph request carries the verified caller, signed by the gateway. */
+  override async willSendRequest({ request, context }: Parameters<NonNullable<RemoteGraphQLDataSource['willSendRequest']>>[0]): Promise<void> {
+    const principal = (context as { principal?: Principal }).principal;
+    if (principal) request.http?.headers.set(gatewayTokenHeader, await this.tokenFor(principal));
   }
 
   override async process(options: GraphQLDataSourceProcessOptions): Promise<GatewayGraphQLResponse> {

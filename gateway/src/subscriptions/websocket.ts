@@ -10,17 +10,29 @@ import {
   type ExecutionResult,
 } from 'graphql';
 
-import { socketRequestInfo, type Logger, type RequestInfo, type WebSocketContext, type WebSocketOptions } from '@ioc/kit';
+import { randomUUID } from 'node:crypto';
+import type { Logger, Principal, WebSocketContext, WebSocketOptions } from '@ioc/kit';
+import { admitOperation, type AdmissionPolicy, type OperationRequest } from '../admission/admission';
+import type { VerifiedCaller } from '../auth/verifier';
 import { toGraphQLError, type SubscriptionEngine } from './engine';
 
 export interface GatewayContext extends Record<string, unknown> {
   requestId: string;
+  principal: Principal;
   /** Authorisation scope: callers with equal scope may share subscription work. */
   scope: string;
 }
 
 /** Close code for a client that could not keep up with its events. */
 export const slowClientCloseCode = 4499;
+/** Close code for a connection without a valid token, or whose token expired. */
+export const unauthorizedCloseCode = 4401;
+
+interface ConnectionState {
+  caller?: VerifiedCaller;
+  expiry?: NodeJS.Timeout;
+}
+const connections = new WeakMap<object, ConnectionState>();
 
 interface SocketExecutionContext extends GatewayContext {
   socket: WebSocketContext;
@@ -32,23 +44,47 @@ interface SocketExecutionContext extends GatewayContext {
  */
 export function gatewayWebSocket(options: {
   engine: SubscriptionEngine;
-  context: (request: RequestInfo) => Promise<GatewayContext>;
+  policy: AdmissionPolicy;
+  contextFor: (principal: Principal, requestId: string) => GatewayContext;
   logger: Logger;
 }): (apollo: ApolloServer<GatewayContext>) => WebSocketOptions {
-  const { engine, logger } = options;
+  const { engine, logger, policy } = options;
   return (apollo) => ({
+    // The token rides in connectionParams.authorization ("Bearer <jwt>", as over HTTP).
+    onConnect: async (ctx) => {
+      const socket = ctx.extra.socket;
+      try {
+        const raw = ctx.connectionParams?.authorization;
+        const caller = await policy.verify(typeof raw === 'string' ? (/^bearer /i.test(raw) ? raw : `Bearer ${raw}`) : undefined);
+        const state: ConnectionState = { caller };
+        const msLeft = caller.expiresAt * 1000 - Date.now();
+        state.expiry = setTimeout(() => socket.close(unauthorizedCloseCode, 'Unauthorized: token expired'), Math.max(0, Math.min(msLeft, 2 ** 31 - 1)));
+        state.expiry.unref();
+        socket.once('close', () => clearTimeout(state.expiry));
+        connections.set(ctx, state);
+        return true;
+      } catch (error) {
+        socket.close(unauthorizedCloseCode, `Unauthorized: ${(error as Error).message.replace(/^unauthenticated: /, '')}`.slice(0, 120));
+        return false;
+      }
+    },
     onSubscribe: async (ctx, _id, payload) => {
       try {
+        const caller = connections.get(ctx)?.caller;
+        if (!caller) return [new GraphQLError('unauthenticated', { extensions: { code: 'UNAUTHENTICATED' } })];
+        const request: OperationRequest = { ...(payload as OperationRequest) };
+        admitOperation(policy, caller, request);
         const schema = engine.schema;
         if (!schema) return [new GraphQLError('the gateway has not loaded its supergraph yet', { extensions: { code: 'SERVICE_UNAVAILABLE' } })];
-        const document = parse(payload.query);
+        const document = parse(request.query as string);
         const invalid = validate(schema, document);
         if (invalid.length) return invalid;
         const operation = getOperationAST(document, payload.operationName);
         if (!operation) return [new GraphQLError('no operation to run: name one with operationName', { extensions: { code: 'BAD_USER_INPUT' } })];
         const variables = getVariableValues(schema, operation.variableDefinitions ?? [], payload.variables ?? {});
         if (variables.errors) return variables.errors;
-        const context = await options.context(socketRequestInfo(ctx));
+        const principal: Principal = { subject: caller.subject, role: caller.role, agencyId: caller.agencyId, clientIp: ctx.extra.request.socket.remoteAddress };
+        const context = options.contextFor(principal, randomUUID());
         const args: ExecutionArgs = {
           schema,
           document,

@@ -242,4 +242,14 @@ describe('federation batching', () => {
     expect(result.data._entities.map((e: any) => e.id)).toEqual(['OCOP-TV-001', 'TCN-842-00000-000', 'OCOP-TV-002', 'TCN-844-00000-000']);
     expect(economy.queries).toHaveLength(2);
   });
+
+  it('answers both province summaries with three SQL queries', async () => {
+    economy.resetQueries();
+    const result = await q(`{ _entities(representations: [{ __typename: "Province", code: "84" }]) { ... on Province {
+      digitalEconomy { ictEnterprises farmHouseholdsOnEcommerce indicators { code status } }
+      digitalSociety { communityTeams paymentAccountHolders indicators { code status } }
+    } } }`);
+    expect(result.errors).toBeUndefined();
+    expect(economy.queries).toHaveLength(3); // counts, measurements, indicator definitions
+  });
 });

@@ -3,7 +3,7 @@ import { Field, Float, ObjectType } from 'type-graphql';
 
 /** A figure the plan gives only as an aggregate (or an operator records later), per period. */
 @Entity({ name: 'reported_measurement' })
-@ObjectType('ReportedMeasurement', { description: 'Số liệu báo cáo: an aggregate figure reported for a period, with its source.' })
+@ObjectType('EconomyMeasurement', { description: 'Số liệu báo cáo: a digital economy or society total reported for a period, with its source.' })
 export class ReportedMeasurement {
   @PrimaryColumn({ type: 'text' })
   @Field(() => String, { description: 'Measurement code, e.g. "payments.mobileMoneyAccounts".' })

@@ -26,7 +26,8 @@ function checkDomain(domain: string, argument: string): EconomyDomain {
 @Resolver(() => ReportedMeasurement)
 export class MeasurementResolver {
   @Query(() => [ReportedMeasurement], {
-    description: 'Figures of the digital economy and society that the plan reports only as totals (payment accounts, farm households online, electricity paid cashless, ...).',
+    description:
+      'Digital economy and society totals that the plan reports only as aggregates (payment accounts, farm households online, electricity paid cashless, ...). Other domains expose theirs on their Province summary.',
   })
   async measurements(@Args(() => MeasurementsArgs) args: MeasurementsArgs, @Ctx() ctx: SubgraphContext): Promise<ReportedMeasurement[]> {
     if (args.period != null) checkPeriod(args.period, 'period');
@@ -41,7 +42,7 @@ export class MeasurementResolver {
     return query.orderBy('m.domain', 'ASC').addOrderBy('m.indicator', 'ASC').addOrderBy('m.periodEnd', 'DESC').getMany();
   }
 
-  @Query(() => ReportedMeasurement, { nullable: true, description: 'One series in one period; the latest period when `period` is omitted.' })
+  @Query(() => ReportedMeasurement, { nullable: true, description: 'One digital economy or society series in one period; the latest period when `period` is omitted.' })
   async measurement(
     @Arg('indicator', () => String) indicator: string,
     @Arg('period', () => String, { nullable: true }) period: string | null | undefined,

@@ -54,12 +54,12 @@ export class ProvinceResolver {
     const [counts, points, indicators] = await Promise.all([provinceCounts(ctx), measurementPoints(ctx), domainIndicators(ctx, 'DIGITAL_ECONOMY')]);
     return {
       provinceCode: province.code,
-      ictEnterprises: counts.ictEnterprises!,
-      platformEnterprises: counts.platformEnterprises!,
-      platformProducts: counts.platformProducts!,
-      ocopProducts: counts.ocopProducts!,
-      ocopProductsListed: counts.ocopProductsListed!,
-      eInvoiceTaxCodes: counts.eInvoiceTaxCodes!,
+      ictEnterprises: counts.ictEnterprises,
+      platformEnterprises: counts.platformEnterprises,
+      platformProducts: counts.platformProducts,
+      ocopProducts: counts.ocopProducts,
+      ocopProductsListed: counts.ocopProductsListed,
+      eInvoiceTaxCodes: counts.eInvoiceTaxCodes,
       farmHouseholdsOnEcommerce: asInt(latestValue(points, economyMeasurements.farmHouseholds)),
       farmHouseholdsOnPostmart: asInt(latestValue(points, economyMeasurements.farmHouseholdsPostmart)),
       farmHouseholdsOnVoso: asInt(latestValue(points, economyMeasurements.farmHouseholdsVoso)),

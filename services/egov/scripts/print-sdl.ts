@@ -1,0 +1,4 @@
+import { buildSubgraphSchemaOf } from '@ioc/kit';
+import { egovSubgraph } from '../src/subgraph';
+const { sdl } = await buildSubgraphSchemaOf(egovSubgraph);
+console.log(sdl);
