@@ -1,7 +1,7 @@
 import { parse, type ExecutionResult } from 'graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSubgraphSchemaOf, silentLogger } from '@ioc/kit';
-import { composeSupergraph } from '@ioc/infra/compose';
+import { composeSupergraph } from '../src/compose';
 import { createGatewayMetrics } from '../src/metrics';
 import { SubscriptionEngine } from '../src/subscriptions/engine';
 import type { UpstreamListener } from '../src/subscriptions/upstream';

@@ -4,11 +4,12 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { buildSubgraphSchemaOf, silentLogger, startSubgraph, type RunningSubgraph } from '@ioc/kit';
 import { createTestDatabase, type TestDatabase } from '@ioc/kit/testing';
-import { composeSupergraph } from '@ioc/infra/compose';
+import { composeSupergraph } from '../src/compose';
 import { startGateway, type RunningGateway } from '../src/server';
 import { labelResolutions, labelsSubgraph } from './fixtures/labels.subgraph';
 import { ticksSubgraph } from './fixtures/ticks.subgraph';
-import { collect, eventually, metric, post, wsClient, type Collected } from './support';
+import { asCaller } from '@ioc/kit/testing';
+import { collect, eventually, metric, post, testKeys, wsClient, type Collected } from './support';
 
 interface Ticked {
   ticked: { id: string; n: number; label: string; cursor: string };
@@ -25,6 +26,9 @@ let dir: string;
 let supergraphPath: string;
 let base: string;
 let probe = 0;
+let token: string;
+const keys = testKeys();
+const bearer = () => ({ authorization: `Bearer ${token}` });
 
 async function compose(labelsUrl = labels.url) {
   return composeSupergraph([
@@ -33,8 +37,10 @@ async function compose(labelsUrl = labels.url) {
   ]);
 }
 
-const startTicks = (port = 0) => startSubgraph(ticksSubgraph, { port, host: '127.0.0.1', databaseUrl: database.url, logger: silentLogger });
-const tick = (id: string, n: number, url = gateway.url) => post(url, tickMutation, { id, n });
+const startTicks = (port = 0) =>
+  startSubgraph(ticksSubgraph, { port, host: '127.0.0.1', databaseUrl: database.url, gatewayTokenSecret: keys.secrets.gatewayTokenSecret, logger: silentLogger });
+const tick = async (id: string, n: number, url = gateway.url) =>
+  post(url, tickMutation, { id, n }, url === gateway.url ? bearer() : await asCaller({}, keys.secrets.gatewayTokenSecret));
 
 /** Upstream subscriptions open asynchronously: tick until the subscriber sees an event. */
 async function untilLive<T>(subscription: Collected<T>, n = 0): Promise<void> {
@@ -51,11 +57,12 @@ beforeAll(async () => {
   database = await createTestDatabase(inject('postgresAdminUrl'), 'subs');
   ticks = await startTicks();
   ticksReplica = await startTicks();
-  labels = await startSubgraph(labelsSubgraph, { port: 0, host: '127.0.0.1', databaseUrl: database.url, logger: silentLogger });
+  labels = await startSubgraph(labelsSubgraph, { port: 0, host: '127.0.0.1', databaseUrl: database.url, gatewayTokenSecret: keys.secrets.gatewayTokenSecret, logger: silentLogger });
+  token = await keys.tokenFor('admin');
   dir = mkdtempSync(join(tmpdir(), 'ioc-subs-'));
   supergraphPath = join(dir, 'supergraph.graphql');
   writeFileSync(supergraphPath, await compose());
-  gateway = await startGateway({ port: 0, host: '127.0.0.1', supergraphPath, logger: silentLogger });
+  gateway = await startGateway({ port: 0, host: '127.0.0.1', supergraphPath, auth: keys.auth, logger: silentLogger });
   base = gateway.url.replace('/graphql', '');
 });
 
@@ -68,7 +75,7 @@ afterAll(async () => {
 
 describe('federated subscriptions through the gateway', () => {
   it('completes each event with fields from another subgraph', async () => {
-    const client = wsClient(gateway.url);
+    const client = wsClient(gateway.url, token);
     const sub = collect<Ticked>(client, crossSubgraph);
     await untilLive(sub);
     await tick('alpha', 7);
@@ -79,7 +86,7 @@ describe('federated subscriptions through the gateway', () => {
   });
 
   it('shares one upstream subscription and one entity fetch per event among identical subscribers', async () => {
-    const clients = Array.from({ length: 10 }, () => wsClient(gateway.url));
+    const clients = Array.from({ length: 10 }, () => wsClient(gateway.url, token));
     const subs = Array.from({ length: 100 }, (_, i) => collect<Ticked>(clients[i % 10]!, crossSubgraph, { parity: 'odd' }));
     await untilLive(subs[0]!, 1);
     await eventually(async () => (await metric(base, 'ioc_gateway_subscriptions_active')) === 100, 10_000, '100 subscriptions');
@@ -104,7 +111,7 @@ describe('federated subscriptions through the gateway', () => {
   });
 
   it('keeps subscribers with different variables apart', async () => {
-    const client = wsClient(gateway.url);
+    const client = wsClient(gateway.url, token);
     const odd = collect<Ticked>(client, crossSubgraph, { parity: 'odd' });
     const even = collect<Ticked>(client, crossSubgraph, { parity: 'even' });
     await untilLive(odd, 1);
@@ -124,7 +131,7 @@ describe('federated subscriptions through the gateway', () => {
   });
 
   it('resumes from a cursor: every missed event once, in order, then live ones', async () => {
-    const first = wsClient(gateway.url);
+    const first = wsClient(gateway.url, token);
     const before = collect<Ticked>(first, crossSubgraph);
     await untilLive(before);
     await tick('r1', 1);
@@ -136,7 +143,7 @@ describe('federated subscriptions through the gateway', () => {
     await tick('r2', 2);
     await tick('r3', 3);
 
-    const second = wsClient(gateway.url);
+    const second = wsClient(gateway.url, token);
     const resumed = collect<Ticked>(second, crossSubgraph, { after: cursor });
     const replayed = await resumed.waitFor(2);
     expect(replayed.map((e) => e.ticked.id)).toEqual(['r2', 'r3']);
@@ -154,7 +161,7 @@ describe('federated subscriptions through the gateway', () => {
   });
 
   it('delivers events written through another replica of the subgraph', async () => {
-    const client = wsClient(gateway.url);
+    const client = wsClient(gateway.url, token);
     const sub = collect<Ticked>(client, crossSubgraph);
     await untilLive(sub);
     const replicaResult = await tick('from-replica', 11, ticksReplica.url);
@@ -166,7 +173,7 @@ describe('federated subscriptions through the gateway', () => {
   });
 
   it('answers queries over the socket and refuses subscriptions over HTTP with a clear 400', async () => {
-    const client = wsClient(gateway.url);
+    const client = wsClient(gateway.url, token);
     const result = await new Promise((resolve, reject) =>
       client.subscribe({ query: '{ labelsVersion }' }, { next: resolve, error: reject, complete: () => undefined }),
     );
@@ -176,13 +183,13 @@ describe('federated subscriptions through the gateway', () => {
     expect(refused.errors[0]).toMatchObject({ message: 'Cannot query field "nope" on type "Subscription".' });
     await client.dispose();
 
-    const http = await post(gateway.url, crossSubgraph);
+    const http = await post(gateway.url, crossSubgraph, {}, bearer());
     expect(http.status).toBe(400);
     expect(http.body.errors?.[0]).toMatchObject({ message: expect.stringMatching(/WebSocket/), extensions: { code: 'BAD_REQUEST' } });
   });
 
   it('ends subscriptions with an actionable error when the owning subgraph goes away, and works again when it is back', async () => {
-    const client = wsClient(gateway.url);
+    const client = wsClient(gateway.url, token);
     const sub = collect<Ticked>(client, crossSubgraph);
     await untilLive(sub);
     const port = ticks.port;
@@ -197,7 +204,7 @@ describe('federated subscriptions through the gateway', () => {
   });
 
   it('tells subscribers to resubscribe when the supergraph is reloaded', async () => {
-    const client = wsClient(gateway.url);
+    const client = wsClient(gateway.url, token);
     const sub = collect<Ticked>(client, crossSubgraph);
     await untilLive(sub);
     writeFileSync(supergraphPath, await compose(`${labels.url}?v=2`));

@@ -1,5 +1,17 @@
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
+import type { Role } from '@ioc/kit';
+import { devAuthOptions, generateDevSecrets, signDevToken } from '../src/auth/dev-keys';
+
+/** Keys for one test file: the gateway verifies with them, `tokenFor` signs callers. */
+export function testKeys() {
+  const secrets = generateDevSecrets();
+  return {
+    secrets,
+    auth: devAuthOptions(secrets),
+    tokenFor: (role: Role = 'admin', agencyId?: string, ttlSeconds?: number) => signDevToken(secrets, role, { agencyId, ttlSeconds }),
+  };
+}
 
 export interface Collected<T> {
   events: T[];
@@ -10,8 +22,8 @@ export interface Collected<T> {
   waitFor(count: number, timeoutMs?: number): Promise<T[]>;
 }
 
-export function wsClient(url: string, connectionParams?: Record<string, unknown>): Client {
-  return createClient({ url: url.replace(/^http/, 'ws'), webSocketImpl: WebSocket, retryAttempts: 0, lazy: true, connectionParams });
+export function wsClient(url: string, token: string): Client {
+  return createClient({ url: url.replace(/^http/, 'ws'), webSocketImpl: WebSocket, retryAttempts: 0, lazy: true, connectionParams: { authorization: `Bearer ${token}` } });
 }
 
 export function collect<T>(client: Client, query: string, variables?: Record<string, unknown>): Collected<T> {
@@ -60,8 +72,8 @@ export function collect<T>(client: Client, query: string, variables?: Record<str
   };
 }
 
-export async function post<T = Record<string, unknown>>(url: string, query: string, variables?: Record<string, unknown>) {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+export async function post<T = Record<string, unknown>>(url: string, query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}) {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables }) });
   return { status: response.status, body: (await response.json()) as { data?: T; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> } };
 }
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSubgraphSchemaOf, generatedBanner } from '@ioc/kit';
-import { composeSupergraph } from './compose';
+import { composeSupergraph } from '@ioc/gateway/compose';
 import { defaultSubgraphUrl, subgraphs } from './subgraphs';
 
 export const repoRoot = join(import.meta.dirname, '..', '..');

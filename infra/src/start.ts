@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { createLogger, logLevel, openServiceDatabase, parseEnv, port, postgresUrl, redactUrl, reportFatal } from '@ioc/kit';
 import { seedAll } from '@ioc/seeds';
+import { ensureDevSecrets } from '@ioc/gateway/dev-keys';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './embedded-postgres';
 import { repoRoot } from './schemas';
 import { subgraphs } from './subgraphs';
@@ -16,7 +17,15 @@ const startEnvSchema = z.object({
   SUBGRAPH_PORT_OFFSET: z.coerce.number().int().min(0).max(60000).default(0),
   SEED_PROFILE: z.enum(['full', 'small']).default('full'),
   LOG_LEVEL: logLevel,
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  GATEWAY_TOKEN_SECRET: z.string().min(32).optional(),
+  AUTH_JWKS_FILE: z.string().optional(),
+  AUTH_JWKS_URL: z.string().optional(),
+  AUTH_SECRET: z.string().optional(),
 });
+
+/** Where `npm start` keeps the embedded default's dev keys; `npm run token` reads them there too. */
+const devSecretsPath = (dataDir: string) => join(dataDir, 'dev-secrets.json');
 
 /** `npm start`: database, migrations, seeds, the four subgraphs and the gateway. */
 async function main(): Promise<void> {
@@ -36,6 +45,10 @@ async function main(): Promise<void> {
     logger.info('stopped');
     process.exit(0);
   };
+  // embedded-postgres installs handlers that exit(130) in the middle of our shutdown; ours stop
+  // the services, then the database, in order.
+  process.removeAllListeners('SIGINT');
+  process.removeAllListeners('SIGTERM');
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
@@ -47,6 +60,12 @@ async function main(): Promise<void> {
     logger.info(embedded.initialised ? 'embedded PostgreSQL created' : 'embedded PostgreSQL reused', { dataDir: env.DATA_DIR });
   }
   logger.info('database', { url: redactUrl(databaseUrl) });
+
+  // Dev users and keys exist only without configured ones, and never in production.
+  const configuredAuth = env.AUTH_JWKS_FILE || env.AUTH_JWKS_URL || env.AUTH_SECRET;
+  const devSecrets = !configuredAuth && env.NODE_ENV !== 'production' ? ensureDevSecrets(devSecretsPath(env.DATA_DIR)) : undefined;
+  const gatewayTokenSecret = env.GATEWAY_TOKEN_SECRET ?? devSecrets?.gatewayTokenSecret;
+  if (!gatewayTokenSecret) throw new Error('GATEWAY_TOKEN_SECRET is required when authentication keys are configured');
 
   for (const { definition } of subgraphs) {
     const db = await openServiceDatabase({ url: databaseUrl, schema: definition.dbSchema, entities: definition.entities, migrations: definition.migrations });
@@ -63,7 +82,8 @@ async function main(): Promise<void> {
       await supervisor.start({
         name: definition.name,
         entry: join(repoRoot, dir, 'src', 'index.ts'),
-        env: { PORT: String(subgraphPort), DATABASE_URL: databaseUrl, LOG_LEVEL: env.LOG_LEVEL },
+        env: { PORT: String(subgraphPort), DATABASE_URL: databaseUrl, LOG_LEVEL: env.LOG_LEVEL, GATEWAY_TOKEN_SECRET: gatewayTokenSecret },
+        port: subgraphPort,
         readyUrl: `${base}/readyz`,
       });
     }),
@@ -71,7 +91,14 @@ async function main(): Promise<void> {
   await supervisor.start({
     name: 'gateway',
     entry: join(repoRoot, 'gateway', 'src', 'index.ts'),
-    env: { PORT: String(env.PORT), LOG_LEVEL: env.LOG_LEVEL, ...subgraphUrls },
+    env: {
+      PORT: String(env.PORT),
+      LOG_LEVEL: env.LOG_LEVEL,
+      GATEWAY_TOKEN_SECRET: gatewayTokenSecret,
+      ...(devSecrets ? { AUTH_DEV_SECRETS_FILE: devSecretsPath(env.DATA_DIR) } : {}),
+      ...subgraphUrls,
+    },
+    port: env.PORT,
     readyUrl: `http://localhost:${env.PORT}/readyz`,
   });
 
@@ -82,6 +109,9 @@ async function main(): Promise<void> {
       `ioc-graph is ready in ${seconds} s`,
       `  GraphQL (HTTP + WebSocket)  http://localhost:${env.PORT}/graphql`,
       `  health                      http://localhost:${env.PORT}/healthz`,
+      devSecrets
+        ? `  a token                     npm run token -- ioc-viewer   (roles: ioc-viewer, soc-analyst, agency-client <agency>, ingest, admin)`
+        : '  auth                        configured keys',
       `  subgraphs                   ${subgraphs.map(({ definition }) => `${definition.name}:${definition.defaultPort + env.SUBGRAPH_PORT_OFFSET}`).join('  ')}`,
       `  database                    ${embedded ? `embedded, data in ${env.DATA_DIR}` : redactUrl(databaseUrl)}`,
       'Press Ctrl-C to stop.',

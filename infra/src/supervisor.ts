@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
 import type { Logger } from '@ioc/kit';
 
 export interface ManagedProcess {
@@ -6,6 +7,7 @@ export interface ManagedProcess {
   /** TypeScript entrypoint, run with tsx. */
   entry: string;
   env: Record<string, string>;
+  port: number;
   /** Resolves when the process answers; used at start and after each restart. */
   readyUrl: string;
 }
@@ -25,7 +27,7 @@ export function createSupervisor(logger: Logger): Supervisor {
 
   const launch = (spec: ManagedProcess, attempt: number): ChildProcess => {
     const child = spawn(process.execPath, ['--import', 'tsx', spec.entry], {
-      env: { ...process.env, ...spec.env },
+      env: { ...process.env, ...spec.env, IOC_SUPERVISOR_PID: String(process.pid) },
       stdio: ['ignore', 'inherit', 'inherit'],
     });
     children.set(spec.name, child);
@@ -49,6 +51,7 @@ export function createSupervisor(logger: Logger): Supervisor {
 
   return {
     async start(spec) {
+      await assertPortFree(spec.port, spec.name);
       const child = launch(spec, 0);
       const exited = new Promise<never>((_, reject) =>
         child.once('exit', (code) => reject(new Error(`${spec.name} exited during start-up (code ${code})`))),
@@ -74,6 +77,15 @@ export function createSupervisor(logger: Logger): Supervisor {
       );
     },
   };
+}
+
+/** Another copy (or anything else) on the port would answer our readiness checks: refuse early. */
+function assertPortFree(port: number, name: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', () => reject(new Error(`port ${port} for ${name} is in use: is ioc-graph already running? (set PORT / SUBGRAPH_PORT_OFFSET to run another copy)`)));
+    probe.listen(port, () => probe.close(() => resolve()));
+  });
 }
 
 export async function waitUntilReady(url: string, timeoutMs: number): Promise<void> {

@@ -6,8 +6,9 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createLogger, type RunningServer } from '@ioc/kit';
+import { randomBytes } from 'node:crypto';
 import { startGateway } from '@ioc/gateway';
-import { composeSupergraph } from '@ioc/infra/compose';
+import { composeSupergraph } from '@ioc/gateway/compose';
 import { startProductsSubgraph } from './products/src/server';
 
 /**
@@ -60,6 +61,11 @@ export default async function setup() {
       supergraphPath,
       logger: logger.child({ component: 'gateway' }),
       serveAtRoot: true,
+      // The suite sends no credentials; it tests the subgraph spec, not our auth.
+      auth: {
+        verifier: { keys: { kind: 'open', as: { subject: 'compatibility-suite', role: 'ioc-viewer' } }, issuer: 'none', audience: 'none', clockSkew: 0 },
+        gatewayTokenSecret: randomBytes(32).toString('hex'),
+      },
     });
     servers.push(gateway);
   } catch (error) {

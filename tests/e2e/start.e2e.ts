@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -42,20 +42,39 @@ function start(): Run {
     child.stderr!.on('data', onData);
     exited.then((code) => reject(new Error(`start exited with ${code} before ready:\n${output.slice(-3000)}`)));
   });
-  return { child, output: () => output, ready, exited };
+  const run = { child, output: () => output, ready, exited };
+  runs.push(run);
+  return run;
 }
 
-async function provinceName(): Promise<unknown> {
+/** `npm run token -- <role>`, as the README tells a newcomer to get a token. */
+function token(role: string): string {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', join(repoRoot, 'infra', 'src', 'token.ts'), role], {
+    cwd: repoRoot,
+    env: { ...process.env, DATA_DIR: dataDir },
+    encoding: 'utf8',
+  });
+  if (run.status !== 0) throw new Error(`token script failed: ${run.stderr}`);
+  return run.stdout.trim();
+}
+
+async function provinceName(bearer = token('ioc-viewer')): Promise<unknown> {
   const response = await fetch(`http://localhost:${gatewayPort}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${bearer}` },
     body: JSON.stringify({ query: '{ province(code: "84") { name digitalGovernment { __typename } infrastructure { __typename } security { __typename } digitalEconomy { __typename } } }' }),
   });
   return response.json();
 }
 
+const runs: Run[] = [];
+
 describe('the start command', () => {
-  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+  afterAll(async () => {
+    for (const run of runs) if (run.child.exitCode === null) run.child.kill('SIGINT');
+    await Promise.all(runs.map((run) => run.exited));
+    rmSync(dataDir, { recursive: true, force: true });
+  });
 
   it('starts everything on an embedded database, stops cleanly on Ctrl-C, and reuses the data on the next start', async () => {
     const first = start();
@@ -73,6 +92,7 @@ describe('the start command', () => {
         },
       },
     });
+    expect(await provinceName('not-a-token')).toMatchObject({ errors: [{ extensions: { code: 'UNAUTHENTICATED' } }] });
     first.child.kill('SIGINT');
     expect(await first.exited).toBe(0);
     expect(existsSync(join(dataDir, 'postgres', 'postmaster.pid'))).toBe(false);

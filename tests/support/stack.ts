@@ -1,10 +1,11 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildSubgraphSchemaOf, createLogger, startSubgraph, type RunningSubgraph } from '@ioc/kit';
+import { buildSubgraphSchemaOf, createLogger, startSubgraph, type Role, type RunningSubgraph } from '@ioc/kit';
 import { createTestDatabase, type TestDatabase } from '@ioc/kit/testing';
 import { startGateway, type RunningGateway } from '@ioc/gateway';
-import { composeSupergraph } from '@ioc/infra/compose';
+import { devAuthOptions, generateDevSecrets, signDevToken, type DevSecrets } from '@ioc/gateway/dev-keys';
+import { composeSupergraph } from '@ioc/gateway/compose';
 import { subgraphs } from '@ioc/infra/subgraphs';
 import { seedAll, type SeedProfile } from '@ioc/seeds';
 
@@ -18,7 +19,11 @@ export interface Stack {
   gateway: RunningGateway;
   subgraphs: Map<string, RunningSubgraph>;
   supergraphPath: string;
-  query<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  secrets: DevSecrets;
+  /** A caller's bearer token, as `npm run token` makes them. */
+  tokenFor(role: Role, agencyId?: string): Promise<string>;
+  /** POSTs to the gateway as `role` (default ioc-viewer; `null` sends no token). */
+  query<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, role?: Role | null, agencyId?: string): Promise<GraphQLResponse<T>>;
   stopSubgraph(name: string): Promise<void>;
   stop(): Promise<void>;
 }
@@ -33,6 +38,7 @@ export interface StackOptions {
 export async function startStack(options: StackOptions): Promise<Stack> {
   const database = await createTestDatabase(options.adminUrl, 'stack');
   const logger = createLogger('test', 'silent');
+  const secrets = generateDevSecrets();
   if (options.seed !== false) await seedAll({ databaseUrl: database.url, profile: options.seed ?? 'small', logger });
   const running = new Map<string, RunningSubgraph>();
   const composable = [];
@@ -41,6 +47,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       port: 0,
       host: '127.0.0.1',
       databaseUrl: database.url,
+      gatewayTokenSecret: secrets.gatewayTokenSecret,
       logger,
       logQueries: options.logQueries && ((sql) => options.logQueries!(definition.name, sql)),
     });
@@ -50,17 +57,21 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   const dir = mkdtempSync(join(tmpdir(), 'ioc-stack-'));
   const supergraphPath = join(dir, 'supergraph.graphql');
   writeFileSync(supergraphPath, composeSupergraph(composable));
-  const gateway = await startGateway({ port: 0, host: '127.0.0.1', supergraphPath, logger });
+  const gateway = await startGateway({ port: 0, host: '127.0.0.1', supergraphPath, auth: devAuthOptions(secrets), logger });
+  const tokenFor = (role: Role, agencyId?: string) => signDevToken(secrets, role, { agencyId });
 
   return {
     database,
     gateway,
     subgraphs: running,
     supergraphPath,
-    async query(query, variables) {
+    secrets,
+    tokenFor,
+    async query(query, variables, role = 'ioc-viewer', agencyId) {
+      const authorization: Record<string, string> = role ? { authorization: `Bearer ${await tokenFor(role, agencyId)}` } : {};
       const response = await fetch(gateway.url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...authorization },
         body: JSON.stringify({ query, variables }),
       });
       return (await response.json()) as GraphQLResponse<never>;

@@ -17,14 +17,18 @@ export interface DevSecrets {
 export const devIssuer = 'ioc-graph-dev';
 export const defaultAudience = 'ioc-graph';
 
-export function ensureDevSecrets(path: string): DevSecrets {
-  if (existsSync(path)) return JSON.parse(readFileSync(path, 'utf8')) as DevSecrets;
-  const secrets: DevSecrets = {
+export function generateDevSecrets(): DevSecrets {
+  return {
     authSecret: randomBytes(32).toString('base64url'),
     gatewayTokenSecret: randomBytes(32).toString('base64url'),
     issuer: devIssuer,
     audience: defaultAudience,
   };
+}
+
+export function ensureDevSecrets(path: string): DevSecrets {
+  if (existsSync(path)) return JSON.parse(readFileSync(path, 'utf8')) as DevSecrets;
+  const secrets = generateDevSecrets();
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, JSON.stringify(secrets, null, 2), { mode: 0o600 });
   return secrets;
@@ -46,4 +50,12 @@ export function signDevToken(secrets: DevSecrets, role: Role, options: { agencyI
     .setIssuedAt()
     .setExpirationTime(`${options.ttlSeconds ?? 12 * 3600}s`)
     .sign(new TextEncoder().encode(secrets.authSecret));
+}
+
+/** Gateway auth options for the dev secrets (the embedded default, and tests). */
+export function devAuthOptions(secrets: DevSecrets) {
+  return {
+    verifier: { keys: { kind: 'secret' as const, secret: secrets.authSecret, dev: true }, issuer: secrets.issuer, audience: secrets.audience, clockSkew: 30 },
+    gatewayTokenSecret: secrets.gatewayTokenSecret,
+  };
 }

@@ -38,6 +38,8 @@ export const subgraphEnvSchema = z.object({
   HOST: z.string().default('0.0.0.0'),
   PORT: port(0),
   DATABASE_URL: postgresUrl,
+  /** Shared with the gateway, which signs every request it forwards. */
+  GATEWAY_TOKEN_SECRET: z.string().min(32, 'must be at least 32 characters'),
   LOG_LEVEL: logLevel,
 });
 export type SubgraphEnv = z.infer<typeof subgraphEnvSchema>;

@@ -171,9 +171,19 @@ function requestLogPlugin(logger: Logger): ApolloServerPlugin<BaseContext> {
   };
 }
 
-/** Ctrl-C or SIGTERM drains and exits; a second signal exits at once. */
+/**
+ * Ctrl-C or SIGTERM drains and exits; a second signal exits at once. A process started by the
+ * `npm start` supervisor (IOC_SUPERVISOR_PID) also stops when the supervisor is gone, so a
+ * killed supervisor never leaves servers holding its ports.
+ */
 export function exitOnSignals(close: () => Promise<void>, logger: Logger): void {
   let stopping = false;
+  const supervisor = Number(process.env.IOC_SUPERVISOR_PID);
+  if (supervisor > 0) {
+    setInterval(() => {
+      if (process.ppid !== supervisor) onSignal('SIGHUP');
+    }, 1000).unref();
+  }
   const onSignal = (signal: NodeJS.Signals) => {
     if (stopping) {
       logger.warn('second signal: exiting now', { signal });

@@ -11,6 +11,10 @@ import { LoaderRegistry } from './references';
 import { buildFederatedSchema, type FederatedSchema, type FederatedSchemaOptions } from './schema';
 import { exitOnSignals, startGraphQLServer, type RunningServer } from './server';
 import { reportFatal } from './fatal';
+import { roleAuthChecker } from './auth/auth-checker';
+import { gatewayTokenHeader, gatewayTokenParam, verifyGatewayToken } from './auth/gateway-token';
+import type { Principal } from './auth/principal';
+import { socketRequestInfo, type RequestInfo } from './server';
 
 /** What every resolver of every subgraph receives. */
 export interface SubgraphContext extends BaseContext {
@@ -19,6 +23,8 @@ export interface SubgraphContext extends BaseContext {
   loaders: LoaderRegistry;
   db: DataSource;
   bus: EventBus;
+  /** The caller, as the gateway vouched for it. */
+  principal: Principal;
 }
 
 /** A subgraph is data: its name, its tables and its resolvers. The kit does the rest. */
@@ -40,13 +46,15 @@ export function defineSubgraph(definition: SubgraphDefinition): SubgraphDefiniti
 
 /** With a bus, `@Subscription`s are live; without one (printing SDL) they refuse to run. */
 export function buildSubgraphSchemaOf(definition: SubgraphDefinition, bus?: EventBus): Promise<FederatedSchema> {
-  return buildFederatedSchema({ ...definition.schema, pubSub: bus && eventBusPubSub(bus) });
+  return buildFederatedSchema({ ...definition.schema, pubSub: bus && eventBusPubSub(bus), authChecker: roleAuthChecker });
 }
 
 export interface StartSubgraphOptions {
   port: number;
   host?: string;
   databaseUrl: string;
+  /** Shared with the gateway: requests without its signed token are refused with 401. */
+  gatewayTokenSecret: string;
   logger?: Logger;
   /** Sees every SQL statement (tests count queries with it). */
   logQueries?: (sql: string) => void;
@@ -59,6 +67,9 @@ export interface RunningSubgraph extends RunningServer {
 
 export async function startSubgraph(definition: SubgraphDefinition, options: StartSubgraphOptions): Promise<RunningSubgraph> {
   const logger = options.logger ?? createLogger(definition.name);
+  if (!options.gatewayTokenSecret) {
+    throw new Error('startSubgraph needs gatewayTokenSecret (tests: testGatewaySecret and asCaller() from @ioc/kit/testing)');
+  }
   const db = await openServiceDatabase({
     url: options.databaseUrl,
     schema: definition.dbSchema,
@@ -69,6 +80,11 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sta
   const bus = new PgEventBus(options.databaseUrl, logger.child({ component: 'event-bus' }));
   try {
     const { schema } = await buildSubgraphSchemaOf(definition, bus);
+    const context = async ({ requestId, headers, connectionParams }: RequestInfo): Promise<SubgraphContext> => {
+      const token = connectionParams ? connectionParams[gatewayTokenParam] : headers[gatewayTokenHeader];
+      const principal = await verifyGatewayToken(typeof token === 'string' ? token : undefined, options.gatewayTokenSecret);
+      return { requestId, logger: logger.child({ requestId }), loaders: new LoaderRegistry(), db, bus, principal };
+    };
     const server = await startGraphQLServer<SubgraphContext>({
       name: definition.name,
       port: options.port,
@@ -76,14 +92,23 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sta
       logger,
       // Inline traces (ftv1) let the gateway report per-field timings, as the subgraph spec expects.
       apollo: { schema, introspection: true, plugins: [ApolloServerPluginInlineTrace()] },
-      websocket: { schema },
-      context: async ({ requestId }) => ({
-        requestId,
-        logger: logger.child({ requestId }),
-        loaders: new LoaderRegistry(),
-        db,
-        bus,
-      }),
+      websocket: {
+        options: () => ({
+          schema,
+          // A socket that did not come through the gateway is closed before any operation.
+          onConnect: async (ctx) => {
+            try {
+              await context(socketRequestInfo(ctx));
+              return true;
+            } catch (error) {
+              ctx.extra.socket.close(4401, `Unauthorized: ${(error as Error).message}`.slice(0, 120));
+              return false;
+            }
+          },
+          context: (ctx) => context(socketRequestInfo(ctx)) as Promise<never>,
+        }),
+      },
+      context,
       readiness: () => pingDatabase(db),
       onClose: async () => {
         await bus.close();
@@ -103,7 +128,13 @@ export async function runSubgraph(definition: SubgraphDefinition): Promise<void>
   try {
     const env = parseEnv(subgraphEnvSchema.extend({ PORT: subgraphEnvSchema.shape.PORT.default(definition.defaultPort) }));
     const logger = createLogger(definition.name, env.LOG_LEVEL);
-    const server = await startSubgraph(definition, { port: env.PORT, host: env.HOST, databaseUrl: env.DATABASE_URL, logger });
+    const server = await startSubgraph(definition, {
+      port: env.PORT,
+      host: env.HOST,
+      databaseUrl: env.DATABASE_URL,
+      gatewayTokenSecret: env.GATEWAY_TOKEN_SECRET,
+      logger,
+    });
     exitOnSignals(server.close, logger);
   } catch (error) {
     reportFatal(definition.name, error);

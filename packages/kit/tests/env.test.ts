@@ -3,7 +3,7 @@ import { ConfigError, parseEnv, subgraphEnvSchema } from '../src/env';
 
 describe('parseEnv', () => {
   it('applies defaults and coerces numbers', () => {
-    const env = parseEnv(subgraphEnvSchema, { DATABASE_URL: 'postgres://u@h/db', PORT: '4101' });
+    const env = parseEnv(subgraphEnvSchema, { DATABASE_URL: 'postgres://u@h/db', PORT: '4101', GATEWAY_TOKEN_SECRET: 'x'.repeat(32) });
     expect(env).toMatchObject({ PORT: 4101, HOST: '0.0.0.0', LOG_LEVEL: 'info', NODE_ENV: 'development' });
   });
 
@@ -14,7 +14,7 @@ describe('parseEnv', () => {
     } catch (error) {
       expect(error).toBeInstanceOf(ConfigError);
       const { problems, message } = error as ConfigError;
-      expect(problems.map((p) => p.split(':')[0]).sort()).toEqual(['DATABASE_URL', 'LOG_LEVEL', 'PORT']);
+      expect(problems.map((p) => p.split(':')[0]).sort()).toEqual(['DATABASE_URL', 'GATEWAY_TOKEN_SECRET', 'LOG_LEVEL', 'PORT']);
       expect(message).toMatch(/^invalid configuration: /);
     }
   });

@@ -5,19 +5,19 @@ import { DatabaseUnavailableError } from '../src/database';
 import { silentLogger } from '../src/logger';
 import { startGraphQLServer } from '../src/server';
 import { startSubgraph, type RunningSubgraph } from '../src/subgraph';
-import { createTestDatabase, type TestDatabase } from '../src/testing';
+import { asCaller, createTestDatabase, testGatewaySecret, type TestDatabase } from '../src/testing';
 import { tinySubgraph } from './fixtures/tiny.subgraph';
 import { buildFederatedSchema } from '../src/schema';
 
-const post = (url: string, query: string, variables?: object) =>
-  fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+const post = (url: string, query: string, variables?: object, headers: Record<string, string> = {}) =>
+  fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables }) });
 
 describe('a subgraph on the kit', () => {
   let database: TestDatabase;
   let server: RunningSubgraph;
   beforeAll(async () => {
     database = await createTestDatabase(inject('postgresAdminUrl'), 'kit');
-    server = await startSubgraph(tinySubgraph, { port: 0, host: '127.0.0.1', databaseUrl: database.url, logger: silentLogger });
+    server = await startSubgraph(tinySubgraph, { port: 0, host: '127.0.0.1', databaseUrl: database.url, gatewayTokenSecret: testGatewaySecret, logger: silentLogger });
   });
   afterAll(async () => {
     await server.close();
@@ -33,13 +33,31 @@ describe('a subgraph on the kit', () => {
   });
 
   it('serves the federation subgraph spec: _service with its @key', async () => {
-    const result = (await (await post(server.url, '{ _service { sdl } }')).json()) as { data: { _service: { sdl: string } } };
+    const result = (await (await post(server.url, '{ _service { sdl } }', {}, await asCaller())).json()) as { data: { _service: { sdl: string } } };
     expect(result.data._service.sdl).toMatch(/type Tiny\s+@key\(fields: "id"\)/);
     expect(result.data._service.sdl).toMatch(/@link\(url: "https:\/\/specs.apollo.dev\/federation\/v2\.9"/);
   });
 
+  it('refuses every direct call that did not come through the gateway, over HTTP and WebSocket', async () => {
+    for (const query of ['{ _service { sdl } }', '{ _entities(representations: [{ __typename: "Tiny", id: "t1" }]) { __typename } }', '{ tiny { id } }']) {
+      const response = await post(server.url, query);
+      expect(response.status).toBe(401);
+      expect(await response.json()).toMatchObject({ errors: [{ extensions: { code: 'UNAUTHENTICATED' } }] });
+    }
+    const forged = await post(server.url, '{ tiny { id } }', {}, await asCaller({}, 'another-secret-that-is-long-enough-0123456789'));
+    expect(forged.status).toBe(401);
+
+    const socket = new WebSocket(server.url.replace('http', 'ws'), 'graphql-transport-ws');
+    await new Promise((resolve) => socket.once('open', resolve));
+    socket.send(JSON.stringify({ type: 'connection_init', payload: {} }));
+    const [code, reason] = await new Promise<[number, string]>((resolve) => socket.once('close', (c, r) => resolve([c, r.toString()])));
+    expect(code).toBe(4401);
+    expect(reason).toMatch(/^Unauthorized: unauthenticated: subgraphs only answer requests that come through the gateway/);
+  });
+
   it('serves graphql-ws on the same port and path', async () => {
-    const client = createClient({ url: server.url.replace('http', 'ws'), webSocketImpl: WebSocket, lazy: true, retryAttempts: 0 });
+    const { 'ioc-gateway-token': gatewayToken } = await asCaller();
+    const client = createClient({ url: server.url.replace('http', 'ws'), webSocketImpl: WebSocket, lazy: true, retryAttempts: 0, connectionParams: { gatewayToken } });
     const ticks: number[] = [];
     await new Promise<void>((resolve, reject) =>
       client.subscribe<{ ticks: number }>(
@@ -92,7 +110,7 @@ describe('graceful shutdown and readiness', () => {
   });
 
   it('fails with one clear line when the database is unreachable', async () => {
-    const attempt = startSubgraph(tinySubgraph, { port: 0, databaseUrl: 'postgres://nobody:secret@127.0.0.1:1/none', logger: silentLogger });
+    const attempt = startSubgraph(tinySubgraph, { port: 0, databaseUrl: 'postgres://nobody:secret@127.0.0.1:1/none', gatewayTokenSecret: testGatewaySecret, logger: silentLogger });
     await expect(attempt).rejects.toBeInstanceOf(DatabaseUnavailableError);
     await expect(attempt).rejects.toThrow(/^database unreachable at postgres:\/\/nobody:\*\*\*@127\.0\.0\.1:1\/none: .*ECONNREFUSED/);
   });

@@ -1,55 +1,20 @@
-import { createLogger, startSubgraph, type RunningSubgraph } from '@ioc/kit';
-import { createTestDatabase, type TestDatabase } from '@ioc/kit/testing';
+import { createLogger } from '@ioc/kit';
+import { startTestSubgraph, type GraphQLTestResult, type TestSubgraph } from '@ioc/kit/testing';
 import { seedAll } from '../../../seeds/src/seed';
 import { economySeed } from '../../../seeds/src/economy/economy.seed';
 import { economySubgraph } from '../src/subgraph';
 
-export interface GraphQLResult<T = any> {
-  data?: T;
-  errors?: Array<{ message: string; extensions?: { code?: string; argument?: string } }>;
-}
-
-export interface EconomyHarness {
-  server: RunningSubgraph;
-  database: TestDatabase;
-  /** Every SQL statement the subgraph ran since the last `resetQueries()`. */
-  queries: string[];
-  resetQueries(): void;
-  query<T = any>(document: string, variables?: Record<string, unknown>): Promise<GraphQLResult<T>>;
-  close(): Promise<void>;
-}
+export type GraphQLResult<T = any> = GraphQLTestResult<T>;
+export type EconomyHarness = TestSubgraph & { close(): Promise<void> };
 
 /** The economy subgraph alone on a fresh, seeded database. */
 export async function startEconomy(adminUrl: string): Promise<EconomyHarness> {
-  const database = await createTestDatabase(adminUrl, 'economy');
-  const logger = createLogger('test', 'silent');
-  await seedAll({ databaseUrl: database.url, profile: 'small', logger }, [economySeed]);
-  const queries: string[] = [];
-  const server = await startSubgraph(economySubgraph, {
-    port: 0,
-    host: '127.0.0.1',
-    databaseUrl: database.url,
-    logger,
-    logQueries: (sql) => queries.push(sql),
+  const harness = await startTestSubgraph(economySubgraph, {
+    adminUrl,
+    prefix: 'economy',
+    seed: (databaseUrl) => seedAll({ databaseUrl, profile: 'small', logger: createLogger('test', 'silent') }, [economySeed]).then(() => undefined),
   });
-  return {
-    server,
-    database,
-    queries,
-    resetQueries: () => void queries.splice(0),
-    async query(document, variables) {
-      const response = await fetch(server.url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query: document, variables }),
-      });
-      return (await response.json()) as GraphQLResult;
-    },
-    async close() {
-      await server.close();
-      await database.drop();
-    },
-  };
+  return { ...harness, close: harness.stop };
 }
 
 /** The one error of a failed operation, asserting it is BAD_USER_INPUT. */

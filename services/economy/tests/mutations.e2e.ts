@@ -39,6 +39,16 @@ async function nextEvent(timeoutMs = 2000): Promise<{ code: string } | 'timeout'
 }
 
 describe('registerEnterpriseOnPlatform', () => {
+  it('refuses a viewer and writes nothing', async () => {
+    const before = await platformCounts();
+    const result = await economy.query(register, { input: { taxCode: '2108888888', name: 'Công ty TNHH Xem', legalForm: 'LIMITED_LIABILITY', sector: 'TRADE_SERVICES', communeCode: '29236' } }, { role: 'ioc-viewer' });
+    expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const measured = await economy.query(record, { input: { indicator: 'society.smartphoneShare', period: '2023', value: 99, source: 'x' } }, { role: 'ioc-viewer' });
+    expect(measured.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(await platformCounts()).toEqual(before);
+    expect((await q('{ enterprise(taxCode: "2108888888") { name } }')).data.enterprise).toBeNull();
+  });
+
   it('refuses invalid input, naming the argument, and writes nothing', async () => {
     const before = await platformCounts();
     const cases: Array<[Record<string, unknown>, string]> = [

@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createLogger, startSubgraph } from '@ioc/kit';
+import { asCaller, testGatewaySecret } from '@ioc/kit/testing';
 import { startEmbeddedPostgres } from '@ioc/infra/embedded-postgres';
 import { seedAll } from '@ioc/seeds';
 import { egovSeed } from '../../../seeds/src/egov/egov.seed';
@@ -30,9 +31,10 @@ try {
     await client.end();
     console.log('vacuumed');
   }
-  const server = await startSubgraph(egovSubgraph, { port: 0, host: '127.0.0.1', databaseUrl: url, logger: createLogger('egov', 'warn') });
+  const server = await startSubgraph(egovSubgraph, { port: 0, host: '127.0.0.1', databaseUrl: url, gatewayTokenSecret: testGatewaySecret, logger: createLogger('egov', 'warn') });
+  const headers = { 'content-type': 'application/json', ...(await asCaller({ role: 'ioc-viewer' })) };
   const query = async (q: string, variables: object = {}) =>
-    (await (await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: q, variables }) })).json()) as Record<string, unknown>;
+    (await (await fetch(server.url, { method: 'POST', headers, body: JSON.stringify({ query: q, variables }) })).json()) as Record<string, unknown>;
   let failures = 0;
   for (const entry of entries) {
     const result = await query(entry.operation, entry.variables);

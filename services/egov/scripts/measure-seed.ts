@@ -11,9 +11,11 @@ const dir = mkdtempSync(join(tmpdir(), 'egov-seed-'));
 const db = await startEmbeddedPostgres({ dir, port: 55432 + Math.floor(Math.random() * 1000), logger: createLogger('pg', 'warn') });
 try {
   const url = db.url('postgres');
-  const profile = (process.argv[2] ?? 'full') as 'full' | 'small';
-  const reports = await seedAll({ databaseUrl: url, profile, logger: createLogger('seeds', 'debug') }, [egovSeed]);
-  console.log(JSON.stringify(reports));
+  // `small,full` seeds twice on one database: the second run replaces the first (idempotence check).
+  for (const profile of (process.argv[2] ?? 'full').split(',') as Array<'full' | 'small'>) {
+    const reports = await seedAll({ databaseUrl: url, profile, logger: createLogger('seeds', 'info') }, [egovSeed]);
+    console.log(JSON.stringify(reports));
+  }
   if (process.argv[3] === 'keep') { console.log('URL', url); await new Promise((r) => setTimeout(r, 1e9)); }
 } finally {
   await db.stop();

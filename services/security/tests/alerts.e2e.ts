@@ -225,7 +225,7 @@ describe('security profiles and incidents', () => {
   it('seeds again idempotently, keeping approvals recorded since', async () => {
     const approval = await h.gql('mutation { approveSecurityLevel(systemId: "db-union-members", level: 2, approvedOn: "2023-01-05") { approvalStatus } }');
     expect(approval.data.approveSecurityLevel.approvalStatus).toBe('APPROVED');
-    await h.subgraph.db.transaction((manager) => securitySeed.run(manager, { profile: 'small', logger: createLogger('t', 'silent') }));
+    await h.server.db.transaction((manager) => securitySeed.run(manager, { profile: 'small', logger: createLogger('t', 'silent') }));
     const result = await h.gql('{ alertStats(year: 2022) { total vulnerability malware } securityProfiles(approvalStatus: APPROVED) { totalCount } incidents { totalCount } }');
     expect(result.data.alertStats).toEqual({ total: 421, vulnerability: 296, malware: 125 });
     expect(result.data.securityProfiles.totalCount).toBe(22);

@@ -48,12 +48,12 @@ describe('alert and grading mutations', () => {
   let raised: Array<{ id: string }>;
   let updated: Array<{ id: string }>;
   let indicatorChanged: Array<{ domain: string; systemId: string; codes: string[] }>;
-  const count = async (sql: string, params: unknown[] = []) => Number((await h.subgraph.db.query(sql, params))[0].n);
+  const count = async (sql: string, params: unknown[] = []) => Number((await h.server.db.query(sql, params))[0].n);
 
   beforeAll(async () => {
     h = await startSecurity('sec_mutations');
     const subscribe = async (topic: string) => {
-      const stream = await h.subgraph.bus.subscribe(topic);
+      const stream = await h.server.bus.subscribe(topic);
       streams.push(stream);
       return collect(stream) as any[];
     };
@@ -87,7 +87,7 @@ describe('alert and grading mutations', () => {
     expect(alert.server.id).toBe('vm-001');
     expect(alert.system.id).toBe('ioffice');
     expect(alert.agency.id).toBe('STTTT');
-    const [{ level }] = await h.subgraph.db.query(`SELECT level FROM security_profile WHERE system_id = 'ioffice'`);
+    const [{ level }] = await h.server.db.query(`SELECT level FROM security_profile WHERE system_id = 'ioffice'`);
     expect(alert.priority).toBe(3 * level);
     expect(Number(alert.sequence)).toBeGreaterThan(421);
     expect(alert.id).toBe(`alert-${alert.sequence}`);
@@ -147,7 +147,7 @@ describe('alert and grading mutations', () => {
     const invalid = await h.gql(update, { id: alert.id, status: 'RESOLVED' });
     expect(firstError(invalid)).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'status' });
     expect(firstError(invalid).message).toMatch(/from NEW to RESOLVED; allowed: ACKNOWLEDGED, FALSE_POSITIVE/);
-    const [row] = await h.subgraph.db.query('SELECT status, updated_at, closed_at FROM alert WHERE id = $1', [alert.id]);
+    const [row] = await h.server.db.query('SELECT status, updated_at, closed_at FROM alert WHERE id = $1', [alert.id]);
     expect(row.status).toBe('NEW');
     expect(row.closed_at).toBeNull();
 
@@ -185,7 +185,7 @@ describe('alert and grading mutations', () => {
     const scorecard = '{ _entities(representations: [{ __typename: "Province", code: "84" }]) { ... on Province { security { systemsGraded indicator(code: "systemsGradedShare") { actual status } } } } }';
     const before = (await h.gql(scorecard)).data._entities[0].security;
     expect(before).toEqual({ systemsGraded: 21, indicator: { actual: 44.68, status: 'OFF_TRACK' } });
-    const [pending] = await h.subgraph.db.query(
+    const [pending] = await h.server.db.query(
       `SELECT p.system_id FROM security_profile p WHERE approval_status = 'PENDING' AND EXISTS (SELECT 1 FROM alert a WHERE a.system_id = p.system_id) ORDER BY system_id LIMIT 1`,
     );
     const result = await h.gql(approve, { systemId: pending.system_id, level: 4, approvedOn: '2023-02-15', decisionNumber: '345/QĐ-UBND' });
@@ -212,8 +212,8 @@ describe('alert and grading mutations', () => {
     [{ systemId: 'ioffice', level: 3, approvedOn: '2999-01-01' }, 'approvedOn'],
     [{ systemId: 'ioffice', level: 3, approvedOn: '2023-02-30' }, 'approvedOn'],
   ])('refuses approval %j naming %s and writes nothing', async (variables, argument) => {
-    const before = await h.subgraph.db.query(`SELECT level, approval_status, approved_date::text FROM security_profile WHERE system_id = 'ioffice'`);
+    const before = await h.server.db.query(`SELECT level, approval_status, approved_date::text FROM security_profile WHERE system_id = 'ioffice'`);
     expect(firstError(await h.gql(approve, variables))).toMatchObject({ code: 'BAD_USER_INPUT', argument });
-    expect(await h.subgraph.db.query(`SELECT level, approval_status, approved_date::text FROM security_profile WHERE system_id = 'ioffice'`)).toEqual(before);
+    expect(await h.server.db.query(`SELECT level, approval_status, approved_date::text FROM security_profile WHERE system_id = 'ioffice'`)).toEqual(before);
   });
 });

@@ -1,6 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import type {} from 'vitest';
+import { gatewayTokenHeader, signGatewayToken } from '../auth/gateway-token';
+import type { Principal } from '../auth/principal';
+import { silentLogger } from '../logger';
+import { startSubgraph, type RunningSubgraph, type SubgraphDefinition } from '../subgraph';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -43,5 +47,66 @@ export function fakeTransaction() {
     },
     commit: () => hooks.splice(0).forEach((hook) => hook()),
     rollback: () => void hooks.splice(0),
+  };
+}
+
+/** A secret for gateway tokens in tests (the real one is generated per data folder). */
+export const testGatewaySecret = 'test-gateway-token-secret-0123456789abcdef';
+
+/** Headers a gateway would add for this caller: for tests that call a subgraph directly. */
+export async function asCaller(principal: Partial<Principal> = {}, secret = testGatewaySecret): Promise<Record<string, string>> {
+  const token = await signGatewayToken({ subject: 'test-user', role: 'admin', ...principal }, secret);
+  return { [gatewayTokenHeader]: token };
+}
+
+export interface GraphQLTestResult<T = any> {
+  data?: T;
+  errors?: Array<{ message: string; path?: unknown[]; extensions?: Record<string, any> }>;
+}
+
+export interface TestSubgraph {
+  server: RunningSubgraph;
+  database: TestDatabase;
+  /** Every SQL statement the subgraph ran since the last `resetQueries()`. */
+  queries: string[];
+  resetQueries(): void;
+  /** Calls the subgraph as the gateway would for `caller` (default: an admin). */
+  query<T = any>(query: string, variables?: Record<string, unknown>, caller?: Partial<Principal>): Promise<GraphQLTestResult<T>>;
+  stop(): Promise<void>;
+}
+
+/** One subgraph alone on a fresh database (seeded by `seed`), counting its SQL. */
+export async function startTestSubgraph(
+  definition: SubgraphDefinition,
+  options: { adminUrl: string; prefix?: string; seed?: (databaseUrl: string) => Promise<void> },
+): Promise<TestSubgraph> {
+  const database = await createTestDatabase(options.adminUrl, options.prefix ?? definition.name);
+  await options.seed?.(database.url);
+  const queries: string[] = [];
+  const server = await startSubgraph(definition, {
+    port: 0,
+    host: '127.0.0.1',
+    databaseUrl: database.url,
+    gatewayTokenSecret: testGatewaySecret,
+    logger: silentLogger,
+    logQueries: (sql) => queries.push(sql),
+  });
+  return {
+    server,
+    database,
+    queries,
+    resetQueries: () => void queries.splice(0),
+    async query(query, variables, caller) {
+      const response = await fetch(server.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(await asCaller(caller)) },
+        body: JSON.stringify({ query, variables }),
+      });
+      return (await response.json()) as GraphQLTestResult;
+    },
+    async stop() {
+      await server.close();
+      await database.drop();
+    },
   };
 }

@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { badInput, foldVietnamese, paginate, validatePage, withTransaction, type Connection, type SubgraphContext } from '@ioc/kit';
 import { EcommerceProductOrder, EcommerceProductsArgs } from '../args/ecommerce-products.args';
 import { EcommerceProduct, ProductCategory } from '../entities/ecommerce-product.entity';
@@ -65,6 +65,7 @@ export class EcommerceProductResolver {
     return product.ocopProductId ? ocopProductLoader(ctx).load(product.ocopProductId) : null;
   }
 
+  @Authorized('admin')
   @Mutation(() => EcommerceProduct, { description: 'Lists a product on travinhtrade.vn for an enterprise already on the platform.' })
   async listProductOnPlatform(
     @Arg('input', () => ListProductOnPlatformInput) input: ListProductOnPlatformInput,

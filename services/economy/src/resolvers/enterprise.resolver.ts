@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { EntityManager, SelectQueryBuilder } from 'typeorm';
 import { badInput, paginate, validatePage, withTransaction, type Connection, type SubgraphContext } from '@ioc/kit';
 import { foldVietnamese } from '@ioc/kit';
@@ -96,6 +96,7 @@ export class EnterpriseResolver {
     return (await eInvoiceLoader(ctx).load(enterprise.taxCode))?.registeredOn ?? null;
   }
 
+  @Authorized('admin')
   @Mutation(() => Enterprise, { description: 'Records that an enterprise joined travinhtrade.vn (creating it when its tax code is new).' })
   async registerEnterpriseOnPlatform(
     @Arg('input', () => RegisterEnterpriseOnPlatformInput) input: RegisterEnterpriseOnPlatformInput,

@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { badInput, withTransaction, type SubgraphContext } from '@ioc/kit';
 import { MeasurementsArgs } from '../args/measurements.args';
 import { IndicatorDefinitionRow } from '../entities/indicator-definition.entity';
@@ -54,6 +54,7 @@ export class MeasurementResolver {
     return query.orderBy('m.periodEnd', 'DESC').limit(1).getOne();
   }
 
+  @Authorized('admin', 'ingest')
   @Mutation(() => ReportedMeasurement, {
     description: 'Records (or corrects) a reported figure for a period; publishes indicator.changed for every indicator it moves.',
   })

@@ -1,5 +1,6 @@
 import { evaluateIndicator, IndicatorComparator, type Indicator, type SubgraphContext } from '@ioc/kit';
 import { IndicatorDefinitionRow } from '../entities/indicator-definition.entity';
+import { cachedAggregate } from '../support/aggregate-cache';
 import { baselineMeasurementOf } from './baselines';
 
 /**
@@ -7,7 +8,11 @@ import { baselineMeasurementOf } from './baselines';
  * this service's rows where they measure it, else the latest reported measurement behind the
  * baseline, else null (NO_DATA). One SQL query for all computed actuals.
  */
-export async function computeActuals(ctx: SubgraphContext): Promise<Record<string, number | null>> {
+export function computeActuals(ctx: SubgraphContext): Promise<Record<string, number | null>> {
+  return cachedAggregate(ctx, 'indicators:actuals', () => queryActuals(ctx));
+}
+
+async function queryActuals(ctx: SubgraphContext): Promise<Record<string, number | null>> {
   const [row] = await ctx.db.query(`
     SELECT
       (SELECT 100.0 * count(*) FILTER (WHERE channel = 'ONLINE') / NULLIF(count(*), 0) FROM dossier) AS dossiers_online,

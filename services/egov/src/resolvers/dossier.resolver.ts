@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { badInput, withTransaction, type Connection, type SubgraphContext } from '@ioc/kit';
 import { DossierSort, DossierStatisticsArgs, DossiersArgs } from '../args/dossiers.args';
 import { AdministrativeProcedure } from '../entities/administrative-procedure.entity';
@@ -7,6 +7,7 @@ import { Agency } from '../entities/agency.entity';
 import { Dossier, DossierChannel, DossierStatus } from '../entities/dossier.entity';
 import { OnlineService } from '../entities/online-service.entity';
 import { ReceiveDossierInput } from '../inputs/receive-dossier.input';
+import { aggregateCache, cachedAggregate } from '../support/aggregate-cache';
 import { dueDate } from '../support/calendar';
 import { checkYear, parseInstant, parseRange } from '../support/dates';
 import { childStatistics } from '../support/dossier-statistics';
@@ -44,7 +45,8 @@ export class DossierResolver {
       [DossierSort.DUE_AT_ASC]: ['d.due_at', 'ASC'],
       [DossierSort.RESOLVED_AT_DESC]: ['d.resolved_at', 'DESC'],
     }[args.sort] as [string, 'ASC' | 'DESC'];
-    query.orderBy(order[0], order[1], order[1] === 'DESC' ? 'NULLS LAST' : undefined).addOrderBy('d.id', order[1]);
+    // Only resolved_at can be null; NULLS LAST elsewhere would stop PostgreSQL reading the index in order.
+    query.orderBy(order[0], order[1], args.sort === DossierSort.RESOLVED_AT_DESC ? 'NULLS LAST' : undefined).addOrderBy('d.id', order[1]);
     if (args.districtCode) query.andWhere('d.district_code = :district', { district: args.districtCode });
     if (args.communeCode) query.andWhere('d.commune_code = :commune', { commune: args.communeCode });
     if (args.agencyId) query.andWhere('d.agency_id = :agencyId', { agencyId: args.agencyId });
@@ -57,7 +59,7 @@ export class DossierResolver {
     if (args.overdue === false) query.andWhere(`NOT ((d.status = 'PROCESSING' AND d.due_at < now()) OR d.resolved_at > d.due_at)`);
     if (received.from) query.andWhere('d.received_at >= :from', { from: received.from });
     if (received.to) query.andWhere('d.received_at < :to', { to: received.to });
-    const page = await paginateFast(query, args);
+    const page = await paginateFast(query, args, (key, compute) => cachedAggregate(ctx, key, compute));
     if (page.totalCount === 0) {
       await assertKnown(ctx, [
         ['districtCode', args.districtCode, 'district'],
@@ -116,6 +118,7 @@ export class DossierResolver {
     return loadBy(ctx, AdministrativeUnit, 'code', dossier.districtCode);
   }
 
+  @Authorized('admin', 'ingest')
   @Mutation(() => Dossier, { description: 'Records a dossier received at a counter or on the portal; publishes `dossier.received`.' })
   async receiveDossier(@Arg('input', () => ReceiveDossierInput) input: ReceiveDossierInput, @Ctx() ctx: SubgraphContext): Promise<Dossier> {
     const receivedAt = input.receivedAt ? parseInstant(input.receivedAt, 'input.receivedAt', 'at') : new Date();
@@ -136,11 +139,13 @@ export class DossierResolver {
           receivedAt, dueDate(receivedAt, procedure.processingDays)],
       );
       const id = String(row!.id);
+      aggregateCache(ctx.db).invalidateOnCommit(tx);
       await ctx.bus.publish('dossier.received', { id, districtCode: commune.parentCode, communeCode: commune.code }, tx);
       return tx.manager.getRepository(Dossier).findOneByOrFail({ id });
     });
   }
 
+  @Authorized('admin', 'ingest')
   @Mutation(() => Dossier, { description: 'Records that a dossier was resolved; publishes `dossier.resolved`.' })
   async resolveDossier(
     @Arg('id', () => ID) idArg: string,
@@ -157,6 +162,7 @@ export class DossierResolver {
       if (dossier.status === DossierStatus.RESOLVED) throw badInput('id', `dossier ${id} was already resolved at ${dossier.resolvedAt}`);
       if (resolvedAt.getTime() < Date.parse(dossier.receivedAt)) throw badInput('resolvedAt', `is before the dossier was received (${dossier.receivedAt})`);
       await tx.query(`UPDATE dossier SET status = 'RESOLVED', resolved_at = $2 WHERE id = $1`, [id, resolvedAt]);
+      aggregateCache(ctx.db).invalidateOnCommit(tx);
       await ctx.bus.publish('dossier.resolved', { id, districtCode: dossier.districtCode, communeCode: dossier.communeCode }, tx);
       return repository.findOneByOrFail({ id });
     });

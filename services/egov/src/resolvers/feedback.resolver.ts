@@ -1,11 +1,12 @@
 import { foldVietnamese } from '@ioc/kit';
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { badInput, withTransaction, type Connection, type SubgraphContext } from '@ioc/kit';
 import { FeedbackArgs, FeedbackSort } from '../args/feedback.args';
 import { AdministrativeUnit, UnitLevel } from '../entities/administrative-unit.entity';
 import { Agency } from '../entities/agency.entity';
 import { Feedback } from '../entities/feedback.entity';
 import { ReceiveFeedbackInput } from '../inputs/receive-feedback.input';
+import { aggregateCache } from '../support/aggregate-cache';
 import { parseRange } from '../support/dates';
 import { assertKnown } from '../support/known';
 import { loadBy } from '../support/loaders';
@@ -76,6 +77,7 @@ export class FeedbackResolver {
     return loadBy(ctx, AdministrativeUnit, 'code', feedback.communeCode);
   }
 
+  @Authorized('admin', 'ingest')
   @Mutation(() => Feedback, { description: 'Records citizen feedback received by PAKN; publishes `feedback.received`.' })
   async receiveFeedback(@Arg('input', () => ReceiveFeedbackInput) input: ReceiveFeedbackInput, @Ctx() ctx: SubgraphContext): Promise<Feedback> {
     const title = requireText(input.title, 'input.title', 300);
@@ -95,6 +97,7 @@ export class FeedbackResolver {
         [title, content, input.category, input.channel, agencyId, commune.parentCode, commune.code, citizenName, phone, foldVietnamese(`${title} ${content}`)],
       );
       const id = String(row!.id);
+      aggregateCache(ctx.db).invalidateOnCommit(tx);
       await ctx.bus.publish('feedback.received', { id, agencyId, communeCode: commune.code }, tx);
       return tx.manager.getRepository(Feedback).findOneByOrFail({ id });
     });

@@ -4,6 +4,7 @@ import { AdministrativeUnit } from '../entities/administrative-unit.entity';
 import { ReportedMeasurement } from '../entities/reported-measurement.entity';
 import { egovIndicators } from '../indicators/egov.indicators';
 import { findProvinces } from '../references/province.reference';
+import { cachedAggregate } from '../support/aggregate-cache';
 import { checkYear, todayInProvince } from '../support/dates';
 import { loadUnitStatistics } from '../support/dossier-statistics';
 import { loadBy } from '../support/loaders';
@@ -30,22 +31,25 @@ export class ProvinceResolver {
   async digitalGovernment(@Root() province: Province, @Ctx() ctx: SubgraphContext): Promise<DigitalGovernmentSummary> {
     const today = todayInProvince();
     // Every headline count from its rows, in one round trip.
-    const [row] = await ctx.db.query(
-      `SELECT
-         (SELECT count(*) FROM administrative_unit WHERE level = 'DISTRICT' AND valid_from <= $1 AND (valid_to IS NULL OR valid_to >= $1))::int AS districts,
-         (SELECT count(*) FROM administrative_unit WHERE level = 'COMMUNE' AND valid_from <= $1 AND (valid_to IS NULL OR valid_to >= $1))::int AS communes,
-         (SELECT count(*) FROM agency)::int AS agencies,
-         (SELECT count(*) FROM information_system)::int AS systems,
-         (SELECT count(*) FROM administrative_procedure)::int AS procedures,
-         s.services, s.level3, s.level4, s.portal,
-         (SELECT count(*) FROM dossier WHERE status = 'PROCESSING' AND due_at < now())::int AS overdue,
-         (SELECT count(*) FROM feedback WHERE status <> 'ANSWERED')::int AS open_feedback,
-         (SELECT count(*) FROM plan_task WHERE year = (SELECT max(year) FROM plan_task))::int AS tasks
-       FROM (SELECT count(*)::int AS services, (count(*) FILTER (WHERE level = 3))::int AS level3,
-                    (count(*) FILTER (WHERE level = 4))::int AS level4, (count(*) FILTER (WHERE national_portal))::int AS portal
-               FROM online_service) s`,
-      [today],
-    );
+    const row = await cachedAggregate(ctx, `summary:headline:${today}`, async () => {
+      const [counts] = await ctx.db.query(
+        `SELECT
+           (SELECT count(*) FROM administrative_unit WHERE level = 'DISTRICT' AND valid_from <= $1 AND (valid_to IS NULL OR valid_to >= $1))::int AS districts,
+           (SELECT count(*) FROM administrative_unit WHERE level = 'COMMUNE' AND valid_from <= $1 AND (valid_to IS NULL OR valid_to >= $1))::int AS communes,
+           (SELECT count(*) FROM agency)::int AS agencies,
+           (SELECT count(*) FROM information_system)::int AS systems,
+           (SELECT count(*) FROM administrative_procedure)::int AS procedures,
+           s.services, s.level3, s.level4, s.portal,
+           (SELECT count(*) FROM dossier WHERE status = 'PROCESSING' AND due_at < now())::int AS overdue,
+           (SELECT count(*) FROM feedback WHERE status <> 'ANSWERED')::int AS open_feedback,
+           (SELECT count(*) FROM plan_task WHERE year = (SELECT max(year) FROM plan_task))::int AS tasks
+         FROM (SELECT count(*)::int AS services, (count(*) FILTER (WHERE level = 3))::int AS level3,
+                      (count(*) FILTER (WHERE level = 4))::int AS level4, (count(*) FILTER (WHERE national_portal))::int AS portal
+                 FROM online_service) s`,
+        [today],
+      );
+      return counts;
+    });
     return {
       provinceCode: province.code,
       districts: row.districts,

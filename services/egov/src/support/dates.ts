@@ -4,6 +4,13 @@ import { instantOf, localDayOfDate } from './calendar';
 const dateOnly = /^\d{4}-\d{2}-\d{2}$/;
 const dateTime = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
 
+/** A real calendar date in YYYY-MM-DD form (rejects 2022-02-30, which `Date` would roll over). */
+export function isCalendarDate(value: string): boolean {
+  if (!dateOnly.test(value)) return false;
+  const time = Date.parse(`${value}T00:00:00Z`);
+  return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === value;
+}
+
 /**
  * Parses an ISO date or date-time argument. A bare date means a day in province time: as a
  * lower bound its first instant, as an upper bound the first instant of the next day (so
@@ -11,8 +18,8 @@ const dateTime = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2
  */
 export function parseInstant(value: string, argument: string, bound: 'from' | 'to' | 'at'): Date {
   if (dateOnly.test(value)) {
+    if (!isCalendarDate(value)) throw badInput(argument, `"${value}" is not a valid date`);
     const day = localDayOfDate(value);
-    if (Number.isNaN(day) || new Date(day * 86_400_000).toISOString().slice(0, 10) !== value) throw badInput(argument, `"${value}" is not a valid date`);
     return instantOf(bound === 'to' ? day + 1 : day);
   }
   const instant = new Date(value);
@@ -44,7 +51,7 @@ export function todayInProvince(now = new Date()): string {
 
 export function parseValidOn(value: string | null | undefined, argument = 'validOn'): string {
   if (value === null || value === undefined) return todayInProvince();
-  if (!dateOnly.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) throw badInput(argument, `"${value}" is not an ISO date (YYYY-MM-DD)`);
+  if (!isCalendarDate(value)) throw badInput(argument, `"${value}" is not an ISO date (YYYY-MM-DD)`);
   return value;
 }
 

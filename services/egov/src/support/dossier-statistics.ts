@@ -1,6 +1,7 @@
 import { badInput, type SubgraphContext } from '@ioc/kit';
 import { AdministrativeUnit, UnitLevel } from '../entities/administrative-unit.entity';
 import type { DossierStatistics } from '../types/dossier-statistics.type';
+import { cachedAggregate } from './aggregate-cache';
 import { yearBounds } from './calendar';
 import { parseValidOn } from './dates';
 
@@ -68,45 +69,51 @@ export async function childStatistics(ctx: SubgraphContext, parentCode: string, 
   if (parent.level === UnitLevel.COMMUNE) return [];
   const { start, end } = yearBounds(year);
   const params: unknown[] = [start, end, parentCode, parseValidOn(null)];
-  const key = parent.level === UnitLevel.PROVINCE ? 'district_code' : 'commune_code';
+  const column = parent.level === UnitLevel.PROVINCE ? 'district_code' : 'commune_code';
   const scope = parent.level === UnitLevel.PROVINCE ? '' : ' AND district_code = $3';
   const where = filterSql(filter, params);
-  const rows: Array<AggregateRow & { child: string }> = await ctx.db.query(
+  const key = `stats:children:${JSON.stringify(params)}:${where}`;
+  const rows = await cachedAggregate(ctx, key, (): Promise<Array<AggregateRow & { child: string }>> => ctx.db.query(
     `SELECT u.code AS child, s.*
        FROM administrative_unit u
-       LEFT JOIN (SELECT ${key} AS code, ${aggregates}
+       LEFT JOIN (SELECT ${column} AS code, ${aggregates}
                     FROM dossier
                    WHERE received_at >= $1 AND received_at < $2${scope}${where}
-                   GROUP BY ${key}) s ON s.code = u.code
+                   GROUP BY ${column}) s ON s.code = u.code
       WHERE u.parent_code = $3 AND u.valid_from <= $4 AND (u.valid_to IS NULL OR u.valid_to >= $4)
       ORDER BY u.code`,
     params,
-  );
+  ));
   return rows.map((row) => toStatistics(row.child, year, row));
 }
 
-/** `AdministrativeUnit.dossierStatistics`: every unit of a request and year in one SQL query. */
-export function loadUnitStatistics(ctx: SubgraphContext, unit: AdministrativeUnit, year: number): Promise<DossierStatistics> {
-  return ctx.loaders
-    .get<AdministrativeUnit, DossierStatistics>(`DossierStatistics:unit:${year}`, async (units) => {
-      const { start, end } = yearBounds(year);
-      const districts = units.filter((u) => u.level === UnitLevel.DISTRICT).map((u) => u.code);
-      const communes = units.filter((u) => u.level === UnitLevel.COMMUNE).map((u) => u.code);
-      const province = units.some((u) => u.level === UnitLevel.PROVINCE);
-      const scope = province ? '' : ' AND (district_code = ANY($3) OR commune_code = ANY($4))';
-      const rows: Array<AggregateRow & { gd: number; gc: number; district_code: string | null; commune_code: string | null }> = await ctx.db.query(
-        `SELECT GROUPING(district_code)::int AS gd, GROUPING(commune_code)::int AS gc, district_code, commune_code, ${aggregates}
-           FROM dossier
-          WHERE received_at >= $1 AND received_at < $2${scope}
-          GROUP BY GROUPING SETS ((), (district_code), (commune_code))`,
-        province ? [start, end] : [start, end, districts, communes],
-      );
-      const total = rows.find((r) => r.gd === 1 && r.gc === 1);
-      const byDistrict = new Map(rows.filter((r) => r.gd === 0).map((r) => [r.district_code, r]));
-      const byCommune = new Map(rows.filter((r) => r.gc === 0).map((r) => [r.commune_code, r]));
-      return units.map((u) =>
-        toStatistics(u.code, year, u.level === UnitLevel.PROVINCE ? total : u.level === UnitLevel.DISTRICT ? byDistrict.get(u.code) : byCommune.get(u.code)),
-      );
-    })
-    .load(unit) as Promise<DossierStatistics>;
+type GroupedRow = AggregateRow & { gd: number; gc: number; district_code: string | null; commune_code: string | null };
+
+/** The year's counts for the province, every district and every commune: one scan, cached. */
+function yearByUnit(ctx: SubgraphContext, year: number): Promise<{ total?: GroupedRow; districts: Map<string, GroupedRow>; communes: Map<string, GroupedRow> }> {
+  return cachedAggregate(ctx, `stats:units:${year}`, async () => {
+    const { start, end } = yearBounds(year);
+    const rows: GroupedRow[] = await ctx.db.query(
+      `SELECT GROUPING(district_code)::int AS gd, GROUPING(commune_code)::int AS gc, district_code, commune_code, ${aggregates}
+         FROM dossier
+        WHERE received_at >= $1 AND received_at < $2
+        GROUP BY GROUPING SETS ((), (district_code), (commune_code))`,
+      [start, end],
+    );
+    return {
+      total: rows.find((r) => r.gd === 1 && r.gc === 1),
+      districts: new Map(rows.filter((r) => r.gd === 0).map((r) => [r.district_code!, r])),
+      communes: new Map(rows.filter((r) => r.gc === 0).map((r) => [r.commune_code!, r])),
+    };
+  });
+}
+
+/** `AdministrativeUnit.dossierStatistics` for any number of units of a request: at most one SQL query per year. */
+export async function loadUnitStatistics(ctx: SubgraphContext, unit: AdministrativeUnit, year: number): Promise<DossierStatistics> {
+  // Per request, one computation per year even while the cache is not live yet.
+  const byUnit = (await ctx.loaders
+    .get<number, Awaited<ReturnType<typeof yearByUnit>>>('DossierStatistics:year', (years) => Promise.all(years.map((y) => yearByUnit(ctx, y))))
+    .load(year))!;
+  const row = unit.level === UnitLevel.PROVINCE ? byUnit.total : unit.level === UnitLevel.DISTRICT ? byUnit.districts.get(unit.code) : byUnit.communes.get(unit.code);
+  return toStatistics(unit.code, year, row);
 }

@@ -1,4 +1,0 @@
-import { buildSubgraphSchemaOf } from '@ioc/kit';
-import { egovSubgraph } from '../src/subgraph';
-const { sdl } = await buildSubgraphSchemaOf(egovSubgraph);
-console.log(sdl);

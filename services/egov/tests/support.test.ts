@@ -1,0 +1,141 @@
+import { GraphQLError } from 'graphql';
+import { MemoryEventBus, silentLogger } from '@ioc/kit';
+import { describe, expect, it } from 'vitest';
+import { AggregateCache } from '../src/support/aggregate-cache';
+import { addWorkingDays, dueDate, isWorkingDay, localDayOfDate, yearBounds } from '../src/support/calendar';
+import { parseInstant, parseRange, parseValidOn } from '../src/support/dates';
+import { maskName, maskPhone } from '../src/support/masking';
+import { searchPattern } from '../src/support/search';
+import { handlingAgencyId } from '../src/resolvers/dossier.resolver';
+import { UnitLevel } from '../src/entities/administrative-unit.entity';
+
+const argumentOf = (work: () => unknown) => {
+  try {
+    work();
+  } catch (error) {
+    return (error as GraphQLError).extensions?.argument;
+  }
+  return undefined;
+};
+
+describe('calendar', () => {
+  it('knows 2022 had 249 working days (weekends and days off excluded)', () => {
+    const first = localDayOfDate('2022-01-01');
+    let working = 0;
+    for (let day = first; day < first + 365; day++) if (isWorkingDay(day)) working++;
+    expect(working).toBe(249);
+    expect(isWorkingDay(localDayOfDate('2022-02-01'))).toBe(false); // Tết
+    expect(isWorkingDay(localDayOfDate('2022-09-02'))).toBe(false); // National Day
+  });
+
+  it('counts deadlines in working days, skipping Tết', () => {
+    // Received Friday 28 January 2022; Tết closes 31 Jan – 4 Feb; 3 working days later is Wed 9 Feb.
+    expect(addWorkingDays(localDayOfDate('2022-01-28'), 3)).toBe(localDayOfDate('2022-02-09'));
+    expect(dueDate(new Date('2022-01-28T03:00:00Z'), 3).toISOString()).toBe('2022-02-09T10:00:00.000Z');
+  });
+
+  it('bounds a year in province time (UTC+7)', () => {
+    expect(yearBounds(2022)).toEqual({ start: new Date('2021-12-31T17:00:00Z'), end: new Date('2022-12-31T17:00:00Z') });
+  });
+});
+
+describe('date arguments', () => {
+  it('reads bare dates as whole days in province time', () => {
+    expect(parseRange('2022-01-01', '2022-12-31', 'receivedFrom', 'receivedTo')).toEqual({
+      from: new Date('2021-12-31T17:00:00Z'),
+      to: new Date('2022-12-31T17:00:00Z'),
+    });
+    expect(parseInstant('2022-06-01T08:00:00+07:00', 'at', 'at').toISOString()).toBe('2022-06-01T01:00:00.000Z');
+  });
+
+  it('names the argument of a bad date or an inverted range', () => {
+    expect(argumentOf(() => parseRange('2022-02-30', null, 'receivedFrom', 'receivedTo'))).toBe('receivedFrom');
+    expect(argumentOf(() => parseRange(null, 'soon', 'receivedFrom', 'receivedTo'))).toBe('receivedTo');
+    expect(argumentOf(() => parseRange('2022-12-02', '2022-12-01', 'receivedFrom', 'receivedTo'))).toBe('receivedFrom');
+    expect(argumentOf(() => parseInstant('2022-06-01T08:00:00', 'input.receivedAt', 'at'))).toBe('input.receivedAt');
+    expect(argumentOf(() => parseValidOn('2023-02-29'))).toBe('validOn');
+    expect(parseValidOn('2024-02-29')).toBe('2024-02-29');
+  });
+});
+
+describe('masking personal data', () => {
+  it('keeps the family name and initials of a name', () => {
+    expect(maskName('Nguyễn Văn An')).toBe('Nguyễn V. A**');
+    expect(maskName('Thạch Thị Sa Rết')).toBe('Thạch T. S. R**');
+    expect(maskName('Lan')).toBe('L***');
+  });
+
+  it('keeps the prefix and last two digits of a phone number', () => {
+    expect(maskPhone('0912345678')).toBe('09******78');
+    expect(maskPhone('+84 912 345 678')).toBe('84*******78');
+  });
+});
+
+describe('search patterns', () => {
+  it('fold accents and escape LIKE wildcards', () => {
+    expect(searchPattern('Trà Vinh')).toBe('%tra vinh%');
+    expect(searchPattern('Đường 100%_')).toBe('%duong 100\\%\\_%');
+  });
+});
+
+describe('handling agency', () => {
+  it('is the department, the district or the commune committee by level of authority', () => {
+    const commune = { code: '29263', parentCode: '842' };
+    expect(handlingAgencyId({ authorityLevel: UnitLevel.PROVINCE, agencyId: 'STP' }, commune)).toBe('STP');
+    expect(handlingAgencyId({ authorityLevel: UnitLevel.DISTRICT, agencyId: 'STP' }, commune)).toBe('ubnd-842');
+    expect(handlingAgencyId({ authorityLevel: UnitLevel.COMMUNE, agencyId: 'STP' }, commune)).toBe('ubnd-29263');
+  });
+});
+
+describe('aggregate cache', () => {
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
+
+  it('reuses a value until an event on a dossier or feedback topic clears it', async () => {
+    const bus = new MemoryEventBus();
+    const ctx = { bus, logger: silentLogger };
+    const cache = new AggregateCache(60_000);
+    let computed = 0;
+    const compute = async () => ++computed;
+    expect(await cache.get(ctx, 'k', compute)).toBe(1); // not live yet: computed, not kept
+    await settle();
+    expect(await cache.get(ctx, 'k', compute)).toBe(2);
+    expect(await cache.get(ctx, 'k', compute)).toBe(2);
+    await bus.publish('dossier.received', { id: '1' });
+    await settle();
+    expect(await cache.get(ctx, 'k', compute)).toBe(3);
+    await bus.publish('alert.raised', { id: '1' });
+    await settle();
+    expect(await cache.get(ctx, 'k', compute)).toBe(3);
+    await bus.close();
+  });
+
+  it('does not keep a value computed while an invalidation happened', async () => {
+    const bus = new MemoryEventBus();
+    const ctx = { bus, logger: silentLogger };
+    const cache = new AggregateCache(60_000);
+    await cache.get(ctx, 'warm', async () => 0);
+    await settle();
+    let computed = 0;
+    const slow = cache.get(ctx, 'k', async () => {
+      await settle();
+      return ++computed;
+    });
+    cache.invalidate();
+    expect(await slow).toBe(1);
+    expect(await cache.get(ctx, 'k', async () => ++computed)).toBe(2);
+    await bus.close();
+  });
+
+  it('expires values after its time to live', async () => {
+    const bus = new MemoryEventBus();
+    const ctx = { bus, logger: silentLogger };
+    const cache = new AggregateCache(10);
+    await cache.get(ctx, 'warm', async () => 0);
+    await settle();
+    let computed = 0;
+    await cache.get(ctx, 'k', async () => ++computed);
+    await settle();
+    expect(await cache.get(ctx, 'k', async () => ++computed)).toBe(2);
+    await bus.close();
+  });
+});
