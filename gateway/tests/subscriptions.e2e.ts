@@ -88,17 +88,23 @@ describe('federated subscriptions through the gateway', () => {
   it('shares one upstream subscription and one entity fetch per event among identical subscribers', async () => {
     const clients = Array.from({ length: 10 }, () => wsClient(gateway.url, token));
     const subs = Array.from({ length: 100 }, (_, i) => collect<Ticked>(clients[i % 10]!, crossSubgraph, { parity: 'odd' }));
-    await untilLive(subs[0]!, 1);
     await eventually(async () => (await metric(base, 'ioc_gateway_subscriptions_active')) === 100, 10_000, '100 subscriptions');
+    // Everyone live: probe until each subscriber has seen an event, then let stragglers settle.
+    await eventually(async () => {
+      await tick(`probe-${probe++}`, 1);
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      return subs.every((sub) => sub.events.length > 0);
+    }, 15_000, 'all 100 subscribers live');
+    await new Promise((resolve) => setTimeout(resolve, 300));
     expect(await metric(base, 'ioc_gateway_upstream_subscriptions')).toBe(1);
     expect(await metric(base, 'ioc_gateway_subscription_groups')).toBe(1);
-    await Promise.all(subs.map((sub) => sub.waitFor(1)));
+    const seen = subs.map((sub) => sub.events.length);
 
     const events = await metric(base, 'ioc_gateway_subscription_events_total');
     const rest = await metric(base, 'ioc_gateway_subscription_rest_executions_total');
     const labelled = labelResolutions();
     await tick('shared', 3);
-    await Promise.all(subs.map((sub) => sub.waitFor(2)));
+    await Promise.all(subs.map((sub, i) => sub.waitFor(seen[i]! + 1)));
     for (const sub of subs) expect(sub.events.at(-1)).toMatchObject({ ticked: { id: 'shared', label: 'label-shared' } });
     expect(await metric(base, 'ioc_gateway_subscription_events_total')).toBe(events + 1);
     expect(await metric(base, 'ioc_gateway_subscription_rest_executions_total')).toBe(rest + 1);

