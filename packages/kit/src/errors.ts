@@ -29,6 +29,10 @@ export function parseDateRange(
     if (value === null || value === undefined) return undefined;
     const date = new Date(value);
     if (!isoDate.test(value) || Number.isNaN(date.getTime())) throw badInput(name, `"${value}" is not an ISO 8601 date`);
+    // Date() rolls 2022-02-30 over to March: the calendar day must survive the round trip.
+    if (date.toISOString().slice(0, 10) !== value.slice(0, 10) && !/[+-]\d{2}:?\d{2}$/.test(value)) {
+      throw badInput(name, `"${value}" is not a calendar date`);
+    }
     return date;
   };
   const range = { from: parse(from, names.from), to: parse(to, names.to) };
