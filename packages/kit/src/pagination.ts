@@ -66,10 +66,32 @@ export function validatePage(args: PageArgs): { limit: number; offset: number } 
   return { limit: args.first, offset: args.after ? decodeCursor(args.after) + 1 : 0 };
 }
 
+export interface PaginateOptions {
+  /**
+   * `distinct` (default) counts distinct rows, right when joins multiply them; `rows` runs a plain
+   * `COUNT(*)` beside the page query, much cheaper on large tables queried without such joins.
+   */
+  count?: 'distinct' | 'rows';
+  /** Serves the total from a cache keyed by the count's SQL and parameters. */
+  cacheCount?: (key: string, compute: () => Promise<number>) => Promise<number>;
+}
+
 /** Runs a filtered, ordered query as one page plus its total count. */
-export async function paginate<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, args: PageArgs): Promise<Connection<T>> {
+export async function paginate<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, args: PageArgs, options: PaginateOptions = {}): Promise<Connection<T>> {
   const { limit, offset } = validatePage(args);
-  const [nodes, totalCount] = await query.clone().offset(offset).limit(limit).getManyAndCount();
+  let nodes: T[];
+  let totalCount: number;
+  if (options.count === 'rows') {
+    const countQuery = query.clone().orderBy().select('COUNT(*)::int', 'count');
+    const count = async () => (await countQuery.getRawOne<{ count: number }>())?.count ?? 0;
+    const key = `count:${JSON.stringify(countQuery.getQueryAndParameters())}`;
+    [nodes, totalCount] = await Promise.all([
+      query.clone().offset(offset).limit(limit).getMany(),
+      options.cacheCount ? options.cacheCount(key, count) : count(),
+    ]);
+  } else {
+    [nodes, totalCount] = await query.clone().offset(offset).limit(limit).getManyAndCount();
+  }
   const last = offset + nodes.length - 1;
   return {
     nodes,
