@@ -18,3 +18,5 @@ export * from './pagination';
 export { eventBusPubSub } from './event-bus/pubsub';
 export * from './live';
 export * from './auth';
+export * from './audit';
+export * from './input-guard';

@@ -11,6 +11,7 @@ import { LoaderRegistry } from './references';
 import { buildFederatedSchema, type FederatedSchema, type FederatedSchemaOptions } from './schema';
 import { exitOnSignals, startGraphQLServer, type RunningServer } from './server';
 import { reportFatal } from './fatal';
+import { rejectNulCharacters } from './input-guard';
 import { roleAuthChecker } from './auth/auth-checker';
 import { gatewayTokenHeader, gatewayTokenParam, verifyGatewayToken } from './auth/gateway-token';
 import type { Principal } from './auth/principal';
@@ -91,7 +92,7 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sta
       host: options.host,
       logger,
       // Inline traces (ftv1) let the gateway report per-field timings, as the subgraph spec expects.
-      apollo: { schema, introspection: true, plugins: [ApolloServerPluginInlineTrace()] },
+      apollo: { schema, introspection: true, plugins: [ApolloServerPluginInlineTrace(), rejectNulCharacters] },
       websocket: {
         options: () => ({
           schema,

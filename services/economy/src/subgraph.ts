@@ -1,4 +1,4 @@
-import { defineSubgraph } from '@ioc/kit';
+import { AuditLog1765000000000, auditLogResolver, defineSubgraph } from '@ioc/kit';
 import { CommunityTeam } from './entities/community-team.entity';
 import { EcommerceProduct } from './entities/ecommerce-product.entity';
 import { EInvoiceRegistration } from './entities/einvoice-registration.entity';
@@ -17,6 +17,7 @@ import { CommunityTeamResolver } from './resolvers/community-team.resolver';
 import { EcommerceProductResolver } from './resolvers/ecommerce-product.resolver';
 import { EInvoiceRegistrationResolver } from './resolvers/einvoice.resolver';
 import { EnterpriseResolver } from './resolvers/enterprise.resolver';
+import { EconomyIndicatorSubscriptionResolver } from './resolvers/indicator-subscription.resolver';
 import { MeasurementResolver } from './resolvers/measurement.resolver';
 import { OcopProductResolver } from './resolvers/ocop-product.resolver';
 import { ProvinceResolver } from './resolvers/province.resolver';
@@ -31,7 +32,7 @@ export const economySubgraph = defineSubgraph({
   dbSchema: 'economy',
   defaultPort: 4104,
   entities: [UnitRef, Enterprise, OcopProduct, EcommerceProduct, EInvoiceRegistration, CommunityTeam, ReportedMeasurement, IndicatorDefinitionRow],
-  migrations: [DigitalEconomy1764160000000],
+  migrations: [DigitalEconomy1764160000000, AuditLog1765000000000],
   schema: {
     resolvers: [
       ProvinceResolver,
@@ -42,6 +43,8 @@ export const economySubgraph = defineSubgraph({
       CommunityTeamResolver,
       EInvoiceRegistrationResolver,
       MeasurementResolver,
+      auditLogResolver('economy'),
+      EconomyIndicatorSubscriptionResolver,
     ],
     orphanedTypes: [Province, AdministrativeUnit],
     references: { ...enterpriseReference, ...ocopProductReference, ...ecommerceProductReference, ...communityTeamReference },

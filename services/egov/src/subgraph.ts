@@ -1,4 +1,5 @@
-import { defineSubgraph } from '@ioc/kit';
+import { AuditLog1765000000000, auditLogResolver, defineSubgraph } from '@ioc/kit';
+import './auth/type-rules';
 import { AdministrativeProcedure } from './entities/administrative-procedure.entity';
 import { AdministrativeUnit } from './entities/administrative-unit.entity';
 import { Agency } from './entities/agency.entity';
@@ -12,12 +13,16 @@ import { PlanTask } from './entities/plan-task.entity';
 import { ReportedMeasurement } from './entities/reported-measurement.entity';
 import { AdministrativeUnits1764150000000 } from './migrations/1764150000000-administrative-units';
 import { EgovDomain1764160000000 } from './migrations/1764160000000-egov-domain';
+import { DossierApplicant1765000000100 } from './migrations/1765000000100-dossier-applicant';
 import { administrativeUnitReference, agencyReference, informationSystemReference } from './references/entities.reference';
 import { provinceReference } from './references/province.reference';
 import { AdministrativeUnitResolver } from './resolvers/administrative-unit.resolver';
 import { AgencyResolver } from './resolvers/agency.resolver';
 import { DossierResolver, DossierStatisticsResolver } from './resolvers/dossier.resolver';
+import { DossierSubscriptionResolver } from './resolvers/dossier-subscription.resolver';
 import { FeedbackResolver } from './resolvers/feedback.resolver';
+import { FeedbackSubscriptionResolver } from './resolvers/feedback-subscription.resolver';
+import { EgovIndicatorSubscriptionResolver } from './resolvers/indicator-subscription.resolver';
 import { InformationSystemResolver } from './resolvers/information-system.resolver';
 import { AdministrativeProcedureResolver, OnlineServiceResolver } from './resolvers/online-service.resolver';
 import { PlanProjectResolver, PlanTaskResolver } from './resolvers/plan.resolver';
@@ -29,7 +34,7 @@ export const egovSubgraph = defineSubgraph({
   defaultPort: 4101,
   entities: [AdministrativeUnit, Agency, InformationSystem, AdministrativeProcedure, OnlineService, Dossier, Feedback, PlanTask, PlanProject,
     ReportedMeasurement, IndicatorDefinitionRow],
-  migrations: [AdministrativeUnits1764150000000, EgovDomain1764160000000],
+  migrations: [AdministrativeUnits1764150000000, EgovDomain1764160000000, AuditLog1765000000000, DossierApplicant1765000000100],
   schema: {
     resolvers: [
       ProvinceResolver,
@@ -44,6 +49,10 @@ export const egovSubgraph = defineSubgraph({
       FeedbackResolver,
       PlanTaskResolver,
       PlanProjectResolver,
+      auditLogResolver('egov'),
+      DossierSubscriptionResolver,
+      FeedbackSubscriptionResolver,
+      EgovIndicatorSubscriptionResolver,
     ],
     orphanedTypes: [AdministrativeUnit, Agency, InformationSystem],
     references: { ...provinceReference, ...administrativeUnitReference, ...agencyReference, ...informationSystemReference },

@@ -111,8 +111,11 @@ describe('feedback mutation', () => {
 
   it('stores the feedback, serves it masked and publishes feedback.received', async () => {
     const events = await bus.subscribe<{ id: string }>('feedback.received');
+    // An admin (the default caller here) sees personal data in clear; every other role masked.
     const created = expectOk(await egov.query(receiveFeedback, { input })).receiveFeedback;
-    expect(created).toMatchObject({ status: 'RECEIVED', agencyId: 'ubnd-29263', districtCode: '842', citizenName: 'Thạch T. S. R**', citizenPhone: '09******78' });
+    expect(created).toMatchObject({ status: 'RECEIVED', agencyId: 'ubnd-29263', districtCode: '842', citizenName: 'Thạch Thị Sa Rết', citizenPhone: '0912 345 678' });
+    const asViewer = expectOk(await egov.query('query Item($id: ID!) { feedbackItem(id: $id) { citizenName citizenPhone } }', { id: created.id }, { role: 'ioc-viewer' }));
+    expect(asViewer.feedbackItem).toEqual({ citizenName: 'Thạch T. S. R**', citizenPhone: '09******78' });
     expect(await next(events)).toMatchObject({ id: created.id });
     await events.return();
     const stored = await egov.server.db.query('SELECT citizen_name, citizen_phone FROM feedback WHERE id = $1', [created.id]);

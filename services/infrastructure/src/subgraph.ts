@@ -1,4 +1,4 @@
-import { defineSubgraph } from '@ioc/kit';
+import { AuditLog1765000000000, auditLogResolver, defineSubgraph } from '@ioc/kit';
 import { AdministrativeUnitRef } from './entities/administrative-unit-ref.entity';
 import { BtsStation } from './entities/bts-station.entity';
 import { BtsStatusChange } from './entities/bts-status-change.entity';
@@ -20,7 +20,9 @@ import { telecomOperatorReference } from './references/telecom-operator.referenc
 import { AdministrativeUnitResolver } from './resolvers/administrative-unit.resolver';
 import { AgencyResolver } from './resolvers/agency.resolver';
 import { BtsStationResolver } from './resolvers/bts-station.resolver';
+import { BtsStationSubscriptionResolver } from './resolvers/bts-station-subscription.resolver';
 import { CertificateResolver } from './resolvers/certificate.resolver';
+import { InfrastructureIndicatorSubscriptionResolver } from './resolvers/indicator-subscription.resolver';
 import { InformationSystemResolver } from './resolvers/information-system.resolver';
 import { InternetDomainResolver } from './resolvers/internet-domain.resolver';
 import { CertificateLinks, NetworkConnectionLinks, PostalPointLinks, SecuredLanLinks } from './resolvers/links.resolver';
@@ -28,6 +30,7 @@ import { NetworkResolver } from './resolvers/network.resolver';
 import { PostalPointResolver } from './resolvers/postal-point.resolver';
 import { ProvinceResolver } from './resolvers/province.resolver';
 import { ServerResolver } from './resolvers/server.resolver';
+import { ServerSubscriptionResolver } from './resolvers/server-subscription.resolver';
 import { TelecomOperatorResolver } from './resolvers/telecom-operator.resolver';
 import { AdministrativeUnit, Agency, InformationSystem } from './types/stubs.type';
 import { Province } from './types/province.type';
@@ -52,7 +55,7 @@ export const infrastructureSubgraph = defineSubgraph({
     IndicatorDefinitionRow,
     ReportedMeasurement,
   ],
-  migrations: [Infrastructure1764160000000],
+  migrations: [Infrastructure1764160000000, AuditLog1765000000000],
   schema: {
     resolvers: [
       ProvinceResolver,
@@ -70,6 +73,10 @@ export const infrastructureSubgraph = defineSubgraph({
       SecuredLanLinks,
       CertificateLinks,
       PostalPointLinks,
+      auditLogResolver('infrastructure'),
+      BtsStationSubscriptionResolver,
+      ServerSubscriptionResolver,
+      InfrastructureIndicatorSubscriptionResolver,
     ],
     orphanedTypes: [Province, AdministrativeUnit, Agency, InformationSystem, TelecomOperator, BtsStation, Server],
     references: { ...serverReference, ...btsStationReference, ...telecomOperatorReference },

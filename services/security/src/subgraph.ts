@@ -1,4 +1,5 @@
-import { defineSubgraph } from '@ioc/kit';
+import { AuditLog1765000000000, auditLogResolver, defineSubgraph } from '@ioc/kit';
+import './auth/type-rules';
 import { Alert } from './entities/alert.entity';
 import { Incident } from './entities/incident.entity';
 import { IndicatorDefinition } from './entities/indicator-definition.entity';
@@ -10,7 +11,9 @@ import { alertReference } from './references/alert.reference';
 import { incidentReference } from './references/incident.reference';
 import { AgencyResolver } from './resolvers/agency.resolver';
 import { AlertResolver } from './resolvers/alert.resolver';
+import { AlertSubscriptionResolver } from './resolvers/alert-subscription.resolver';
 import { IncidentResolver } from './resolvers/incident.resolver';
+import { SecurityIndicatorSubscriptionResolver } from './resolvers/indicator-subscription.resolver';
 import { InformationSystemResolver } from './resolvers/information-system.resolver';
 import { ProvinceResolver } from './resolvers/province.resolver';
 import { SecurityProfileResolver } from './resolvers/security-profile.resolver';
@@ -26,7 +29,7 @@ export const securitySubgraph = defineSubgraph({
   dbSchema: 'security',
   defaultPort: 4103,
   entities: [SecurityProfile, MonitoredServer, Alert, Incident, IndicatorDefinition, ReportedMeasurement],
-  migrations: [Security1764200000000],
+  migrations: [Security1764200000000, AuditLog1765000000000],
   schema: {
     resolvers: [
       AlertResolver,
@@ -37,6 +40,9 @@ export const securitySubgraph = defineSubgraph({
       ServerResolver,
       ProvinceResolver,
       SecuritySummaryResolver,
+      auditLogResolver('security'),
+      AlertSubscriptionResolver,
+      SecurityIndicatorSubscriptionResolver,
     ],
     orphanedTypes: [Province, InformationSystem, Agency, Server, Alert, Incident],
     references: { ...alertReference, ...incidentReference },

@@ -1,3 +1,4 @@
 export * from './auth-checker';
 export * from './gateway-token';
 export * from './principal';
+export * from './policy';

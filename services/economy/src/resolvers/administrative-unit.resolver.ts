@@ -1,5 +1,5 @@
-import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { paginate, validatePage, type Connection, type SubgraphContext } from '@ioc/kit';
+import { Args, Authorized, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { paginate, Roles, validatePage, type Connection, type SubgraphContext } from '@ioc/kit';
 import { CommunityTeamFilterArgs } from '../args/community-teams.args';
 import { EnterpriseFilterArgs } from '../args/enterprises.args';
 import { Enterprise } from '../entities/enterprise.entity';
@@ -31,6 +31,7 @@ const countsSql = `
   ) t`;
 
 @Resolver(() => AdministrativeUnit)
+@Authorized(...Roles.dashboard)
 export class AdministrativeUnitResolver {
   @FieldResolver(() => EnterpriseConnection, { description: 'Enterprises with their head office in this province, district or commune.' })
   async enterprises(

@@ -1,6 +1,6 @@
-import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { EntityManager, SelectQueryBuilder } from 'typeorm';
-import { paginate, validatePage, type SubgraphContext } from '@ioc/kit';
+import { paginate, Roles, validatePage, type SubgraphContext } from '@ioc/kit';
 import { CommunityTeamFilterArgs, CommunityTeamsArgs } from '../args/community-teams.args';
 import { CommunityTeam } from '../entities/community-team.entity';
 import { containsPattern } from '../domain/search';
@@ -34,6 +34,7 @@ export async function communityTeamPage(query: SelectQueryBuilder<CommunityTeam>
 }
 
 @Resolver(() => CommunityTeam)
+@Authorized(...Roles.dashboard)
 export class CommunityTeamResolver {
   @Query(() => CommunityTeam, { nullable: true })
   async communityTeam(@Arg('id', () => String) id: string, @Ctx() ctx: SubgraphContext): Promise<CommunityTeam | null> {

@@ -1,5 +1,5 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { badInput, foldVietnamese, paginate, validatePage, withTransaction, type Connection, type SubgraphContext } from '@ioc/kit';
+import { badInput, foldVietnamese, paginate, recordAudit, Roles, validatePage, withTransaction, type Connection, type SubgraphContext } from '@ioc/kit';
 import { EcommerceProductOrder, EcommerceProductsArgs } from '../args/ecommerce-products.args';
 import { EcommerceProduct, ProductCategory } from '../entities/ecommerce-product.entity';
 import { Enterprise } from '../entities/enterprise.entity';
@@ -17,6 +17,7 @@ import { EcommerceProductConnection } from '../types/connections.type';
 const maxNameLength = 200;
 
 @Resolver(() => EcommerceProduct)
+@Authorized(...Roles.dashboard)
 export class EcommerceProductResolver {
   @Query(() => EcommerceProduct, { nullable: true })
   async ecommerceProduct(@Arg('id', () => String) id: string, @Ctx() ctx: SubgraphContext): Promise<EcommerceProduct | null> {
@@ -106,7 +107,15 @@ export class EcommerceProductResolver {
         return rows[0]!.id;
       });
       await publishIndicatorChanges(ctx, tx, changed);
-      return tx.manager.getRepository(EcommerceProduct).findOneByOrFail({ id });
+      const product = await tx.manager.getRepository(EcommerceProduct).findOneByOrFail({ id });
+      await recordAudit(tx, ctx, {
+        operation: 'listProductOnPlatform',
+        targetType: 'EcommerceProduct',
+        targetIds: [id],
+        after: product,
+        fields: ['enterpriseTaxCode', 'name', 'category', 'ocopProductId', 'priceVnd', 'saleUnit', 'listedOn'],
+      });
+      return product;
     });
   }
 }

@@ -1,5 +1,5 @@
-import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { paginate, validatePage, type Connection, type SubgraphContext } from '@ioc/kit';
+import { Args, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { paginate, Roles, validatePage, type Connection, type SubgraphContext } from '@ioc/kit';
 import { EInvoiceRegistrationsArgs } from '../args/einvoice-registrations.args';
 import { EInvoiceRegistration } from '../entities/einvoice-registration.entity';
 import { Enterprise } from '../entities/enterprise.entity';
@@ -9,6 +9,7 @@ import { enterpriseLoader } from '../loaders';
 import { EInvoiceRegistrationConnection } from '../types/connections.type';
 
 @Resolver(() => EInvoiceRegistration)
+@Authorized(...Roles.dashboard)
 export class EInvoiceRegistrationResolver {
   @Query(() => EInvoiceRegistrationConnection, { description: 'Tax codes registered to issue e-invoices.' })
   async einvoiceRegistrations(

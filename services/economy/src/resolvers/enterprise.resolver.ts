@@ -1,6 +1,6 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { EntityManager, SelectQueryBuilder } from 'typeorm';
-import { badInput, paginate, validatePage, withTransaction, type Connection, type SubgraphContext } from '@ioc/kit';
+import { badInput, paginate, recordAudit, Roles, validatePage, withTransaction, type Connection, type SubgraphContext } from '@ioc/kit';
 import { foldVietnamese } from '@ioc/kit';
 import { EnterpriseFilterArgs, EnterpriseOrder, EnterprisesArgs } from '../args/enterprises.args';
 import { EcommerceProduct } from '../entities/ecommerce-product.entity';
@@ -53,6 +53,7 @@ export function enterpriseQuery(
 }
 
 @Resolver(() => Enterprise)
+@Authorized(...Roles.dashboard)
 export class EnterpriseResolver {
   @Query(() => Enterprise, { nullable: true, description: 'An enterprise by tax code; null when unknown.' })
   async enterprise(@Arg('taxCode', () => String) taxCode: string, @Ctx() ctx: SubgraphContext): Promise<Enterprise | null> {
@@ -146,7 +147,16 @@ export class EnterpriseResolver {
       }
       const { changed } = await trackIndicatorChanges(tx.manager, write);
       await publishIndicatorChanges(ctx, tx, changed);
-      return repo.findOneByOrFail({ taxCode });
+      const after = await repo.findOneByOrFail({ taxCode });
+      await recordAudit(tx, ctx, {
+        operation: 'registerEnterpriseOnPlatform',
+        targetType: 'Enterprise',
+        targetIds: [taxCode],
+        before: existing,
+        after,
+        fields: ['name', 'legalForm', 'sector', 'ictActivity', 'communeCode', 'districtCode', 'employees', 'platformJoinedOn'],
+      });
+      return after;
     });
   }
 }

@@ -1,5 +1,5 @@
 import { Arg, Args, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
-import { badInput, withTransaction, type SubgraphContext } from '@ioc/kit';
+import { badInput, recordAudit, Roles, withTransaction, type SubgraphContext } from '@ioc/kit';
 import { MeasurementsArgs } from '../args/measurements.args';
 import { IndicatorDefinitionRow } from '../entities/indicator-definition.entity';
 import { ReportedMeasurement } from '../entities/reported-measurement.entity';
@@ -24,6 +24,7 @@ function checkDomain(domain: string, argument: string): EconomyDomain {
 }
 
 @Resolver(() => ReportedMeasurement)
+@Authorized(...Roles.dashboard)
 export class MeasurementResolver {
   @Query(() => [ReportedMeasurement], {
     description:
@@ -73,6 +74,7 @@ export class MeasurementResolver {
 
     return withTransaction(ctx.db, async (tx) => {
       const repo = tx.manager.getRepository(ReportedMeasurement);
+      const before = await repo.findOneBy({ indicator, period: input.period });
       const series = await repo.findOne({ where: { indicator }, order: { periodEnd: 'DESC' } });
       const definition = series ? null : await tx.manager.getRepository(IndicatorDefinitionRow).findOneBy({ code: indicator });
       const known = series ?? definition;
@@ -97,7 +99,17 @@ export class MeasurementResolver {
         ),
       );
       await publishIndicatorChanges(ctx, tx, changed);
-      return repo.findOneByOrFail({ indicator, period: input.period });
+      const after = await repo.findOneByOrFail({ indicator, period: input.period });
+      await recordAudit(tx, ctx, {
+        operation: 'recordMeasurement',
+        targetType: 'EconomyMeasurement',
+        targetIds: [`${indicator}@${input.period}`],
+        before,
+        after,
+        fields: ['domain', 'unit', 'value', 'qualifier', 'source', 'titleVi', 'titleEn'],
+        detail: { indicatorsChanged: changed.length },
+      });
+      return after;
     });
   }
 }

@@ -1,5 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { badInput, paginate, validatePage, type Connection, type SubgraphContext } from '@ioc/kit';
+import { Arg, Args, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { badInput, paginate, Roles, validatePage, type Connection, type SubgraphContext } from '@ioc/kit';
 import { OcopProductsArgs } from '../args/ocop-products.args';
 import { EcommerceProduct } from '../entities/ecommerce-product.entity';
 import { Enterprise } from '../entities/enterprise.entity';
@@ -11,6 +11,7 @@ import { AdministrativeUnit, unitStub } from '../types/administrative-unit.type'
 import { OcopProductConnection } from '../types/connections.type';
 
 @Resolver(() => OcopProduct)
+@Authorized(...Roles.dashboard)
 export class OcopProductResolver {
   @Query(() => OcopProduct, { nullable: true })
   async ocopProduct(@Arg('id', () => String) id: string, @Ctx() ctx: SubgraphContext): Promise<OcopProduct | null> {

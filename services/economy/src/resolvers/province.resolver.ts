@@ -1,5 +1,5 @@
-import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import type { SubgraphContext } from '@ioc/kit';
+import { Authorized, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Roles, type SubgraphContext } from '@ioc/kit';
 import { economyMeasurements } from '../indicators/digital-economy.indicators';
 import { societyMeasurements } from '../indicators/digital-society.indicators';
 import { latestValue } from '../indicators/sources';
@@ -47,6 +47,7 @@ const provinceCounts = (ctx: SubgraphContext): Promise<ProvinceCounts> =>
     .then((counts) => counts!);
 
 @Resolver(() => Province)
+@Authorized(...Roles.dashboard)
 export class ProvinceResolver {
   @FieldResolver(() => DigitalEconomySummary, { nullable: true, description: 'Kinh tế số: counts from the rows, reported totals and the DIGITAL_ECONOMY indicators.' })
   async digitalEconomy(@Root() province: Province, @Ctx() ctx: SubgraphContext): Promise<DigitalEconomySummary | null> {

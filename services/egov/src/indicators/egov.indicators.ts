@@ -12,7 +12,7 @@ export function computeActuals(ctx: SubgraphContext): Promise<Record<string, num
   return cachedAggregate(ctx, 'indicators:actuals', () => queryActuals(ctx));
 }
 
-async function queryActuals(ctx: SubgraphContext): Promise<Record<string, number | null>> {
+export async function queryActuals(ctx: SubgraphContext): Promise<Record<string, number | null>> {
   const [row] = await ctx.db.query(`
     SELECT
       (SELECT 100.0 * count(*) FILTER (WHERE channel = 'ONLINE') / NULLIF(count(*), 0) FROM dossier) AS dossiers_online,

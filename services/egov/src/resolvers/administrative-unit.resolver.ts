@@ -1,5 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
-import { paginate, type Connection, type SubgraphContext } from '@ioc/kit';
+import { Arg, Args, Authorized, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { paginate, Roles, type Connection, type SubgraphContext } from '@ioc/kit';
 import { AdministrativeUnitsArgs } from '../args/administrative-units.args';
 import { AdministrativeUnit } from '../entities/administrative-unit.entity';
 import { Agency } from '../entities/agency.entity';
@@ -13,6 +13,7 @@ import { loadUnitStatistics } from '../support/dossier-statistics';
 
 
 @Resolver(() => AdministrativeUnit)
+@Authorized()
 export class AdministrativeUnitResolver {
   @Query(() => AdministrativeUnitConnection, { description: 'Administrative units with filters; by default those valid today.' })
   async administrativeUnits(@Args(() => AdministrativeUnitsArgs) args: AdministrativeUnitsArgs, @Ctx() ctx: SubgraphContext): Promise<Connection<AdministrativeUnit>> {
@@ -71,6 +72,7 @@ export class AdministrativeUnitResolver {
       .load(unit.code) as Promise<Agency[]>;
   }
 
+  @Authorized(...Roles.dashboard)
   @FieldResolver(() => DossierStatistics, { description: 'Dossiers received in `year` from residents of this unit.' })
   dossierStatistics(@Root() unit: AdministrativeUnit, @Arg('year', () => Int) year: number, @Ctx() ctx: SubgraphContext): Promise<DossierStatistics> {
     return loadUnitStatistics(ctx, unit, checkYear(year));

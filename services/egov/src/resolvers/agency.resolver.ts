@@ -1,5 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { paginate, type Connection, type SubgraphContext } from '@ioc/kit';
+import { Arg, Args, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { assertAgencyAccess, paginate, Roles, type Connection, type SubgraphContext } from '@ioc/kit';
 import { AgenciesArgs } from '../args/agencies.args';
 import { AdministrativeUnit } from '../entities/administrative-unit.entity';
 import { Agency } from '../entities/agency.entity';
@@ -11,6 +11,7 @@ import { searchPattern } from '../support/search';
 import { AgencyConnection } from '../types/connections';
 
 @Resolver(() => Agency)
+@Authorized()
 export class AgencyResolver {
   @Query(() => AgencyConnection, { description: 'The 150 agencies: provincial departments, Party agencies, district and commune People\'s Committees.' })
   async agencies(@Args(() => AgenciesArgs) args: AgenciesArgs, @Ctx() ctx: SubgraphContext): Promise<Connection<Agency>> {
@@ -38,11 +39,14 @@ export class AgencyResolver {
     return loadBy(ctx, AdministrativeUnit, 'code', agency.unitCode);
   }
 
+  @Authorized(...Roles.agencyScoped)
   @FieldResolver(() => [InformationSystem], { description: 'Systems this agency owns.' })
   informationSystems(@Root() agency: Agency, @Ctx() ctx: SubgraphContext): Promise<InformationSystem[]> {
+    assertAgencyAccess(ctx.principal, 'Agency.informationSystems', agency.id);
     return loadManyBy(ctx, InformationSystem, 'ownerAgencyId', agency.id, { id: 'ASC' });
   }
 
+  @Authorized(...Roles.dashboard)
   @FieldResolver(() => [PlanTask], { description: 'Plan tasks this agency leads or co-operates on, by name (not through group scopes).' })
   planTasks(@Root() agency: Agency, @Ctx() ctx: SubgraphContext): Promise<PlanTask[]> {
     return ctx.loaders

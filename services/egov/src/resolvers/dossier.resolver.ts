@@ -1,12 +1,14 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { badInput, withTransaction, type Connection, type SubgraphContext } from '@ioc/kit';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
+import { agencyRowGuard, agencyScopeOf, assertAgencyAccess, badInput, recordAudit, Roles, withTransaction, type Connection, type SubgraphContext } from '@ioc/kit';
 import { DossierSort, DossierStatisticsArgs, DossiersArgs } from '../args/dossiers.args';
 import { AdministrativeProcedure } from '../entities/administrative-procedure.entity';
 import { AdministrativeUnit, UnitLevel } from '../entities/administrative-unit.entity';
 import { Agency } from '../entities/agency.entity';
 import { Dossier, DossierChannel, DossierStatus } from '../entities/dossier.entity';
 import { OnlineService } from '../entities/online-service.entity';
+import { DossierApplicantInput } from '../inputs/dossier-applicant.input';
 import { ReceiveDossierInput } from '../inputs/receive-dossier.input';
+import { dossierIndicatorCodes, publishIndicatorChanges } from '../live/live';
 import { aggregateCache, cachedAggregate } from '../support/aggregate-cache';
 import { dueDate } from '../support/calendar';
 import { checkYear, parseInstant, parseRange } from '../support/dates';
@@ -14,6 +16,8 @@ import { childStatistics } from '../support/dossier-statistics';
 import { assertKnown } from '../support/known';
 import { loadBy } from '../support/loaders';
 import { paginateFast } from '../support/paginate';
+import { personalData } from '../support/personal-data';
+import { DossierApplicant } from '../types/dossier-applicant.type';
 import { DossierConnection } from '../types/connections';
 import { DossierStatistics } from '../types/dossier-statistics.type';
 import { checkServiceLevel } from './online-service.resolver';
@@ -27,14 +31,37 @@ export function handlingAgencyId(service: Pick<OnlineService, 'authorityLevel' |
   return service.agencyId;
 }
 
+/** Dossier fields an audit entry compares. */
+const auditedDossierFields = ['serviceId', 'procedureId', 'serviceLevel', 'agencyId', 'districtCode', 'communeCode', 'channel', 'status', 'receivedAt', 'dueAt', 'resolvedAt'];
+
+interface ApplicantRow {
+  dossier_id: string;
+  full_name: string;
+  id_number: string | null;
+  phone: string | null;
+}
+
+function checkApplicant(applicant: DossierApplicantInput): { fullName: string; idNumber: string | null; phone: string | null } {
+  const fullName = applicant.fullName.trim().replace(/\s+/g, ' ');
+  if (!fullName || fullName.length > 200) throw badInput('applicant.fullName', 'must be 1–200 characters');
+  const idNumber = applicant.idNumber?.trim() || null;
+  if (idNumber !== null && !/^(\d{9}|\d{12})$/.test(idNumber)) throw badInput('applicant.idNumber', 'must be 9 digits (CMND) or 12 digits (CCCD)');
+  const phone = applicant.phone?.trim() || null;
+  if (phone !== null && !/^\+?[0-9][0-9 .-]{7,16}[0-9]$/.test(phone)) throw badInput('applicant.phone', 'is not a phone number');
+  return { fullName, idNumber, phone };
+}
+
 function parseDossierId(id: string): string {
   if (!/^[1-9]\d{0,17}$/.test(id)) throw badInput('id', `"${id}" is not a dossier id`);
   return id;
 }
 
+/** Dossiers are read by the dashboards and, for their own agency only, by agency clients; ingest writes them. */
 @Resolver(() => Dossier)
+@Authorized(...Roles.agencyScoped)
+@UseMiddleware(agencyRowGuard<Dossier>('Dossier', (dossier) => dossier.agencyId))
 export class DossierResolver {
-  @Query(() => DossierConnection, { description: 'Dossiers, newest first by default, with the filters an operator uses.' })
+  @Query(() => DossierConnection, { description: 'Dossiers, newest first by default, with the filters an operator uses (an agency client: its own agency\'s).' })
   async dossiers(@Args(() => DossiersArgs) args: DossiersArgs, @Ctx() ctx: SubgraphContext): Promise<Connection<Dossier>> {
     checkServiceLevel(args.serviceLevel, 'serviceLevel');
     const received = parseRange(args.receivedFrom, args.receivedTo, 'receivedFrom', 'receivedTo');
@@ -50,6 +77,8 @@ export class DossierResolver {
     if (args.districtCode) query.andWhere('d.district_code = :district', { district: args.districtCode });
     if (args.communeCode) query.andWhere('d.commune_code = :commune', { commune: args.communeCode });
     if (args.agencyId) query.andWhere('d.agency_id = :agencyId', { agencyId: args.agencyId });
+    const scope = agencyScopeOf(ctx.principal);
+    if (scope !== undefined) query.andWhere('d.agency_id = :scope', { scope });
     if (args.procedureId) query.andWhere('d.procedure_id = :procedureId', { procedureId: args.procedureId });
     if (args.serviceId) query.andWhere('d.service_id = :serviceId', { serviceId: args.serviceId });
     if (args.serviceLevel) query.andWhere('d.service_level = :level', { level: args.serviceLevel });
@@ -73,8 +102,10 @@ export class DossierResolver {
   }
 
   @Query(() => Dossier, { nullable: true })
-  dossier(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext): Promise<Dossier | null> {
-    return loadBy(ctx, Dossier, 'id', parseDossierId(id));
+  async dossier(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext): Promise<Dossier | null> {
+    const dossier = await loadBy(ctx, Dossier, 'id', parseDossierId(id));
+    if (dossier) assertAgencyAccess(ctx.principal, 'Query.dossier', dossier.agencyId);
+    return dossier;
   }
 
   @Query(() => [DossierStatistics], {
@@ -82,6 +113,10 @@ export class DossierResolver {
   })
   async dossierStatistics(@Args(() => DossierStatisticsArgs) args: DossierStatisticsArgs, @Ctx() ctx: SubgraphContext): Promise<DossierStatistics[]> {
     checkServiceLevel(args.serviceLevel, 'serviceLevel');
+    // An agency client's statistics are its own agency's; asking for another agency's gives no rows.
+    const scope = agencyScopeOf(ctx.principal);
+    if (scope !== undefined && args.agencyId && args.agencyId !== scope) return [];
+    if (scope !== undefined) args = Object.assign(new DossierStatisticsArgs(), args, { agencyId: scope });
     const rows = await childStatistics(ctx, args.parentCode, checkYear(args.year), args);
     if (rows.every((row) => row.received === 0)) await assertKnown(ctx, [['agencyId', args.agencyId, 'agency']]);
     return rows;
@@ -118,9 +153,32 @@ export class DossierResolver {
     return loadBy(ctx, AdministrativeUnit, 'code', dossier.districtCode);
   }
 
+  @FieldResolver(() => DossierApplicant, { nullable: true, description: 'The citizen who filed it (personal data, masked except for admins); null when not recorded.' })
+  async applicant(@Root() dossier: Dossier, @Ctx() ctx: SubgraphContext): Promise<DossierApplicant | null> {
+    const row = await ctx.loaders
+      .get<string, ApplicantRow>('DossierApplicant:dossier', async (ids) => {
+        const rows: ApplicantRow[] = await ctx.db.query('SELECT dossier_id::text, full_name, id_number, phone FROM dossier_applicant WHERE dossier_id = ANY($1::bigint[])', [[...ids]]);
+        const byId = new Map(rows.map((r) => [r.dossier_id, r]));
+        return ids.map((id) => byId.get(id) ?? null);
+      })
+      .load(String(dossier.id));
+    if (!row) return null;
+    return {
+      fullName: personalData.name(ctx.principal, row.full_name),
+      idNumber: personalData.idNumber(ctx.principal, row.id_number),
+      phone: personalData.phone(ctx.principal, row.phone),
+    };
+  }
+
   @Authorized('admin', 'ingest')
   @Mutation(() => Dossier, { description: 'Records a dossier received at a counter or on the portal; publishes `dossier.received`.' })
-  async receiveDossier(@Arg('input', () => ReceiveDossierInput) input: ReceiveDossierInput, @Ctx() ctx: SubgraphContext): Promise<Dossier> {
+  async receiveDossier(
+    @Arg('input', () => ReceiveDossierInput) input: ReceiveDossierInput,
+    @Arg('applicant', () => DossierApplicantInput, { nullable: true, description: 'The citizen filing it (stored; served masked except to admins).' })
+    applicantInput: DossierApplicantInput | null,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<Dossier> {
+    const applicant = applicantInput ? checkApplicant(applicantInput) : null;
     const receivedAt = input.receivedAt ? parseInstant(input.receivedAt, 'input.receivedAt', 'at') : new Date();
     if (receivedAt.getTime() > Date.now() + clockSkewMs) throw badInput('input.receivedAt', 'is in the future');
     return withTransaction(ctx.db, async (tx) => {
@@ -139,9 +197,24 @@ export class DossierResolver {
           receivedAt, dueDate(receivedAt, procedure.processingDays)],
       );
       const id = String(row!.id);
+      if (applicant) {
+        await tx.query('INSERT INTO dossier_applicant (dossier_id, full_name, id_number, phone) VALUES ($1, $2, $3, $4)', [
+          id, applicant.fullName, applicant.idNumber, applicant.phone,
+        ]);
+      }
       aggregateCache(ctx.db).invalidateOnCommit(tx);
       await ctx.bus.publish('dossier.received', { id, districtCode: commune.parentCode, communeCode: commune.code }, tx);
-      return tx.manager.getRepository(Dossier).findOneByOrFail({ id });
+      await publishIndicatorChanges(ctx, tx, 'DIGITAL_GOVERNMENT', dossierIndicatorCodes(input.channel));
+      const dossier = await tx.manager.getRepository(Dossier).findOneByOrFail({ id });
+      await recordAudit(tx, ctx, {
+        operation: 'receiveDossier',
+        targetType: 'Dossier',
+        targetIds: [id],
+        after: applicant ? { ...dossier, applicantFullName: applicant.fullName, applicantIdNumber: applicant.idNumber, applicantPhone: applicant.phone } : dossier,
+        fields: [...auditedDossierFields, 'applicantFullName', 'applicantIdNumber', 'applicantPhone'],
+        personal: ['applicantFullName', 'applicantIdNumber', 'applicantPhone'],
+      });
+      return dossier;
     });
   }
 
@@ -164,12 +237,15 @@ export class DossierResolver {
       await tx.query(`UPDATE dossier SET status = 'RESOLVED', resolved_at = $2 WHERE id = $1`, [id, resolvedAt]);
       aggregateCache(ctx.db).invalidateOnCommit(tx);
       await ctx.bus.publish('dossier.resolved', { id, districtCode: dossier.districtCode, communeCode: dossier.communeCode }, tx);
-      return repository.findOneByOrFail({ id });
+      const resolved = await repository.findOneByOrFail({ id });
+      await recordAudit(tx, ctx, { operation: 'resolveDossier', targetType: 'Dossier', targetIds: [id], before: dossier, after: resolved, fields: auditedDossierFields });
+      return resolved;
     });
   }
 }
 
 @Resolver(() => DossierStatistics)
+@Authorized(...Roles.agencyScoped)
 export class DossierStatisticsResolver {
   @FieldResolver(() => AdministrativeUnit, { nullable: true })
   unit(@Root() statistics: DossierStatistics, @Ctx() ctx: SubgraphContext): Promise<AdministrativeUnit | null> {

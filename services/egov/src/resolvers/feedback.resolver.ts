@@ -1,17 +1,18 @@
 import { foldVietnamese } from '@ioc/kit';
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { badInput, withTransaction, type Connection, type SubgraphContext } from '@ioc/kit';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
+import { agencyRowGuard, agencyScopeOf, assertAgencyAccess, badInput, recordAudit, Roles, withTransaction, type Connection, type SubgraphContext } from '@ioc/kit';
 import { FeedbackArgs, FeedbackSort } from '../args/feedback.args';
 import { AdministrativeUnit, UnitLevel } from '../entities/administrative-unit.entity';
 import { Agency } from '../entities/agency.entity';
 import { Feedback } from '../entities/feedback.entity';
 import { ReceiveFeedbackInput } from '../inputs/receive-feedback.input';
+import { publishIndicatorChanges } from '../live/live';
 import { aggregateCache } from '../support/aggregate-cache';
 import { parseRange } from '../support/dates';
 import { assertKnown } from '../support/known';
 import { loadBy } from '../support/loaders';
-import { maskName, maskPhone } from '../support/masking';
 import { paginateFast } from '../support/paginate';
+import { personalData } from '../support/personal-data';
 import { searchPattern } from '../support/search';
 import { FeedbackConnection } from '../types/connections';
 
@@ -24,9 +25,12 @@ function requireText(value: string, argument: string, max: number): string {
   return text;
 }
 
+/** Feedback is read by the dashboards and, for their own agency only, by agency clients; ingest writes it. */
 @Resolver(() => Feedback)
+@Authorized(...Roles.agencyScoped)
+@UseMiddleware(agencyRowGuard<Feedback>('Feedback', (feedback) => feedback.agencyId))
 export class FeedbackResolver {
-  @Query(() => FeedbackConnection, { description: 'Citizen feedback (PAKN), newest first by default.' })
+  @Query(() => FeedbackConnection, { description: 'Citizen feedback (PAKN), newest first by default (an agency client: its own agency\'s).' })
   async feedback(@Args(() => FeedbackArgs) args: FeedbackArgs, @Ctx() ctx: SubgraphContext): Promise<Connection<Feedback>> {
     const received = parseRange(args.receivedFrom, args.receivedTo, 'receivedFrom', 'receivedTo');
     const direction = args.sort === FeedbackSort.RECEIVED_AT_ASC ? 'ASC' : 'DESC';
@@ -34,6 +38,8 @@ export class FeedbackResolver {
     if (args.districtCode) query.andWhere('f.district_code = :district', { district: args.districtCode });
     if (args.communeCode) query.andWhere('f.commune_code = :commune', { commune: args.communeCode });
     if (args.agencyId) query.andWhere('f.agency_id = :agencyId', { agencyId: args.agencyId });
+    const scope = agencyScopeOf(ctx.principal);
+    if (scope !== undefined) query.andWhere('f.agency_id = :scope', { scope });
     if (args.category) query.andWhere('f.category = :category', { category: args.category });
     if (args.channel) query.andWhere('f.channel = :channel', { channel: args.channel });
     if (args.status) query.andWhere('f.status = :status', { status: args.status });
@@ -52,19 +58,21 @@ export class FeedbackResolver {
   }
 
   @Query(() => Feedback, { nullable: true, description: 'One feedback item by id; null when unknown.' })
-  feedbackItem(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext): Promise<Feedback | null> | null {
+  async feedbackItem(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext): Promise<Feedback | null> {
     if (!/^[1-9]\d{0,17}$/.test(id)) throw badInput('id', `"${id}" is not a feedback id`);
-    return loadBy(ctx, Feedback, 'id', id);
+    const feedback = await loadBy(ctx, Feedback, 'id', id);
+    if (feedback) assertAgencyAccess(ctx.principal, 'Query.feedbackItem', feedback.agencyId);
+    return feedback;
   }
 
-  @FieldResolver(() => String, { description: 'Masked ("Nguyễn V. A**"): personal data.' })
-  citizenName(@Root() feedback: Feedback): string {
-    return maskName(feedback.citizenName);
+  @FieldResolver(() => String, { description: 'Personal data: masked ("Nguyễn V. A**") except for admins.' })
+  citizenName(@Root() feedback: Feedback, @Ctx() ctx: SubgraphContext): string {
+    return personalData.name(ctx.principal, feedback.citizenName);
   }
 
-  @FieldResolver(() => String, { nullable: true, description: 'Masked ("09******12"): personal data.' })
-  citizenPhone(@Root() feedback: Feedback): string | null {
-    return feedback.citizenPhone === null ? null : maskPhone(feedback.citizenPhone);
+  @FieldResolver(() => String, { nullable: true, description: 'Personal data: masked ("09******12") except for admins.' })
+  citizenPhone(@Root() feedback: Feedback, @Ctx() ctx: SubgraphContext): string | null {
+    return personalData.phone(ctx.principal, feedback.citizenPhone);
   }
 
   @FieldResolver(() => Agency, { nullable: true })
@@ -99,7 +107,17 @@ export class FeedbackResolver {
       const id = String(row!.id);
       aggregateCache(ctx.db).invalidateOnCommit(tx);
       await ctx.bus.publish('feedback.received', { id, agencyId, communeCode: commune.code }, tx);
-      return tx.manager.getRepository(Feedback).findOneByOrFail({ id });
+      await publishIndicatorChanges(ctx, tx, 'DIGITAL_GOVERNMENT', ['agenciesUsingPaknShare']);
+      const feedback = await tx.manager.getRepository(Feedback).findOneByOrFail({ id });
+      await recordAudit(tx, ctx, {
+        operation: 'receiveFeedback',
+        targetType: 'Feedback',
+        targetIds: [id],
+        after: feedback,
+        fields: ['title', 'category', 'channel', 'status', 'agencyId', 'districtCode', 'communeCode', 'citizenName', 'citizenPhone', 'receivedAt'],
+        personal: ['citizenName', 'citizenPhone'],
+      });
+      return feedback;
     });
   }
 }

@@ -1,5 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { paginate, type Connection, type SubgraphContext } from '@ioc/kit';
+import { Arg, Args, Authorized, Ctx, FieldResolver, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
+import { agencyRowGuard, agencyScopeOf, assertAgencyAccess, paginate, Roles, type Connection, type SubgraphContext } from '@ioc/kit';
 import { InformationSystemsArgs } from '../args/information-systems.args';
 import { Agency } from '../entities/agency.entity';
 import { InformationSystem } from '../entities/information-system.entity';
@@ -9,6 +9,8 @@ import { searchPattern } from '../support/search';
 import { InformationSystemConnection } from '../types/connections';
 
 @Resolver(() => InformationSystem)
+@Authorized(...Roles.agencyScoped)
+@UseMiddleware(agencyRowGuard<InformationSystem>('InformationSystem', (system) => system.ownerAgencyId))
 export class InformationSystemResolver {
   @Query(() => InformationSystemConnection, { description: 'The catalogue of the 47 information systems.' })
   async informationSystems(@Args(() => InformationSystemsArgs) args: InformationSystemsArgs, @Ctx() ctx: SubgraphContext): Promise<Connection<InformationSystem>> {
@@ -18,14 +20,19 @@ export class InformationSystemResolver {
     if (args.inDataCentre !== null && args.inDataCentre !== undefined) query.andWhere('s.in_data_centre = :dc', { dc: args.inDataCentre });
     if (args.lgspConnected !== null && args.lgspConnected !== undefined) query.andWhere('s.lgsp_connected = :lgsp', { lgsp: args.lgspConnected });
     if (args.search) query.andWhere(`s.search_name LIKE :search ESCAPE '\\'`, { search: searchPattern(args.search) });
+    // An agency client's catalogue is its own agency's systems (another agency's filter: empty).
+    const scope = agencyScopeOf(ctx.principal);
+    if (scope !== undefined) query.andWhere('s.owner_agency_id = :scope', { scope });
     const page = await paginate(query, args);
     if (page.totalCount === 0) await assertKnown(ctx, [['ownerAgencyId', args.ownerAgencyId, 'agency']]);
     return page;
   }
 
   @Query(() => InformationSystem, { nullable: true, description: 'A system by catalogue code; null when unknown.' })
-  informationSystem(@Arg('id', () => String) id: string, @Ctx() ctx: SubgraphContext): Promise<InformationSystem | null> {
-    return loadBy(ctx, InformationSystem, 'id', id);
+  async informationSystem(@Arg('id', () => String) id: string, @Ctx() ctx: SubgraphContext): Promise<InformationSystem | null> {
+    const system = await loadBy(ctx, InformationSystem, 'id', id);
+    if (system) assertAgencyAccess(ctx.principal, 'Query.informationSystem', system.ownerAgencyId);
+    return system;
   }
 
   @FieldResolver(() => Agency, { nullable: true })

@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { badInput, paginate, type Connection, type SubgraphContext } from '@ioc/kit';
 import { AdministrativeProceduresArgs, OnlineServiceSort, OnlineServicesArgs } from '../args/procedures.args';
 import { AdministrativeProcedure } from '../entities/administrative-procedure.entity';
@@ -14,6 +14,7 @@ export function checkServiceLevel(level: number | null | undefined, argument: st
 }
 
 @Resolver(() => OnlineService)
+@Authorized()
 export class OnlineServiceResolver {
   @Query(() => OnlineServiceConnection, { description: 'Online public services (1,858 in 2022: 551 at level 3, 1,077 at level 4).' })
   async onlineServices(@Args(() => OnlineServicesArgs) args: OnlineServicesArgs, @Ctx() ctx: SubgraphContext): Promise<Connection<OnlineService>> {
@@ -55,6 +56,7 @@ export class OnlineServiceResolver {
 }
 
 @Resolver(() => AdministrativeProcedure)
+@Authorized()
 export class AdministrativeProcedureResolver {
   @Query(() => AdministrativeProcedureConnection, { description: 'Published administrative procedures (1,466 in 2022).' })
   async administrativeProcedures(

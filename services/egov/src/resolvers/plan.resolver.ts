@@ -1,5 +1,5 @@
-import { Args, Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
-import { paginate, type Connection, type SubgraphContext } from '@ioc/kit';
+import { Arg, Args, Authorized, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { paginate, Roles, type Connection, type SubgraphContext } from '@ioc/kit';
 import { AgencyRole, PlanProjectsArgs, PlanTasksArgs } from '../args/plan.args';
 import { Agency } from '../entities/agency.entity';
 import { PlanProject } from '../entities/plan-project.entity';
@@ -32,6 +32,7 @@ export async function planBudget(ctx: SubgraphContext, year: number): Promise<Pl
 }
 
 @Resolver(() => PlanTask)
+@Authorized(...Roles.dashboard)
 export class PlanTaskResolver {
   @Query(() => PlanTaskConnection, { description: 'Tasks of the plan (Appendix II: 62 in 2023), in the order of the appendix.' })
   async planTasks(@Args(() => PlanTasksArgs) args: PlanTasksArgs, @Ctx() ctx: SubgraphContext): Promise<Connection<PlanTask>> {
@@ -61,6 +62,7 @@ export class PlanTaskResolver {
 }
 
 @Resolver(() => PlanProject)
+@Authorized(...Roles.dashboard)
 export class PlanProjectResolver {
   @Query(() => PlanProjectConnection, { description: 'Projects of 2022 (Appendix I) and 2023 (Appendix III).' })
   async planProjects(@Args(() => PlanProjectsArgs) args: PlanProjectsArgs, @Ctx() ctx: SubgraphContext): Promise<Connection<PlanProject>> {

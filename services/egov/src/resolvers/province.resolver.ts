@@ -1,5 +1,5 @@
-import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
-import { Indicator, type SubgraphContext } from '@ioc/kit';
+import { Arg, Authorized, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { Indicator, Roles, type SubgraphContext } from '@ioc/kit';
 import { AdministrativeUnit } from '../entities/administrative-unit.entity';
 import { ReportedMeasurement } from '../entities/reported-measurement.entity';
 import { egovIndicators } from '../indicators/egov.indicators';
@@ -15,6 +15,7 @@ import { Province } from '../types/province.type';
 import { planBudget } from './plan.resolver';
 
 @Resolver(() => Province)
+@Authorized(...Roles.dashboard)
 export class ProvinceResolver {
   @Query(() => Province, { nullable: true, description: 'A province by GSO code; null when unknown.' })
   async province(@Arg('code', () => String) code: string, @Ctx() ctx: SubgraphContext): Promise<Province | null> {
@@ -69,6 +70,7 @@ export class ProvinceResolver {
 }
 
 @Resolver(() => DigitalGovernmentSummary)
+@Authorized(...Roles.dashboard)
 export class DigitalGovernmentSummaryResolver {
   @FieldResolver(() => [Indicator], { description: 'The 2023 targets for digital government, data platforms and workforce, with live actuals.' })
   indicators(@Ctx() ctx: SubgraphContext): Promise<Indicator[]> {

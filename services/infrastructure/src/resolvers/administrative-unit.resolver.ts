@@ -1,6 +1,6 @@
-import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Args, Authorized, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { In } from 'typeorm';
-import { type Connection, type SubgraphContext } from '@ioc/kit';
+import { Roles, type Connection, type SubgraphContext } from '@ioc/kit';
 import { AdministrativeUnitRef } from '../entities/administrative-unit-ref.entity';
 import type { BtsStation } from '../entities/bts-station.entity';
 import type { PostalPoint } from '../entities/postal-point.entity';
@@ -63,6 +63,7 @@ export function toCoverage(row: CoverageRow): LteCoverage {
 }
 
 @Resolver(() => AdministrativeUnit)
+@Authorized(...Roles.dashboard)
 export class AdministrativeUnitResolver {
   @FieldResolver(() => BtsStationConnection, {
     description: 'BTS stations in the unit: all of the province, a district\'s communes, or the commune.',

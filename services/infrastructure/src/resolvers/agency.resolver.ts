@@ -1,6 +1,6 @@
-import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Args, Authorized, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { In } from 'typeorm';
-import { type Connection, type SubgraphContext } from '@ioc/kit';
+import { Roles, type Connection, type SubgraphContext } from '@ioc/kit';
 import { NetworkConnection } from '../entities/network-connection.entity';
 import { SecuredLan } from '../entities/secured-lan.entity';
 import type { Certificate } from '../entities/certificate.entity';
@@ -10,6 +10,7 @@ import { loadOne } from '../logic/loaders';
 import { CertificateConnection, queryCertificates } from './certificate.resolver';
 
 @Resolver(() => Agency)
+@Authorized(...Roles.dashboard)
 export class AgencyResolver {
   @FieldResolver(() => NetworkConnection, { nullable: true, description: 'Link to the specialised data network; null when not connected.' })
   networkConnection(@Root() agency: Agency, @Ctx() ctx: SubgraphContext): Promise<NetworkConnection | null> {

@@ -1,5 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { badInput, connectionType, paginate, withTransaction, type Connection, type SubgraphContext } from '@ioc/kit';
+import { Arg, Args, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { badInput, connectionType, paginate, recordAudit, Roles, withTransaction, type Connection, type SubgraphContext } from '@ioc/kit';
 import { BtsStation } from '../entities/bts-station.entity';
 import { BtsStatusChange } from '../entities/bts-status-change.entity';
 import { TelecomOperator } from '../entities/telecom-operator.entity';
@@ -9,6 +9,7 @@ import { AdministrativeUnit } from '../types/stubs.type';
 import { applyArea, applySearch, validateArea, type AreaArgs } from '../logic/filters';
 import { findBtsStations } from '../references/bts-station.reference';
 import { loadTelecomOperator } from '../references/telecom-operator.reference';
+import { btsIndicatorCodes, publishIndicatorChanges } from '../live/live';
 
 export const BtsStationConnection = connectionType(BtsStation, 'BtsStation');
 
@@ -43,6 +44,7 @@ export async function queryBtsStations(
 }
 
 @Resolver(() => BtsStation)
+@Authorized(...Roles.dashboard)
 export class BtsStationResolver {
   @Query(() => BtsStationConnection, {
     description: 'Trạm BTS: mobile base stations, filtered by area (a district includes its communes), operator, status and technology.',
@@ -88,6 +90,7 @@ export class BtsStationResolver {
     });
   }
 
+  @Authorized(...Roles.ingest)
   @Mutation(() => BtsStation, {
     description: 'Records that a station went down, is degraded or came back; publishes `bts.status-changed`.',
   })
@@ -106,7 +109,11 @@ export class BtsStationResolver {
         .where('s.id = :id', { id })
         .getOne();
       if (!station) throw badInput('id', `no BTS station with id "${id}"`);
-      if (station.status === status) return station;
+      if (station.status === status) {
+        // A report that changes nothing is still a report: recorded, with no changes.
+        await recordAudit(tx, ctx, { operation: 'setBtsStatus', targetType: 'BtsStation', targetIds: [id], before: station, after: station, fields: ['status'], detail: { unchanged: true } });
+        return station;
+      }
       const changedAt = new Date();
       await tx.manager.getRepository(BtsStatusChange).insert({
         stationId: id,
@@ -117,6 +124,16 @@ export class BtsStationResolver {
       });
       await stations.update({ id }, { status, statusChangedAt: changedAt });
       await ctx.bus.publish('bts.status-changed', { id }, tx);
+      await recordAudit(tx, ctx, {
+        operation: 'setBtsStatus',
+        targetType: 'BtsStation',
+        targetIds: [id],
+        before: station,
+        after: { ...station, status, statusChangedAt: changedAt },
+        fields: ['status', 'statusChangedAt'],
+        detail: reason ? { reason } : undefined,
+      });
+      await publishIndicatorChanges(ctx, tx, 'INFRASTRUCTURE', btsIndicatorCodes(station, station.status, status));
       return Object.assign(station, { status, statusChangedAt: changedAt });
     });
   }

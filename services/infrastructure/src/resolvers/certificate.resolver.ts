@@ -1,5 +1,5 @@
-import { Args, Ctx, Query, Resolver } from 'type-graphql';
-import { badInput, connectionType, paginate, type Connection, type SubgraphContext } from '@ioc/kit';
+import { Args, Authorized, Ctx, Query, Resolver } from 'type-graphql';
+import { badInput, connectionType, paginate, Roles, type Connection, type SubgraphContext } from '@ioc/kit';
 import { Certificate } from '../entities/certificate.entity';
 import { NetworkConnection } from '../entities/network-connection.entity';
 import { CertificatesArgs, type AgencyCertificatesArgs } from '../args/certificates.args';
@@ -26,6 +26,7 @@ export async function queryCertificates(
 }
 
 @Resolver()
+@Authorized(...Roles.dashboard)
 export class CertificateResolver {
   @Query(() => CertificateConnection, {
     description: 'Chứng thư số chuyên dùng: dedicated digital certificates of agencies and their staff.',

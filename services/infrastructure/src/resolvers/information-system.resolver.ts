@@ -1,4 +1,5 @@
-import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Roles } from '@ioc/kit';
+import { Authorized, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { In } from 'typeorm';
 import type { SubgraphContext } from '@ioc/kit';
 import { InternetDomain } from '../entities/internet-domain.entity';
@@ -18,6 +19,7 @@ export function systemIpv6Status(domains: readonly { ipv6Status: Ipv6Status }[])
 }
 
 @Resolver(() => InformationSystem)
+@Authorized(...Roles.dashboard)
 export class InformationSystemResolver {
   @FieldResolver(() => SystemHosting, { description: 'Servers, domain names and IPv6 status of the system.' })
   async hosting(@Root() system: InformationSystem, @Ctx() ctx: SubgraphContext): Promise<SystemHosting> {

@@ -1,5 +1,5 @@
-import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { badInput, connectionType, paginate, type Connection, type SubgraphContext } from '@ioc/kit';
+import { Args, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { badInput, connectionType, paginate, Roles, type Connection, type SubgraphContext } from '@ioc/kit';
 import { InternetDomain } from '../entities/internet-domain.entity';
 import { InformationSystemRef } from '../entities/information-system-ref.entity';
 import { InternetDomainsArgs } from '../args/domains.args';
@@ -9,6 +9,7 @@ import { InformationSystem } from '../types/stubs.type';
 export const InternetDomainConnection = connectionType(InternetDomain, 'InternetDomain');
 
 @Resolver(() => InternetDomain)
+@Authorized(...Roles.dashboard)
 export class InternetDomainResolver {
   @Query(() => InternetDomainConnection, { description: 'Domain names of the province\'s systems and their IPv6 migration.' })
   async internetDomains(

@@ -1,4 +1,5 @@
-import { FieldResolver, Resolver, Root } from 'type-graphql';
+import { Roles } from '@ioc/kit';
+import { Authorized, FieldResolver, Resolver, Root } from 'type-graphql';
 import { Certificate } from '../entities/certificate.entity';
 import { NetworkConnection } from '../entities/network-connection.entity';
 import { PostalPoint } from '../entities/postal-point.entity';
@@ -7,6 +8,7 @@ import { Agency, AdministrativeUnit } from '../types/stubs.type';
 
 /** Links from this service's rows to egov's entities (resolved by the gateway). */
 @Resolver(() => NetworkConnection)
+@Authorized(...Roles.dashboard)
 export class NetworkConnectionLinks {
   @FieldResolver(() => Agency)
   agency(@Root() row: NetworkConnection): Agency {
@@ -20,6 +22,7 @@ export class NetworkConnectionLinks {
 }
 
 @Resolver(() => SecuredLan)
+@Authorized(...Roles.dashboard)
 export class SecuredLanLinks {
   @FieldResolver(() => Agency)
   agency(@Root() row: SecuredLan): Agency {
@@ -28,6 +31,7 @@ export class SecuredLanLinks {
 }
 
 @Resolver(() => Certificate)
+@Authorized(...Roles.dashboard)
 export class CertificateLinks {
   @FieldResolver(() => Agency)
   agency(@Root() row: Certificate): Agency {
@@ -36,6 +40,7 @@ export class CertificateLinks {
 }
 
 @Resolver(() => PostalPoint)
+@Authorized(...Roles.dashboard)
 export class PostalPointLinks {
   @FieldResolver(() => AdministrativeUnit)
   commune(@Root() row: PostalPoint): AdministrativeUnit {

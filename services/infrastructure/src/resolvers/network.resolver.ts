@@ -1,6 +1,6 @@
-import { Args, Ctx, Query, Resolver } from 'type-graphql';
+import { Args, Authorized, Ctx, Query, Resolver } from 'type-graphql';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { connectionType, paginate, type Connection, type SubgraphContext } from '@ioc/kit';
+import { connectionType, paginate, Roles, type Connection, type SubgraphContext } from '@ioc/kit';
 import { NetworkConnection } from '../entities/network-connection.entity';
 import { SecuredLan } from '../entities/secured-lan.entity';
 import { NetworkConnectionsArgs, SecuredLansArgs, type AgencyAreaArgs } from '../args/agency-links.args';
@@ -20,6 +20,7 @@ async function filterAgencies<T extends ObjectLiteral>(ctx: SubgraphContext, que
 }
 
 @Resolver()
+@Authorized(...Roles.dashboard)
 export class NetworkResolver {
   @Query(() => NetworkConnectionConnection, {
     description: 'Mạng truyền số liệu chuyên dùng: agencies linked to the specialised data network (a district includes its communes).',

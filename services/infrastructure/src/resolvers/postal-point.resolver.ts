@@ -1,5 +1,5 @@
-import { Args, Ctx, Query, Resolver } from 'type-graphql';
-import { connectionType, paginate, type Connection, type SubgraphContext } from '@ioc/kit';
+import { Args, Authorized, Ctx, Query, Resolver } from 'type-graphql';
+import { connectionType, paginate, Roles, type Connection, type SubgraphContext } from '@ioc/kit';
 import { PostalPoint } from '../entities/postal-point.entity';
 import { PostalPointsArgs, type ScopedPostalPointsArgs } from '../args/postal-points.args';
 import { applyArea, applySearch, validateArea, type AreaArgs } from '../logic/filters';
@@ -16,6 +16,7 @@ export function queryPostalPoints(ctx: SubgraphContext, args: ScopedPostalPoints
 }
 
 @Resolver()
+@Authorized(...Roles.dashboard)
 export class PostalPointResolver {
   @Query(() => PostalPointConnection, { description: 'Điểm phục vụ bưu chính: postal service points (a district includes its communes).' })
   async postalPoints(@Args(() => PostalPointsArgs) args: PostalPointsArgs, @Ctx() ctx: SubgraphContext): Promise<Connection<PostalPoint>> {

@@ -1,4 +1,5 @@
-import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Roles } from '@ioc/kit';
+import { Authorized, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { SubgraphContext } from '@ioc/kit';
 import { ReportedMeasurement } from '../entities/reported-measurement.entity';
 import { InfrastructureSummary } from '../types/infrastructure-summary.type';
@@ -8,6 +9,7 @@ import { infrastructureCounts, infrastructureIndicators } from '../indicators/in
 export const provinceCode = '84';
 
 @Resolver(() => Province)
+@Authorized(...Roles.dashboard)
 export class ProvinceResolver {
   @FieldResolver(() => InfrastructureSummary, { nullable: true, description: 'Hạ tầng số of the province; null for other provinces.' })
   async infrastructure(@Root() province: Province, @Ctx() ctx: SubgraphContext): Promise<InfrastructureSummary | null> {

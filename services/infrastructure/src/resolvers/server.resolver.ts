@@ -1,7 +1,7 @@
 import { isIPv4, isIPv6 } from 'node:net';
-import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { In } from 'typeorm';
-import { badInput, connectionType, foldVietnamese, paginate, withTransaction, type Connection, type SubgraphContext } from '@ioc/kit';
+import { badInput, connectionType, foldVietnamese, paginate, recordAudit, Roles, withTransaction, type Connection, type SubgraphContext } from '@ioc/kit';
 import { Server } from '../entities/server.entity';
 import { ServerSystem } from '../entities/server-system.entity';
 import { InformationSystemRef } from '../entities/information-system-ref.entity';
@@ -14,6 +14,7 @@ import { applySearch } from '../logic/filters';
 import { loadGrouped } from '../logic/loaders';
 import { overcommitted, sumResources } from '../logic/capacity';
 import { findServers, loadServer } from '../references/server.reference';
+import { publishIndicatorChanges, serverHealthIndicatorCodes } from '../live/live';
 
 export const ServerConnection = connectionType(Server, 'Server');
 
@@ -32,11 +33,15 @@ export function serverSearchName(id: string, hostname: string, systems: readonly
 
 const limits = { cpuCores: 512, memoryGb: 16_384, diskGb: 1_000_000 } as const;
 
+/** Server fields an audit entry compares. */
+const auditedServerFields = ['kind', 'hostname', 'hostId', 'cpuCores', 'memoryGb', 'diskGb', 'ipv4', 'ipv6', 'health', 'healthChangedAt', 'status', 'commissionedOn', 'retiredAt'];
+
 function activeGuests(ctx: SubgraphContext, hostIds: readonly string[]): Promise<Server[]> {
   return ctx.db.getRepository(Server).findBy({ hostId: In([...hostIds]), status: ServerStatus.ACTIVE });
 }
 
 @Resolver(() => Server)
+@Authorized(...Roles.dashboard)
 export class ServerResolver {
   @Query(() => ServerConnection, {
     description: 'Máy chủ: servers of the provincial data centre (active ones unless `status` says otherwise).',
@@ -104,6 +109,7 @@ export class ServerResolver {
     return links.map((link) => ({ id: link.systemId }));
   }
 
+  @Authorized(...Roles.admin)
   @Mutation(() => Server, { description: 'Puts a server into service (within its host\'s capacity); publishes `server.changed`.' })
   async addServer(@Arg('input', () => AddServerInput) input: AddServerInput, @Ctx() ctx: SubgraphContext): Promise<Server> {
     for (const name of ['cpuCores', 'memoryGb', 'diskGb'] as const) {
@@ -177,10 +183,18 @@ export class ServerResolver {
       await servers.insert(server);
       if (systemIds.length) await tx.manager.getRepository(ServerSystem).insert(systemIds.map((systemId) => ({ serverId: id, systemId })));
       await ctx.bus.publish('server.changed', { id }, tx);
+      await recordAudit(tx, ctx, {
+        operation: 'addServer',
+        targetType: 'Server',
+        targetIds: [id],
+        after: { ...server, systemIds },
+        fields: [...auditedServerFields, 'systemIds'],
+      });
       return server;
     });
   }
 
+  @Authorized(...Roles.admin)
   @Mutation(() => Server, { description: 'Retires a server (a host only once its VMs are gone); publishes `server.changed`.' })
   async retireServer(@Arg('id', () => String) id: string, @Ctx() ctx: SubgraphContext): Promise<Server> {
     return withTransaction(ctx.db, async (tx) => {
@@ -195,10 +209,14 @@ export class ServerResolver {
       const retiredAt = new Date();
       await servers.update({ id }, { status: ServerStatus.RETIRED, retiredAt });
       await ctx.bus.publish('server.changed', { id }, tx);
-      return Object.assign(server, { status: ServerStatus.RETIRED, retiredAt });
+      const before = { ...server };
+      const after = Object.assign(server, { status: ServerStatus.RETIRED, retiredAt });
+      await recordAudit(tx, ctx, { operation: 'retireServer', targetType: 'Server', targetIds: [id], before, after, fields: auditedServerFields });
+      return after;
     });
   }
 
+  @Authorized(...Roles.ingest)
   @Mutation(() => Server, { description: 'Records a server\'s monitored health; publishes `server.health-changed`.' })
   async setServerHealth(
     @Arg('id', () => String) id: string,
@@ -210,10 +228,23 @@ export class ServerResolver {
       const server = await servers.createQueryBuilder('s').setLock('pessimistic_write').where('s.id = :id', { id }).getOne();
       if (!server) throw badInput('id', `no server with id "${id}"`);
       if (server.status === ServerStatus.RETIRED) throw badInput('id', `server "${id}" is retired`);
-      if (server.health === health) return server;
+      if (server.health === health) {
+        // A report that changes nothing is still a report: recorded, with no changes.
+        await recordAudit(tx, ctx, { operation: 'setServerHealth', targetType: 'Server', targetIds: [id], before: server, after: server, fields: ['health'], detail: { unchanged: true } });
+        return server;
+      }
       const healthChangedAt = new Date();
       await servers.update({ id }, { health, healthChangedAt });
       await ctx.bus.publish('server.health-changed', { id }, tx);
+      await recordAudit(tx, ctx, {
+        operation: 'setServerHealth',
+        targetType: 'Server',
+        targetIds: [id],
+        before: server,
+        after: { ...server, health, healthChangedAt },
+        fields: ['health', 'healthChangedAt'],
+      });
+      await publishIndicatorChanges(ctx, tx, 'INFRASTRUCTURE', serverHealthIndicatorCodes(server, server.health, health));
       return Object.assign(server, { health, healthChangedAt });
     });
   }

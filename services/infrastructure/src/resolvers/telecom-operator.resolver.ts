@@ -1,5 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { connectionType, paginate, type Connection, type SubgraphContext } from '@ioc/kit';
+import { Arg, Args, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { connectionType, paginate, Roles, type Connection, type SubgraphContext } from '@ioc/kit';
 import { TelecomOperator } from '../entities/telecom-operator.entity';
 import type { BtsStation } from '../entities/bts-station.entity';
 import { TelecomOperatorsArgs } from '../args/telecom-operators.args';
@@ -11,6 +11,7 @@ import { BtsStationConnection, queryBtsStations } from './bts-station.resolver';
 export const TelecomOperatorConnection = connectionType(TelecomOperator, 'TelecomOperator');
 
 @Resolver(() => TelecomOperator)
+@Authorized(...Roles.dashboard)
 export class TelecomOperatorResolver {
   @Query(() => TelecomOperatorConnection, {
     description: 'Doanh nghiệp viễn thông: telecom operators (kind TELECOM) and the cable-TV operator (kind CABLE_TV).',

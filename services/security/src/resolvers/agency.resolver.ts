@@ -1,21 +1,25 @@
-import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import type { SubgraphContext } from '@ioc/kit';
+import { Authorized, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { assertAgencyAccess, Roles, type SubgraphContext } from '@ioc/kit';
 import { alertCountsBy, profilesByOwner } from '../loaders/security.loaders';
 import { complianceCounts } from '../rules/compliance';
 import { Agency } from '../types/agency.type';
 import { AgencySecurityCompliance } from '../types/agency-security-compliance.type';
 import { InformationSystem } from '../types/information-system.type';
 
+/** Dashboard readers see every agency's compliance; an agency client its own agency's only. */
 @Resolver(() => Agency)
+@Authorized(...Roles.agencyScoped)
 export class AgencyResolver {
   @FieldResolver(() => [InformationSystem], { description: 'Information systems the agency owns (chủ quản), by id.' })
   async systemsOwned(@Root() agency: Agency, @Ctx() ctx: SubgraphContext): Promise<InformationSystem[]> {
+    assertAgencyAccess(ctx.principal, 'Agency.systemsOwned', agency.id);
     const profiles = (await profilesByOwner(ctx).load(agency.id)) ?? [];
     return profiles.map((profile) => ({ id: profile.systemId }));
   }
 
   @FieldResolver(() => AgencySecurityCompliance, { description: 'Grading, inspections, four layers and open alerts over the agency\'s systems.' })
   async securityCompliance(@Root() agency: Agency, @Ctx() ctx: SubgraphContext): Promise<AgencySecurityCompliance> {
+    assertAgencyAccess(ctx.principal, 'Agency.securityCompliance', agency.id);
     const [profiles, openAlerts] = await Promise.all([profilesByOwner(ctx).load(agency.id), alertCountsBy(ctx, 'agency_id').load(agency.id)]);
     const counts = complianceCounts(profiles ?? []);
     return {

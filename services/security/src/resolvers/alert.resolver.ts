@@ -1,5 +1,17 @@
-import { Arg, Args, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { badInput, connectionType, paginate, withTransaction, type Connection, type SubgraphContext } from '@ioc/kit';
+import { Arg, Args, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
+import {
+  agencyRowGuard,
+  agencyScopeOf,
+  assertAgencyAccess,
+  badInput,
+  connectionType,
+  paginate,
+  recordAudit,
+  Roles,
+  withTransaction,
+  type Connection,
+  type SubgraphContext,
+} from '@ioc/kit';
 import { Alert } from '../entities/alert.entity';
 import { Incident } from '../entities/incident.entity';
 import { AlertsArgs } from '../args/alerts.args';
@@ -29,6 +41,12 @@ const orderings: Record<AlertOrder, Array<[string, 'ASC' | 'DESC']>> = {
 };
 
 const cvePattern = /^CVE-\d{4}-\d{4,}$/;
+
+/** Alert fields an audit entry compares. */
+const auditedAlertFields = [
+  'kind', 'title', 'description', 'cve', 'cvssScore', 'severity', 'rawSeverity', 'source', 'fingerprint', 'occurrences',
+  'firstSeen', 'lastSeen', 'status', 'assignee', 'priority', 'serverId', 'systemId', 'agencyId', 'acknowledgedAt', 'closedAt',
+] as const;
 const maxTextLength = 2000;
 
 /** Counts of alerts first seen in a year, by kind, severity, source and status (one query). */
@@ -53,9 +71,18 @@ export async function alertStatsFor(ctx: SubgraphContext, year: number): Promise
   };
 }
 
+/**
+ * Alert details are need-to-know (analysts, admins, an agency client for its own agency); viewers
+ * may count alerts (`alerts { totalCount }`, `alertStats`) but not read them. See docs/security.md.
+ */
 @Resolver(() => Alert)
+@Authorized(...Roles.socDetail)
+@UseMiddleware(agencyRowGuard<Alert>('Alert', (alert) => alert.agencyId))
 export class AlertResolver {
-  @Query(() => AlertConnection, { description: 'Alerts, filtered and sorted, as a cursor connection with the total count.' })
+  @Authorized(...Roles.agencyScoped)
+  @Query(() => AlertConnection, {
+    description: 'Alerts, filtered and sorted, as a cursor connection with the total count. Viewers may read `totalCount` only; an agency client sees its own agency\'s alerts.',
+  })
   async alerts(@Args(() => AlertsArgs) args: AlertsArgs, @Ctx() ctx: SubgraphContext): Promise<Connection<Alert>> {
     const range = parseRange(args.from, args.to);
     if (args.systemId) await requireProfile(ctx.db, args.systemId, 'systemId');
@@ -70,6 +97,9 @@ export class AlertResolver {
     if (args.systemId) query.andWhere('a.system_id = :systemId', { systemId: args.systemId });
     if (args.serverId) query.andWhere('a.server_id = :serverId', { serverId: args.serverId });
     if (args.agencyId) query.andWhere('a.agency_id = :agencyId', { agencyId: args.agencyId });
+    // An agency client's list is its own agency's, whatever it filters on (another agency: empty).
+    const scope = agencyScopeOf(ctx.principal);
+    if (scope !== undefined) query.andWhere('a.agency_id = :scope', { scope });
     if (range.from) query.andWhere('a.first_seen >= :from', { from: range.from });
     if (range.to) query.andWhere('a.first_seen <= :to', { to: range.to });
     const [first, ...rest] = orderings[args.orderBy ?? AlertOrder.LAST_SEEN_DESC];
@@ -80,14 +110,18 @@ export class AlertResolver {
 
   @Query(() => Alert, { nullable: true, description: 'One alert by id; null when unknown.' })
   async alert(@Arg('id', () => String) id: string, @Ctx() ctx: SubgraphContext): Promise<Alert | null> {
-    return ctx.db.getRepository(Alert).findOneBy({ id });
+    const alert = await ctx.db.getRepository(Alert).findOneBy({ id });
+    if (alert) assertAgencyAccess(ctx.principal, 'Query.alert', alert.agencyId);
+    return alert;
   }
 
+  @Authorized(...Roles.dashboard)
   @Query(() => AlertStats, { description: 'Alerts first seen in a calendar year (Vietnam time), by kind, severity, source and status.' })
   alertStats(@Arg('year', () => Int) year: number, @Ctx() ctx: SubgraphContext): Promise<AlertStats> {
     return alertStatsFor(ctx, year);
   }
 
+  @Authorized(...Roles.alertRaise)
   @Mutation(() => RaiseAlertResult, {
     description: 'Records an alert from a tool. An open alert with the same fingerprint is bumped (occurrences, lastSeen, severity if higher) instead. Publishes alert.raised or alert.updated.',
   })
@@ -128,6 +162,14 @@ export class AlertResolver {
     const priority = alertPriority(severity, profile.level);
 
     return withTransaction(ctx.db, async (tx) => {
+      // The open alert this one would bump, locked so the audit's "before" is what the upsert changes.
+      const previous = await tx.manager
+        .getRepository(Alert)
+        .createQueryBuilder('a')
+        .setLock('pessimistic_write')
+        .where('a.fingerprint = :fingerprint', { fingerprint })
+        .andWhere(`a.status IN ${openStatusesSql}`)
+        .getOne();
       const [row] = await tx.query<Array<{ id: string; inserted: boolean }>>(
         `INSERT INTO alert (kind, title, description, cve, cvss_score, severity, raw_severity, source, fingerprint, occurrences,
                             first_seen, last_seen, status, priority, server_id, system_id, agency_id, synthetic)
@@ -161,11 +203,21 @@ export class AlertResolver {
       if (!row) throw new Error('alert upsert returned no row');
       await ctx.bus.publish(row.inserted ? 'alert.raised' : 'alert.updated', { id: row.id }, tx);
       const alert = await tx.manager.getRepository(Alert).findOneByOrFail({ id: row.id });
+      await recordAudit(tx, ctx, {
+        operation: 'raiseAlert',
+        targetType: 'Alert',
+        targetIds: [alert.id],
+        before: row.inserted ? null : previous,
+        after: alert,
+        fields: auditedAlertFields,
+        detail: { deduplicated: !row.inserted },
+      });
       return { alert, deduplicated: !row.inserted };
     });
   }
 
-  @Mutation(() => Alert, { description: 'Moves an alert along the triage workflow and/or assigns it. Publishes alert.updated.' })
+  @Authorized(...Roles.socWrite)
+  @Mutation(() => Alert, { description: 'Moves an alert along the triage workflow and/or assigns it (analysts and admins). Publishes alert.updated.' })
   async updateAlert(
     @Arg('id', () => String) id: string,
     @Arg('status', () => AlertStatus, { nullable: true }) status: AlertStatus | null,
@@ -199,7 +251,9 @@ export class AlertResolver {
       }
       await tx.query(`UPDATE alert SET ${sets.join(', ')} WHERE id = $1`, params);
       await ctx.bus.publish('alert.updated', { id }, tx);
-      return repository.findOneByOrFail({ id });
+      const updated = await repository.findOneByOrFail({ id });
+      await recordAudit(tx, ctx, { operation: 'updateAlert', targetType: 'Alert', targetIds: [id], before: alert, after: updated, fields: auditedAlertFields });
+      return updated;
     });
   }
 

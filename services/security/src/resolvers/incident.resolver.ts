@@ -1,5 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
-import { connectionType, paginate, type Connection, type SubgraphContext } from '@ioc/kit';
+import { Arg, Args, Authorized, Ctx, FieldResolver, Int, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
+import { agencyRowGuard, agencyScopeOf, assertAgencyAccess, connectionType, paginate, Roles, type Connection, type SubgraphContext } from '@ioc/kit';
 import { IncidentsArgs } from '../args/incidents.args';
 import { Alert } from '../entities/alert.entity';
 import { Incident } from '../entities/incident.entity';
@@ -21,9 +21,15 @@ const slaSql: Record<IncidentSlaStatus, string> = {
   [IncidentSlaStatus.REPORTED_LATE]: '(i.reported_at IS NOT NULL AND i.reported_at > i.report_due_at)',
 };
 
+/** Incidents, like alerts, are need-to-know: viewers count them, analysts, admins and the owning agency read them. */
 @Resolver(() => Incident)
+@Authorized(...Roles.socDetail)
+@UseMiddleware(agencyRowGuard<Incident>('Incident', (incident) => incident.agencyId))
 export class IncidentResolver {
-  @Query(() => IncidentConnection, { description: 'Security incidents, most recent first, with their 5-day reporting clock.' })
+  @Authorized(...Roles.agencyScoped)
+  @Query(() => IncidentConnection, {
+    description: 'Security incidents, most recent first, with their 5-day reporting clock. Viewers may read `totalCount` only; an agency client sees its own agency\'s.',
+  })
   async incidents(@Args(() => IncidentsArgs) args: IncidentsArgs, @Ctx() ctx: SubgraphContext): Promise<Connection<Incident>> {
     const range = parseRange(args.from, args.to);
     if (args.systemId) await requireProfile(ctx.db, args.systemId, 'systemId');
@@ -32,6 +38,8 @@ export class IncidentResolver {
     if (args.severity) query.andWhere('i.severity = :severity', { severity: args.severity });
     if (args.systemId) query.andWhere('i.system_id = :systemId', { systemId: args.systemId });
     if (args.agencyId) query.andWhere('i.agency_id = :agencyId', { agencyId: args.agencyId });
+    const scope = agencyScopeOf(ctx.principal);
+    if (scope !== undefined) query.andWhere('i.agency_id = :scope', { scope });
     if (args.slaStatus) query.andWhere(slaSql[args.slaStatus]);
     if (range.from) query.andWhere('i.detected_at >= :from', { from: range.from });
     if (range.to) query.andWhere('i.detected_at <= :to', { to: range.to });
@@ -40,8 +48,10 @@ export class IncidentResolver {
   }
 
   @Query(() => Incident, { nullable: true, description: 'One incident by id; null when unknown.' })
-  incident(@Arg('id', () => String) id: string, @Ctx() ctx: SubgraphContext): Promise<Incident | null> {
-    return ctx.db.getRepository(Incident).findOneBy({ id });
+  async incident(@Arg('id', () => String) id: string, @Ctx() ctx: SubgraphContext): Promise<Incident | null> {
+    const incident = await ctx.db.getRepository(Incident).findOneBy({ id });
+    if (incident) assertAgencyAccess(ctx.principal, 'Query.incident', incident.agencyId);
+    return incident;
   }
 
   @FieldResolver(() => IncidentSlaStatus, { description: 'Where the 5-day reporting clock stands now.' })
@@ -56,7 +66,9 @@ export class IncidentResolver {
 
   @FieldResolver(() => [Alert], { description: 'The grouped alerts, highest priority first (at most 100).' })
   async alerts(@Root() incident: Incident, @Ctx() ctx: SubgraphContext): Promise<Alert[]> {
-    return (await alertsBy(ctx, 'incident_id', { first: 100, order: 'priority' }).load(incident.id)) ?? [];
+    const alerts = (await alertsBy(ctx, 'incident_id', { first: 100, order: 'priority' }).load(incident.id)) ?? [];
+    const scope = agencyScopeOf(ctx.principal);
+    return scope === undefined ? alerts : alerts.filter((alert) => alert.agencyId === scope);
   }
 
   @FieldResolver(() => Int)

@@ -1,5 +1,5 @@
-import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
-import { badInput, type SubgraphContext } from '@ioc/kit';
+import { Arg, Authorized, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { agencyScopeOf, assertAgencyAccess, badInput, Roles, type SubgraphContext } from '@ioc/kit';
 import { Alert } from '../entities/alert.entity';
 import { SecurityProfile } from '../entities/security-profile.entity';
 import { alertCountsBy, alertsBy, profilesBySystem } from '../loaders/security.loaders';
@@ -12,24 +12,36 @@ export function checkRelatedFirst(first: number): number {
   return first;
 }
 
+/** An agency client reaches these fields of its own agency's systems only (FORBIDDEN naming the field otherwise). */
+async function assertOwnSystem(ctx: SubgraphContext, system: InformationSystem, field: string): Promise<void> {
+  if (agencyScopeOf(ctx.principal) === undefined) return;
+  const profile = await profilesBySystem(ctx).load(system.id);
+  assertAgencyAccess(ctx.principal, `InformationSystem.${field}`, profile?.ownerAgencyId);
+}
+
 @Resolver(() => InformationSystem)
+@Authorized(...Roles.agencyScoped)
 export class InformationSystemResolver {
   @FieldResolver(() => SecurityProfile, { nullable: true, description: 'Grading level, approval, inspections and the four layers (security subgraph).' })
-  securityProfile(@Root() system: InformationSystem, @Ctx() ctx: SubgraphContext): Promise<SecurityProfile | null> {
+  async securityProfile(@Root() system: InformationSystem, @Ctx() ctx: SubgraphContext): Promise<SecurityProfile | null> {
+    await assertOwnSystem(ctx, system, 'securityProfile');
     return profilesBySystem(ctx).load(system.id);
   }
 
-  @FieldResolver(() => [Alert], { description: 'Open alerts on the system, highest priority first.' })
+  @Authorized(...Roles.socDetail)
+  @FieldResolver(() => [Alert], { description: 'Open alerts on the system, highest priority first (analysts, admins, the owning agency).' })
   async openAlerts(
     @Root() system: InformationSystem,
     @Arg('first', () => Int, { defaultValue: 20, description: '1 to 100.' }) first: number,
     @Ctx() ctx: SubgraphContext,
   ): Promise<Alert[]> {
+    await assertOwnSystem(ctx, system, 'openAlerts');
     return (await alertsBy(ctx, 'system_id', { open: true, first: checkRelatedFirst(first), order: 'priority' }).load(system.id)) ?? [];
   }
 
   @FieldResolver(() => Int, { description: 'Number of open alerts on the system.' })
   async openAlertCount(@Root() system: InformationSystem, @Ctx() ctx: SubgraphContext): Promise<number> {
+    await assertOwnSystem(ctx, system, 'openAlertCount');
     return (await alertCountsBy(ctx, 'system_id').load(system.id)) ?? 0;
   }
 }

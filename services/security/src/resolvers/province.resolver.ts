@@ -1,8 +1,10 @@
-import { FieldResolver, Resolver, Root } from 'type-graphql';
+import { Authorized, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Roles } from '@ioc/kit';
 import { SecuritySummary } from '../types/security-summary.type';
 import { Province } from '../types/province.type';
 
 @Resolver(() => Province)
+@Authorized(...Roles.dashboard)
 export class ProvinceResolver {
   @FieldResolver(() => SecuritySummary, { nullable: true, description: 'Information security: grading, alerts, incidents and the SECURITY indicators.' })
   security(@Root() province: Province): SecuritySummary {

@@ -1,5 +1,17 @@
-import { Arg, Args, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { badInput, connectionType, paginate, withTransaction, type Connection, type SubgraphContext } from '@ioc/kit';
+import { Arg, Args, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
+import {
+  agencyRowGuard,
+  agencyScopeOf,
+  assertAgencyAccess,
+  badInput,
+  connectionType,
+  paginate,
+  recordAudit,
+  Roles,
+  withTransaction,
+  type Connection,
+  type SubgraphContext,
+} from '@ioc/kit';
 import { SecurityProfilesArgs } from '../args/security-profiles.args';
 import { SecurityProfile } from '../entities/security-profile.entity';
 import { alertCountsBy } from '../loaders/security.loaders';
@@ -15,7 +27,10 @@ import { requireProfile } from './validation';
 
 export const SecurityProfileConnection = connectionType(SecurityProfile, 'SecurityProfile');
 
+/** Grading and compliance are a dashboard (viewers too); an agency client sees its own systems'; only admins approve levels. */
 @Resolver(() => SecurityProfile)
+@Authorized(...Roles.agencyScoped)
+@UseMiddleware(agencyRowGuard<SecurityProfile>('SecurityProfile', (profile) => profile.ownerAgencyId))
 export class SecurityProfileResolver {
   @Query(() => SecurityProfileConnection, { description: 'Security profiles of the information systems, by level, approval status, owner and compliance.' })
   async securityProfiles(@Args(() => SecurityProfilesArgs) args: SecurityProfilesArgs, @Ctx() ctx: SubgraphContext): Promise<Connection<SecurityProfile>> {
@@ -29,15 +44,20 @@ export class SecurityProfileResolver {
     if (args.inspectionOverdue === false) query.andWhere(`NOT ${inspectionOverdueSql}`);
     if (args.fourLayerComplete === true) query.andWhere(fourLayerCompleteSql);
     if (args.fourLayerComplete === false) query.andWhere(`NOT ${fourLayerCompleteSql}`);
+    const scope = agencyScopeOf(ctx.principal);
+    if (scope !== undefined) query.andWhere('p.owner_agency_id = :scope', { scope });
     query.orderBy('p.systemId', 'ASC');
     return paginate(query, args);
   }
 
   @Query(() => SecurityProfile, { nullable: true, description: 'The security profile of one system; null when unknown.' })
-  securityProfile(@Arg('systemId', () => String) systemId: string, @Ctx() ctx: SubgraphContext): Promise<SecurityProfile | null> {
-    return ctx.db.getRepository(SecurityProfile).findOneBy({ systemId });
+  async securityProfile(@Arg('systemId', () => String) systemId: string, @Ctx() ctx: SubgraphContext): Promise<SecurityProfile | null> {
+    const profile = await ctx.db.getRepository(SecurityProfile).findOneBy({ systemId });
+    if (profile) assertAgencyAccess(ctx.principal, 'Query.securityProfile', profile.ownerAgencyId);
+    return profile;
   }
 
+  @Authorized(...Roles.admin)
   @Mutation(() => SecurityProfile, {
     description: 'Records the approval of a system\'s security level (Decree 85/2016). Re-prioritises its alerts; publishes indicator.changed.',
   })
@@ -52,14 +72,27 @@ export class SecurityProfileResolver {
     const date = approvedOn ? parsePastDate(approvedOn, 'approvedOn') : vietnamToday();
     if (decisionNumber && decisionNumber.length > 100) throw badInput('decisionNumber', 'must be at most 100 characters');
     return withTransaction(ctx.db, async (tx) => {
-      await requireProfile(tx.manager, systemId, 'systemId', true);
+      const before = await requireProfile(tx.manager, systemId, 'systemId', true);
       await tx.query(
         `UPDATE security_profile SET level = $2, approval_status = 'APPROVED', approved_date = $3, decision_number = $4, updated_at = now() WHERE system_id = $1`,
         [systemId, level, date, decisionNumber?.trim() || null],
       );
-      await tx.query(`UPDATE alert SET priority = ${severityWeightSql('severity')} * $2, updated_at = now() WHERE system_id = $1`, [systemId, level]);
+      const [, reprioritised] = await tx.query<[unknown, number]>(
+        `UPDATE alert SET priority = ${severityWeightSql('severity')} * $2, updated_at = now() WHERE system_id = $1`,
+        [systemId, level],
+      );
       await ctx.bus.publish('indicator.changed', { domain: 'SECURITY', codes: ['systemsGradedShare', 'gradedSystemsInspectedShare'], systemId }, tx);
-      return tx.manager.getRepository(SecurityProfile).findOneByOrFail({ systemId });
+      const after = await tx.manager.getRepository(SecurityProfile).findOneByOrFail({ systemId });
+      await recordAudit(tx, ctx, {
+        operation: 'approveSecurityLevel',
+        targetType: 'SecurityProfile',
+        targetIds: [systemId],
+        before,
+        after,
+        fields: ['level', 'approvalStatus', 'approvedDate', 'decisionNumber'],
+        detail: { alertsReprioritised: reprioritised },
+      });
+      return after;
     });
   }
 

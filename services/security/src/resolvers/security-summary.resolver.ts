@@ -1,6 +1,6 @@
-import { Arg, Ctx, FieldResolver, Int, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, Int, Resolver } from 'type-graphql';
 import type { Indicator, SubgraphContext } from '@ioc/kit';
-import { Indicator as IndicatorType } from '@ioc/kit';
+import { Indicator as IndicatorType, Roles } from '@ioc/kit';
 import { ReportedMeasurement } from '../entities/reported-measurement.entity';
 import { securityIndicators } from '../indicators/security.indicators';
 import { allProfiles } from '../loaders/security.loaders';
@@ -17,6 +17,7 @@ async function counts(ctx: SubgraphContext): Promise<ComplianceCounts> {
 
 /** Each headline is computed only when asked for; the profile counts share one query per request. */
 @Resolver(() => SecuritySummary)
+@Authorized(...Roles.dashboard)
 export class SecuritySummaryResolver {
   @FieldResolver(() => Int, { description: 'Information systems in the catalogue (each has a security profile).' })
   async systemsTotal(@Ctx() ctx: SubgraphContext): Promise<number> {

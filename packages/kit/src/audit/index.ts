@@ -1,0 +1,3 @@
+export * from './graphql';
+export * from './migration';
+export * from './record';

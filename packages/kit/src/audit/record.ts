@@ -1,0 +1,89 @@
+import type { Principal } from '../auth/principal';
+import type { Transaction } from '../database';
+
+/** What one mutation (or one ingested item) did, as the resolver knows it. */
+export interface AuditRecord {
+  /** The GraphQL operation field, e.g. `updateAlert`. */
+  operation: string;
+  /** The type of the records written, e.g. `Alert`. */
+  targetType: string;
+  targetIds: ReadonlyArray<string | number>;
+  /** The record before the change (null or absent for a creation). */
+  before?: object | null;
+  /** The record after the change (null or absent for a deletion). */
+  after?: object | null;
+  /** Only these fields are compared (default: every field of `before` and `after`). */
+  fields?: readonly string[];
+  /** Personal data: a change is recorded, its values are not (the log must not become a copy of them). */
+  personal?: readonly string[];
+  /** Further facts worth keeping: `{ deduplicated: true }`, `{ alertsReprioritised: 12 }`. */
+  detail?: Record<string, unknown>;
+}
+
+export interface AuditChange {
+  before: unknown;
+  after: unknown;
+}
+
+/** Who acts: the request's verified caller. */
+export interface AuditActor {
+  principal: Principal;
+  requestId?: string;
+}
+
+export const withheld = '«personal data withheld»';
+
+function normalise(value: unknown): unknown {
+  if (value === undefined) return null;
+  if (value instanceof Date) return value.toISOString();
+  if (typeof value === 'bigint') return value.toString();
+  if (Array.isArray(value)) return value.map(normalise);
+  return value;
+}
+
+/**
+ * The fields that differ between `before` and `after` (values as JSON), or, for a creation, every
+ * field of `after`. Personal fields keep their key and lose their values.
+ */
+export function auditChanges(record: Pick<AuditRecord, 'before' | 'after' | 'fields' | 'personal'>): Record<string, AuditChange> {
+  const before = (record.before ?? {}) as Record<string, unknown>;
+  const after = (record.after ?? {}) as Record<string, unknown>;
+  const fields = record.fields ?? [...new Set([...Object.keys(before), ...Object.keys(after)])];
+  const changes: Record<string, AuditChange> = {};
+  for (const field of fields) {
+    const was = record.before ? normalise(before[field]) : null;
+    const is = record.after ? normalise(after[field]) : null;
+    if (typeof was === 'function' || typeof is === 'function') continue;
+    if (record.before && record.after && JSON.stringify(was) === JSON.stringify(is)) continue;
+    if (!record.before && is === null) continue;
+    changes[field] = record.personal?.includes(field)
+      ? { before: was === null ? null : withheld, after: is === null ? null : withheld }
+      : { before: was, after: is };
+  }
+  return changes;
+}
+
+/**
+ * Appends one entry to the subgraph's `audit_log` inside the mutation's transaction: the entry
+ * exists exactly when the change does (a refused or failed mutation leaves neither).
+ */
+export async function recordAudit(tx: Transaction, actor: AuditActor, record: AuditRecord): Promise<string> {
+  const { principal } = actor;
+  const [row] = await tx.query<Array<{ id: string }>>(
+    `INSERT INTO audit_log (operation, subject, role, agency_id, client_ip, request_id, target_type, target_ids, changes, detail)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
+    [
+      record.operation,
+      principal.subject,
+      principal.role,
+      principal.agencyId ?? null,
+      principal.clientIp ?? null,
+      actor.requestId ?? null,
+      record.targetType,
+      record.targetIds.map(String),
+      JSON.stringify(auditChanges(record)),
+      record.detail ? JSON.stringify(record.detail) : null,
+    ],
+  );
+  return String(row!.id);
+}

@@ -1,0 +1,66 @@
+import { Arg, Authorized, Resolver, Root, Subscription } from 'type-graphql';
+import { liveStream, Roles, type SubgraphContext } from '@ioc/kit';
+import { Dossier, DossierChannel } from '../entities/dossier.entity';
+import { agencyScope, freshLoaders } from '../live/live';
+import { assertKnown } from '../support/known';
+
+interface DossierEvent extends Record<string, unknown> {
+  id: string;
+}
+
+interface DossierStreamArgs {
+  districtCode?: string | null;
+  agencyId?: string | null;
+  channel?: DossierChannel | null;
+}
+
+/** Dossiers named by `topic`'s events (one query each), narrowed to the subscriber's filters. */
+async function dossierStream(ctx: SubgraphContext, field: string, topic: 'dossier.received' | 'dossier.resolved', args: DossierStreamArgs) {
+  await assertKnown(ctx, [
+    ['districtCode', args.districtCode, 'district'],
+    ['agencyId', args.agencyId, 'agency'],
+  ]);
+  const agencyId = agencyScope(ctx, field, args.agencyId);
+  const { districtCode, channel } = args;
+  return liveStream<DossierEvent, Dossier>(ctx.bus, topic, {
+    load: async ({ id }) => {
+      freshLoaders(ctx);
+      return ctx.db.getRepository(Dossier).findOneBy({ id: String(id) });
+    },
+    filter: (dossier) =>
+      (!districtCode || dossier.districtCode === districtCode) && (!agencyId || dossier.agencyId === agencyId) && (!channel || dossier.channel === channel),
+  });
+}
+
+const watchers = Roles.agencyScoped;
+
+@Resolver(() => Dossier)
+export class DossierSubscriptionResolver {
+  @Authorized(...watchers)
+  @Subscription(() => Dossier, {
+    description: 'Dossiers as they are received at a counter or on the portal (agency clients: their own agency\'s).',
+    subscribe: ({ args, context }) => dossierStream(context as SubgraphContext, 'Subscription.dossierReceived', 'dossier.received', args as DossierStreamArgs),
+  })
+  dossierReceived(
+    @Root() dossier: Dossier,
+    @Arg('districtCode', () => String, { nullable: true, description: 'GSO code of a district: only dossiers from its communes.' }) _districtCode?: string,
+    @Arg('agencyId', () => String, { nullable: true, description: 'Only dossiers this agency handles.' }) _agencyId?: string,
+    @Arg('channel', () => DossierChannel, { nullable: true }) _channel?: DossierChannel,
+  ): Dossier {
+    return dossier;
+  }
+
+  @Authorized(...watchers)
+  @Subscription(() => Dossier, {
+    description: 'Dossiers as they are resolved (`resolvedAt`, `overdue` tell whether on time).',
+    subscribe: ({ args, context }) => dossierStream(context as SubgraphContext, 'Subscription.dossierResolved', 'dossier.resolved', args as DossierStreamArgs),
+  })
+  dossierResolved(
+    @Root() dossier: Dossier,
+    @Arg('districtCode', () => String, { nullable: true, description: 'GSO code of a district: only dossiers from its communes.' }) _districtCode?: string,
+    @Arg('agencyId', () => String, { nullable: true, description: 'Only dossiers this agency handles.' }) _agencyId?: string,
+    @Arg('channel', () => DossierChannel, { nullable: true }) _channel?: DossierChannel,
+  ): Dossier {
+    return dossier;
+  }
+}

@@ -1,0 +1,42 @@
+import { Arg, Authorized, Resolver, Root, Subscription } from 'type-graphql';
+import { liveStream, Roles, type SubgraphContext } from '@ioc/kit';
+import { Feedback, FeedbackCategory } from '../entities/feedback.entity';
+import { agencyScope, freshLoaders } from '../live/live';
+import { assertKnown } from '../support/known';
+
+interface FeedbackEvent extends Record<string, unknown> {
+  id: string;
+}
+
+@Resolver(() => Feedback)
+export class FeedbackSubscriptionResolver {
+  @Authorized(...Roles.agencyScoped)
+  @Subscription(() => Feedback, {
+    description: 'Citizen feedback (PAKN) as it is received; the citizen\'s name and phone stay masked, as in queries.',
+    subscribe: async ({ args, context }) => {
+      const ctx = context as SubgraphContext;
+      const { districtCode, category, ...rest } = args as { districtCode?: string | null; agencyId?: string | null; category?: FeedbackCategory | null };
+      await assertKnown(ctx, [
+        ['districtCode', districtCode, 'district'],
+        ['agencyId', rest.agencyId, 'agency'],
+      ]);
+      const agencyId = agencyScope(ctx, 'Subscription.feedbackReceived', rest.agencyId);
+      return liveStream<FeedbackEvent, Feedback>(ctx.bus, 'feedback.received', {
+        load: async ({ id }) => {
+          freshLoaders(ctx);
+          return ctx.db.getRepository(Feedback).findOneBy({ id: String(id) });
+        },
+        filter: (feedback) =>
+          (!districtCode || feedback.districtCode === districtCode) && (!agencyId || feedback.agencyId === agencyId) && (!category || feedback.category === category),
+      });
+    },
+  })
+  feedbackReceived(
+    @Root() feedback: Feedback,
+    @Arg('districtCode', () => String, { nullable: true, description: 'GSO code of a district: only feedback about its communes.' }) _districtCode?: string,
+    @Arg('agencyId', () => String, { nullable: true, description: 'Only feedback this agency handles.' }) _agencyId?: string,
+    @Arg('category', () => FeedbackCategory, { nullable: true }) _category?: FeedbackCategory,
+  ): Feedback {
+    return feedback;
+  }
+}
