@@ -62,18 +62,21 @@ run.run(async () => {
   console.log('bench:subscriptions: starting embedded PostgreSQL, the subgraphs (small seed) and a gateway process…');
   database = await startBenchDatabase();
   stack = await startStack({ adminUrl: database.adminUrl, seed: 'small' });
-  gateway = await startGatewayProcess({
-    supergraphPath: stack.supergraphPath,
-    auth: devAuthOptions(stack.secrets),
-    // 10,000 screens share one benchmark identity here; the default rate (1,200 a minute per
-    // caller) would refuse most of their subscribe messages.
-    limits: { ratePerMinute: 1_000_000_000 },
-  });
+  const ready = stack;
+  // A fresh gateway process for each client count, so that its RSS is that run's.
+  const startGateway = () =>
+    startGatewayProcess({
+      supergraphPath: ready.supergraphPath,
+      auth: devAuthOptions(ready.secrets),
+      // 10,000 screens share one benchmark identity here; the default rate (1,200 a minute per
+      // caller) would refuse most of their subscribe messages.
+      limits: { ratePerMinute: 1_000_000_000 },
+    });
   const security = stack.subgraphs.get('security')!.url;
   const analyst = { [gatewayTokenHeader]: await signGatewayToken({ subject: 'bench-soc', role: 'soc-analyst' }, stack.secrets.gatewayTokenSecret, 3600) };
   // SOC screens: alert fields are for the SOC (viewers may not read them).
   const screenToken = await stack.tokenFor('soc-analyst');
-  const rssIdle = gateway.rssMiB();
+  const rssIdle: string[] = [];
 
   interface Raised {
     sequence: string;
@@ -125,7 +128,6 @@ run.run(async () => {
     return out.slice(0, count);
   }
 
-  for (let i = 0; i < loaderCount; i++) loaders.push(forkBench('subscription-clients.ts'));
   const ask = <T>(loader: ChildProcess, message: Record<string, unknown> & { type: string }, timeoutMs = 120_000) =>
     request<T>(loader, message, `${message.type}-done`, timeoutMs);
   const askAll = <T>(message: (i: number) => Record<string, unknown> & { type: string }, timeoutMs?: number) =>
@@ -176,6 +178,12 @@ run.run(async () => {
 
   const rows: Array<Array<string | number>> = [];
   for (const clients of clientCounts) {
+    for (const loader of loaders.splice(0)) await stopChild(loader);
+    await gateway?.stop();
+    gateway = await startGateway();
+    await sleep(1000);
+    rssIdle.push(`${gateway.rssMiB().toFixed(0)}`);
+    for (let i = 0; i < loaderCount; i++) loaders.push(forkBench('subscription-clients.ts'));
     const perLoader = Math.ceil(clients / loaderCount);
     const connectStarted = now();
     const connected = await askAll<{ open: number; failed: number; firstClose?: string }>(() => ({ type: 'connect', url: gateway!.url, token: screenToken, count: perLoader }), 300_000);
@@ -281,7 +289,7 @@ run.run(async () => {
   console.log('## npm run bench:subscriptions — alertRaised with system name, owner agency (egov), grading level (security), hosting servers (infrastructure)');
   console.log('');
   console.log(
-    `Subgraphs in the bench process (small seed); gateway in its own process; clients in ${loaderCount} load processes, one graphql-ws socket per client, all soc-analyst (one auth scope). ${eventsPerScenario} alerts per scenario, one every ${eventGapMs} ms, raised straight on the security subgraph. Latency (ms) from the mutation's answer (just after its commit) to receipt at the client; mutation RTT is the raiseAlert round trip. Gateway RSS in MiB (${rssIdle.toFixed(0)} MiB before any client). Per-event figures are /metrics deltas over the scenario's alerts.`,
+    `Subgraphs in the bench process (small seed); gateway in its own process; clients in ${loaderCount} load processes, one graphql-ws socket per client, all soc-analyst (one auth scope). ${eventsPerScenario} alerts per scenario, one every ${eventGapMs} ms, raised straight on the security subgraph. Latency (ms) from the mutation's answer (just after its commit) to receipt at the client; mutation RTT is the raiseAlert round trip. Gateway RSS in MiB; a fresh gateway process per client count (${rssIdle.join(' / ')} MiB before any client), scenarios in table order. Per-event figures are /metrics deltas over the scenario's alerts.`,
   );
   console.log('');
   console.log(

@@ -1,12 +1,37 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const repoRoot = join(import.meta.dirname, '..', '..');
 const dataDir = mkdtempSync(join(tmpdir(), 'ioc-start-'));
-const gatewayPort = 4900;
+let gatewayPort = 0;
+let subgraphPortOffset = 0;
+let postgresPort = 0;
+
+const portFree = (port: number) =>
+  new Promise<boolean>((resolve) => {
+    const probe = createServer();
+    probe.once('error', () => resolve(false));
+    probe.listen(port, () => probe.close(() => resolve(true)));
+  });
+
+/** Ports nobody holds: the gateway's, the next four for the subgraphs, and one for PostgreSQL. */
+async function choosePorts(): Promise<void> {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const base = 20_000 + Math.floor(Math.random() * 20_000);
+    const wanted = [base, base + 1, base + 2, base + 3, base + 4, base + 10];
+    if ((await Promise.all(wanted.map(portFree))).every(Boolean)) {
+      gatewayPort = base;
+      subgraphPortOffset = base + 1 - 4101;
+      postgresPort = base + 10;
+      return;
+    }
+  }
+  throw new Error('no free ports found');
+}
 
 interface Run {
   child: ChildProcess;
@@ -23,9 +48,9 @@ function start(): Run {
     env: {
       ...process.env,
       DATA_DIR: dataDir,
-      EMBEDDED_PG_PORT: '54900',
+      EMBEDDED_PG_PORT: String(postgresPort),
       PORT: String(gatewayPort),
-      SUBGRAPH_PORT_OFFSET: '800',
+      SUBGRAPH_PORT_OFFSET: String(subgraphPortOffset),
       SEED_PROFILE: 'small',
       LOG_LEVEL: 'info',
       DATABASE_URL: '',
@@ -77,6 +102,7 @@ describe('the start command', () => {
   });
 
   it('starts everything on an embedded database, stops cleanly on Ctrl-C, and reuses the data on the next start', async () => {
+    await choosePorts();
     const first = start();
     await first.ready;
     expect(first.output()).toMatch(/embedded PostgreSQL created/);

@@ -9,6 +9,7 @@ import {
   type GraphQLInputType,
   type GraphQLObjectType,
 } from 'graphql';
+import { getMetadataStorage } from 'type-graphql';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { buildSubgraphSchemaOf, Roles, roles, type Role } from '@ioc/kit';
 import { subgraphs } from '@ioc/infra/subgraphs';
@@ -142,6 +143,18 @@ describe.each(subgraphs.map(({ definition }) => [definition.name, definition] as
       .filter((type): type is GraphQLObjectType => Boolean(type))
       .flatMap((type) => Object.keys(type.getFields()).filter((field) => !field.startsWith('_')).map((field) => `${type.name}.${field}`));
     expect(fields.sort()).toEqual(Object.keys(matrix[name]!).sort());
+  });
+
+  it('declares an @Authorized rule on every root query, mutation and subscription (at least "an authenticated caller")', () => {
+    const storage = getMetadataStorage();
+    const resolvers: readonly unknown[] = definition.schema.resolvers;
+    const guarded = (target: unknown, method: string) =>
+      storage.authorizedFields.some((field) => field.target === target && field.fieldName === method) ||
+      storage.authorizedResolver.some((resolver) => resolver.target === target);
+    const unguarded = [...storage.queries, ...storage.mutations, ...storage.subscriptions]
+      .filter((handler) => resolvers.includes(handler.target) && !guarded(handler.target, handler.methodName))
+      .map((handler) => handler.schemaName);
+    expect(unguarded).toEqual([]);
   });
 
   it('refuses exactly the roles outside each field\'s group, naming the field; writes nothing', async () => {

@@ -57,7 +57,14 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   const dir = mkdtempSync(join(tmpdir(), 'ioc-stack-'));
   const supergraphPath = join(dir, 'supergraph.graphql');
   writeFileSync(supergraphPath, composeSupergraph(composable));
-  const gateway = await startGateway({ port: 0, host: '127.0.0.1', supergraphPath, auth: devAuthOptions(secrets), logger });
+  const gateway = await startGateway({
+    port: 0,
+    host: '127.0.0.1',
+    supergraphPath,
+    persistedOperationsPath: join(import.meta.dirname, '..', '..', 'gateway', 'persisted-operations.json'),
+    auth: devAuthOptions(secrets),
+    logger,
+  });
   const tokenFor = (role: Role, agencyId?: string) => signDevToken(secrets, role, { agencyId });
 
   return {

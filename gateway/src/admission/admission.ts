@@ -46,7 +46,7 @@ export function admitOperation(policy: AdmissionPolicy, caller: VerifiedCaller, 
   try {
     document = parse(operation.query, { maxTokens: 20_000 });
   } catch (error) {
-    if (/token limit/i.test((error as Error).message)) {
+    if (/more th(?:an|at) \d+ tokens/i.test((error as Error).message)) {
       throw new GraphQLError('operation refused: more than 20000 tokens', { extensions: { code: 'TOKEN_LIMIT_EXCEEDED', limit: 20_000, http: { status: 400 } } });
     }
     return; // a syntax error: Apollo reports it with its location
