@@ -8,8 +8,8 @@ import { composeSupergraph } from '../src/compose';
 import { startGateway, type RunningGateway } from '../src/server';
 import { labelResolutions, labelsSubgraph } from './fixtures/labels.subgraph';
 import { ticksSubgraph } from './fixtures/ticks.subgraph';
-import { asCaller } from '@ioc/kit/testing';
-import { collect, eventually, metric, post, testKeys, wsClient, type Collected } from './support';
+import { asCaller, bearerSocket, eventually, subscribe, type Live } from '@ioc/kit/testing';
+import { metric, post, testKeys } from './support';
 
 interface Ticked {
   ticked: { id: string; n: number; label: string; cursor: string };
@@ -43,7 +43,7 @@ const tick = async (id: string, n: number, url = gateway.url) =>
   post(url, tickMutation, { id, n }, url === gateway.url ? bearer() : await asCaller({}, keys.secrets.gatewayTokenSecret));
 
 /** Upstream subscriptions open asynchronously: tick until the subscriber sees an event. */
-async function untilLive<T>(subscription: Collected<T>, n = 0): Promise<void> {
+async function untilLive<T>(subscription: Live<T>, n = 0): Promise<void> {
   const seen = subscription.events.length;
   await eventually(async () => {
     if (subscription.events.length > seen) return true;
@@ -75,8 +75,8 @@ afterAll(async () => {
 
 describe('federated subscriptions through the gateway', () => {
   it('completes each event with fields from another subgraph', async () => {
-    const client = wsClient(gateway.url, token);
-    const sub = collect<Ticked>(client, crossSubgraph);
+    const client = bearerSocket(gateway.url, token);
+    const sub = subscribe<Ticked>(client, crossSubgraph);
     await untilLive(sub);
     await tick('alpha', 7);
     const events = await sub.waitFor(2);
@@ -86,8 +86,8 @@ describe('federated subscriptions through the gateway', () => {
   });
 
   it('shares one upstream subscription and one entity fetch per event among identical subscribers', async () => {
-    const clients = Array.from({ length: 10 }, () => wsClient(gateway.url, token));
-    const subs = Array.from({ length: 100 }, (_, i) => collect<Ticked>(clients[i % 10]!, crossSubgraph, { parity: 'odd' }));
+    const clients = Array.from({ length: 10 }, () => bearerSocket(gateway.url, token));
+    const subs = Array.from({ length: 100 }, (_, i) => subscribe<Ticked>(clients[i % 10]!, crossSubgraph, { parity: 'odd' }));
     await eventually(async () => (await metric(base, 'ioc_gateway_subscriptions_active')) === 100, 10_000, '100 subscriptions');
     // Everyone live: probe until each subscriber has seen an event, then let stragglers settle.
     await eventually(async () => {
@@ -117,9 +117,9 @@ describe('federated subscriptions through the gateway', () => {
   });
 
   it('keeps subscribers with different variables apart', async () => {
-    const client = wsClient(gateway.url, token);
-    const odd = collect<Ticked>(client, crossSubgraph, { parity: 'odd' });
-    const even = collect<Ticked>(client, crossSubgraph, { parity: 'even' });
+    const client = bearerSocket(gateway.url, token);
+    const odd = subscribe<Ticked>(client, crossSubgraph, { parity: 'odd' });
+    const even = subscribe<Ticked>(client, crossSubgraph, { parity: 'even' });
     await untilLive(odd, 1);
     await untilLive(even, 2);
     expect(await metric(base, 'ioc_gateway_upstream_subscriptions')).toBe(2);
@@ -137,8 +137,8 @@ describe('federated subscriptions through the gateway', () => {
   });
 
   it('resumes from a cursor: every missed event once, in order, then live ones', async () => {
-    const first = wsClient(gateway.url, token);
-    const before = collect<Ticked>(first, crossSubgraph);
+    const first = bearerSocket(gateway.url, token);
+    const before = subscribe<Ticked>(first, crossSubgraph);
     await untilLive(before);
     await tick('r1', 1);
     const seen = await before.waitFor(2);
@@ -149,8 +149,8 @@ describe('federated subscriptions through the gateway', () => {
     await tick('r2', 2);
     await tick('r3', 3);
 
-    const second = wsClient(gateway.url, token);
-    const resumed = collect<Ticked>(second, crossSubgraph, { after: cursor });
+    const second = bearerSocket(gateway.url, token);
+    const resumed = subscribe<Ticked>(second, crossSubgraph, { after: cursor });
     const replayed = await resumed.waitFor(2);
     expect(replayed.map((e) => e.ticked.id)).toEqual(['r2', 'r3']);
     expect(replayed[0]!.ticked.label).toBe('label-r2');
@@ -167,8 +167,8 @@ describe('federated subscriptions through the gateway', () => {
   });
 
   it('delivers events written through another replica of the subgraph', async () => {
-    const client = wsClient(gateway.url, token);
-    const sub = collect<Ticked>(client, crossSubgraph);
+    const client = bearerSocket(gateway.url, token);
+    const sub = subscribe<Ticked>(client, crossSubgraph);
     await untilLive(sub);
     const replicaResult = await tick('from-replica', 11, ticksReplica.url);
     expect(replicaResult.body.errors).toBeUndefined();
@@ -179,12 +179,12 @@ describe('federated subscriptions through the gateway', () => {
   });
 
   it('answers queries over the socket and refuses subscriptions over HTTP with a clear 400', async () => {
-    const client = wsClient(gateway.url, token);
+    const client = bearerSocket(gateway.url, token);
     const result = await new Promise((resolve, reject) =>
       client.subscribe({ query: '{ labelsVersion }' }, { next: resolve, error: reject, complete: () => undefined }),
     );
     expect(result).toEqual({ data: { labelsVersion: '1' } });
-    const refused = collect(client, 'subscription { nope }');
+    const refused = subscribe(client, 'subscription { nope }');
     await refused.completed;
     expect(refused.errors[0]).toMatchObject({ message: 'Cannot query field "nope" on type "Subscription".' });
     await client.dispose();
@@ -195,8 +195,8 @@ describe('federated subscriptions through the gateway', () => {
   });
 
   it('ends subscriptions with an actionable error when the owning subgraph goes away, and works again when it is back', async () => {
-    const client = wsClient(gateway.url, token);
-    const sub = collect<Ticked>(client, crossSubgraph);
+    const client = bearerSocket(gateway.url, token);
+    const sub = subscribe<Ticked>(client, crossSubgraph);
     await untilLive(sub);
     const port = ticks.port;
     await ticks.close();
@@ -204,14 +204,14 @@ describe('federated subscriptions through the gateway', () => {
     expect(sub.errors[0]).toMatchObject({ extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'ticks' } });
 
     ticks = await startTicks(port);
-    const again = collect<Ticked>(client, crossSubgraph);
+    const again = subscribe<Ticked>(client, crossSubgraph);
     await untilLive(again);
     await client.dispose();
   });
 
   it('tells subscribers to resubscribe when the supergraph is reloaded', async () => {
-    const client = wsClient(gateway.url, token);
-    const sub = collect<Ticked>(client, crossSubgraph);
+    const client = bearerSocket(gateway.url, token);
+    const sub = subscribe<Ticked>(client, crossSubgraph);
     await untilLive(sub);
     writeFileSync(supergraphPath, await compose(`${labels.url}?v=2`));
     await sub.completed;

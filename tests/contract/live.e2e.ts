@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Client } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { collect, eventually, wsClient, type Collected } from '../../gateway/tests/support';
+import { bearerSocket, eventually, subscribe, type Live } from '@ioc/kit/testing';
 import { startStack, type Stack } from '../support/stack';
 
 /**
@@ -61,7 +61,7 @@ async function trigger(entry: LiveEntry): Promise<void> {
 }
 
 /** Upstream subscriptions open asynchronously: trigger until the subscriber sees an event. */
-async function untilLive(entry: LiveEntry, subscription: Collected<unknown>): Promise<void> {
+async function untilLive(entry: LiveEntry, subscription: Live<unknown>): Promise<void> {
   await eventually(
     async () => {
       if (subscription.events.length > 0) return true;
@@ -77,7 +77,7 @@ async function untilLive(entry: LiveEntry, subscription: Collected<unknown>): Pr
 
 beforeAll(async () => {
   stack = await startStack({ adminUrl: inject('postgresAdminUrl'), seed: 'small' });
-  client = wsClient(stack.gateway.url, await stack.tokenFor('admin'));
+  client = bearerSocket(stack.gateway.url, await stack.tokenFor('admin'));
 }, 180_000);
 
 afterAll(async () => {
@@ -95,7 +95,7 @@ describe('the live contract: every stream of tests/contract/live.json through th
   });
 
   it.each(entries.map((entry) => [entry.name, entry] as const))('%s', async (_name, entry) => {
-    const subscription = collect<unknown>(client, entry.subscription, entry.variables);
+    const subscription = subscribe<unknown>(client, entry.subscription, entry.variables);
     try {
       await untilLive(entry, subscription);
       const seen = subscription.events.length;

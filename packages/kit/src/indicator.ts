@@ -1,5 +1,7 @@
 import 'reflect-metadata';
 import { Directive, Field, Float, ObjectType, registerEnumType } from 'type-graphql';
+import type { Transaction } from './database';
+import type { EventBus, EventPayload } from './event-bus/event-bus';
 
 export enum IndicatorComparator {
   GTE = 'GTE',
@@ -71,4 +73,30 @@ export function indicatorStatus(comparator: IndicatorComparator, target: number,
 export function evaluateIndicator(definition: IndicatorDefinition, actual: number | null): Indicator {
   const rounded = actual === null ? null : Math.round(actual * 100) / 100;
   return { ...definition, actual: rounded, status: indicatorStatus(definition.comparator, definition.target, rounded) };
+}
+
+/** `indicator.changed` as subgraphs publish it: codes that may have moved, tagged with subgraph and domain. */
+export interface IndicatorEvent extends EventPayload {
+  subgraph?: string;
+  domain?: string;
+  code?: string;
+  codes?: string[];
+}
+
+/** The codes of an event that may be this subgraph's (every subgraph publishes on the same topic). */
+export function indicatorCodesOf(event: IndicatorEvent, subgraph: string, domains: readonly string[]): string[] {
+  if (event.subgraph !== undefined && event.subgraph !== subgraph) return [];
+  if (event.domain !== undefined && !domains.includes(event.domain)) return [];
+  if (Array.isArray(event.codes)) return event.codes.filter((code): code is string => typeof code === 'string');
+  return typeof event.code === 'string' ? [event.code] : [];
+}
+
+/** Announces, in the write's transaction, that `codes` of `domain` may have moved (delivered on commit). */
+export async function publishIndicatorChanges(
+  bus: EventBus,
+  tx: Transaction,
+  source: { subgraph: string; domain?: string },
+  codes: readonly string[],
+): Promise<void> {
+  if (codes.length) await bus.publish('indicator.changed', { ...source, codes: [...codes] }, tx);
 }

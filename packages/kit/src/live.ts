@@ -1,4 +1,5 @@
 import type { EventBus, EventPayload, EventStream } from './event-bus/event-bus';
+import { LoaderRegistry } from './references';
 
 export interface LiveStreamOptions<TEvent extends EventPayload, TItem> {
   /** Turns an event (ids) into what the subscription returns; null skips it. */
@@ -60,6 +61,38 @@ export function liveStream<TEvent extends EventPayload, TItem>(
       backlog.length = 0;
       await live?.return();
       return done();
+    },
+    [Symbol.asyncIterator]() {
+      return iterator;
+    },
+  };
+  return iterator;
+}
+
+/**
+ * A subscription's context lives as long as the subscription; its DataLoaders would serve one
+ * event's rows to every later event. Each event starts with empty ones.
+ */
+export function freshLoaders(ctx: { loaders: LoaderRegistry }): void {
+  ctx.loaders = new LoaderRegistry();
+}
+
+/** Yields every element of every batch (one event, several items); `return()` ends the source at once. */
+export function expand<T>(source: AsyncIterableIterator<T[]>): AsyncIterableIterator<T> {
+  const pending: T[] = [];
+  const iterator: AsyncIterableIterator<T> = {
+    async next() {
+      while (pending.length === 0) {
+        const batch = await source.next();
+        if (batch.done) return { value: undefined, done: true };
+        pending.push(...batch.value);
+      }
+      return { value: pending.shift()!, done: false };
+    },
+    async return() {
+      pending.length = 0;
+      await source.return?.();
+      return { value: undefined, done: true };
     },
     [Symbol.asyncIterator]() {
       return iterator;

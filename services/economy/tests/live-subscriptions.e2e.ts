@@ -1,7 +1,7 @@
 import type { Client } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { eventually, subgraphSocket, subscribe, untilLive } from './live-support';
 import { startEconomy, type EconomyHarness } from './helpers';
+import { eventually, subgraphSocket, subscribe, untilLive } from '@ioc/kit/testing';
 
 let economy: EconomyHarness;
 let client: Client;

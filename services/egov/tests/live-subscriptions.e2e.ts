@@ -2,8 +2,8 @@ import type { Client } from 'graphql-ws';
 import type { Principal } from '@ioc/kit';
 import type { TestSubgraph } from '@ioc/kit/testing';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { eventually, subgraphSocket, subscribe, untilLive } from './live-support';
 import { expectOk, startEgov } from './support';
+import { eventually, subgraphSocket, subscribe, untilLive } from '@ioc/kit/testing';
 
 let egov: TestSubgraph;
 const clients: Client[] = [];

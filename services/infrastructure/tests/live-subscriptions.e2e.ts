@@ -1,7 +1,7 @@
 import type { Client } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { eventually, subgraphSocket, subscribe, untilLive } from './live-support';
 import { startInfrastructure, type InfrastructureHarness } from './support';
+import { eventually, subgraphSocket, subscribe, untilLive } from '@ioc/kit/testing';
 
 let infra: InfrastructureHarness;
 const clients: Client[] = [];

@@ -1,7 +1,7 @@
 import type { Client } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { subgraphSocket, subscribe, untilLive, eventually, type Live } from './live-support';
 import { startSecurity, type SecurityHarness } from './support';
+import { subgraphSocket, subscribe, untilLive, eventually, type Live } from '@ioc/kit/testing';
 
 const raise = /* GraphQL */ `
   mutation Raise($input: RaiseAlertInput!) { raiseAlert(input: $input) { deduplicated alert { id sequence title } } }

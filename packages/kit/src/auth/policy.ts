@@ -90,3 +90,14 @@ export function protectType<T extends object>(type: ClassType<T>, typeName: stri
     if (guard) UseMiddleware(guard)(type.prototype, field.name);
   }
 }
+
+/**
+ * The agency a caller's request or stream is limited to: an agency client gets only its own
+ * agency (asking for another is refused, naming the field); other roles get what they ask for.
+ */
+export function agencyScope(principal: Principal, field: string, requested: string | null | undefined): string | undefined {
+  if (principal.role !== 'agency-client') return requested ?? undefined;
+  if (!principal.agencyId) throw forbidden(field, 'needs an agency for an agency client');
+  if (requested && requested !== principal.agencyId) throw forbidden(field, `is limited to the caller's agency (${principal.agencyId})`);
+  return principal.agencyId;
+}

@@ -110,3 +110,5 @@ export async function startTestSubgraph(
     },
   };
 }
+
+export * from './live';

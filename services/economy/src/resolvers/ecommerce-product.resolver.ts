@@ -1,5 +1,5 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { badInput, foldVietnamese, paginate, recordAudit, Roles, validatePage, withTransaction, type Connection, type SubgraphContext } from '@ioc/kit';
+import { badInput, type Connection, foldVietnamese, paginate, publishIndicatorChanges, recordAudit, Roles, type SubgraphContext, validatePage, withTransaction } from '@ioc/kit';
 import { EcommerceProductOrder, EcommerceProductsArgs } from '../args/ecommerce-products.args';
 import { EcommerceProduct, ProductCategory } from '../entities/ecommerce-product.entity';
 import { Enterprise } from '../entities/enterprise.entity';
@@ -10,7 +10,6 @@ import { containsPattern } from '../domain/search';
 import { isTaxCode, normaliseTaxCode } from '../domain/tax-code';
 import { checkUnitFilters } from '../domain/units';
 import { trackIndicatorChanges } from '../indicators/indicators';
-import { publishIndicatorChanges } from '../indicators/publish';
 import { ecommerceProductLoader, enterpriseLoader, ocopProductLoader } from '../loaders';
 import { EcommerceProductConnection } from '../types/connections.type';
 
@@ -106,7 +105,7 @@ export class EcommerceProductResolver {
         );
         return rows[0]!.id;
       });
-      await publishIndicatorChanges(ctx, tx, changed);
+      await publishIndicatorChanges(ctx.bus, tx, { subgraph: 'economy' }, changed);
       const product = await tx.manager.getRepository(EcommerceProduct).findOneByOrFail({ id });
       await recordAudit(tx, ctx, {
         operation: 'listProductOnPlatform',

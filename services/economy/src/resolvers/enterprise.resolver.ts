@@ -1,6 +1,6 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { EntityManager, SelectQueryBuilder } from 'typeorm';
-import { badInput, paginate, recordAudit, Roles, validatePage, withTransaction, type Connection, type SubgraphContext } from '@ioc/kit';
+import { badInput, type Connection, paginate, publishIndicatorChanges, recordAudit, Roles, type SubgraphContext, validatePage, withTransaction } from '@ioc/kit';
 import { foldVietnamese } from '@ioc/kit';
 import { EnterpriseFilterArgs, EnterpriseOrder, EnterprisesArgs } from '../args/enterprises.args';
 import { EcommerceProduct } from '../entities/ecommerce-product.entity';
@@ -10,7 +10,6 @@ import { parsePastDay, todayInVietnam } from '../domain/dates';
 import { containsPattern } from '../domain/search';
 import { isTaxCode, normaliseTaxCode } from '../domain/tax-code';
 import { checkUnitFilters, requireUnit } from '../domain/units';
-import { publishIndicatorChanges } from '../indicators/publish';
 import { trackIndicatorChanges } from '../indicators/indicators';
 import { eInvoiceLoader, enterpriseLoader, productsByEnterpriseLoader } from '../loaders';
 import { AdministrativeUnit, unitStub } from '../types/administrative-unit.type';
@@ -146,7 +145,7 @@ export class EnterpriseResolver {
           });
       }
       const { changed } = await trackIndicatorChanges(tx.manager, write);
-      await publishIndicatorChanges(ctx, tx, changed);
+      await publishIndicatorChanges(ctx.bus, tx, { subgraph: 'economy' }, changed);
       const after = await repo.findOneByOrFail({ taxCode });
       await recordAudit(tx, ctx, {
         operation: 'registerEnterpriseOnPlatform',

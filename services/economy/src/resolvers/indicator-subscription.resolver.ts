@@ -1,7 +1,6 @@
 import { Arg, Authorized, Resolver, Root, Subscription } from 'type-graphql';
-import { badInput, Indicator, liveStream, Roles, type SubgraphContext } from '@ioc/kit';
+import { badInput, expand, freshLoaders, Indicator, indicatorCodesOf, type IndicatorEvent, liveStream, Roles, type SubgraphContext } from '@ioc/kit';
 import { computeIndicators, economyDomains, type EconomyDomain } from '../indicators/indicators';
-import { expand, freshLoaders, indicatorCodesOf, type IndicatorEvent } from '../live/live';
 
 @Resolver(() => Indicator)
 export class EconomyIndicatorSubscriptionResolver {

@@ -1,5 +1,5 @@
 import { Arg, Args, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
-import { badInput, recordAudit, Roles, withTransaction, type SubgraphContext } from '@ioc/kit';
+import { badInput, publishIndicatorChanges, recordAudit, Roles, type SubgraphContext, withTransaction } from '@ioc/kit';
 import { MeasurementsArgs } from '../args/measurements.args';
 import { IndicatorDefinitionRow } from '../entities/indicator-definition.entity';
 import { ReportedMeasurement } from '../entities/reported-measurement.entity';
@@ -7,7 +7,6 @@ import { RecordMeasurementInput } from '../inputs/record-measurement.input';
 import { periodEnd } from '../domain/period';
 import { rowBackedMeasurements } from '../domain/row-backed';
 import { economyDomains, trackIndicatorChanges, type EconomyDomain } from '../indicators/indicators';
-import { publishIndicatorChanges } from '../indicators/publish';
 
 const codePattern = /^[A-Za-z][A-Za-z0-9_.-]{0,99}$/;
 const qualifiers = ['GT', 'APPROX'];
@@ -98,7 +97,7 @@ export class MeasurementResolver {
           [indicator, input.period, end, meta.domain, meta.titleVi, meta.titleEn, meta.unit, input.value, input.qualifier ?? null, source],
         ),
       );
-      await publishIndicatorChanges(ctx, tx, changed);
+      await publishIndicatorChanges(ctx.bus, tx, { subgraph: 'economy' }, changed);
       const after = await repo.findOneByOrFail({ indicator, period: input.period });
       await recordAudit(tx, ctx, {
         operation: 'recordMeasurement',

@@ -1,7 +1,6 @@
 import { Arg, Authorized, Resolver, Root, Subscription } from 'type-graphql';
-import { liveStream, Roles, type SubgraphContext } from '@ioc/kit';
+import { agencyScope, freshLoaders, liveStream, Roles, type SubgraphContext } from '@ioc/kit';
 import { Dossier, DossierChannel } from '../entities/dossier.entity';
-import { agencyScope, freshLoaders } from '../live/live';
 import { assertKnown } from '../support/known';
 
 interface DossierEvent extends Record<string, unknown> {
@@ -20,7 +19,7 @@ async function dossierStream(ctx: SubgraphContext, field: string, topic: 'dossie
     ['districtCode', args.districtCode, 'district'],
     ['agencyId', args.agencyId, 'agency'],
   ]);
-  const agencyId = agencyScope(ctx, field, args.agencyId);
+  const agencyId = agencyScope(ctx.principal, field, args.agencyId);
   const { districtCode, channel } = args;
   return liveStream<DossierEvent, Dossier>(ctx.bus, topic, {
     load: async ({ id }) => {

@@ -1,5 +1,5 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
-import { agencyRowGuard, agencyScopeOf, assertAgencyAccess, badInput, recordAudit, Roles, withTransaction, type Connection, type SubgraphContext } from '@ioc/kit';
+import { agencyRowGuard, agencyScopeOf, assertAgencyAccess, badInput, type Connection, publishIndicatorChanges, recordAudit, Roles, type SubgraphContext, withTransaction } from '@ioc/kit';
 import { DossierSort, DossierStatisticsArgs, DossiersArgs } from '../args/dossiers.args';
 import { AdministrativeProcedure } from '../entities/administrative-procedure.entity';
 import { AdministrativeUnit, UnitLevel } from '../entities/administrative-unit.entity';
@@ -8,7 +8,7 @@ import { Dossier, DossierChannel, DossierStatus } from '../entities/dossier.enti
 import { OnlineService } from '../entities/online-service.entity';
 import { DossierApplicantInput } from '../inputs/dossier-applicant.input';
 import { ReceiveDossierInput } from '../inputs/receive-dossier.input';
-import { dossierIndicatorCodes, publishIndicatorChanges } from '../live/live';
+import { dossierIndicatorCodes } from '../indicators/indicator-events';
 import { aggregateCache, cachedAggregate } from '../support/aggregate-cache';
 import { dueDate } from '../support/calendar';
 import { checkYear, parseInstant, parseRange } from '../support/dates';
@@ -204,7 +204,7 @@ export class DossierResolver {
       }
       aggregateCache(ctx.db).invalidateOnCommit(tx);
       await ctx.bus.publish('dossier.received', { id, districtCode: commune.parentCode, communeCode: commune.code }, tx);
-      await publishIndicatorChanges(ctx, tx, 'DIGITAL_GOVERNMENT', dossierIndicatorCodes(input.channel));
+      await publishIndicatorChanges(ctx.bus, tx, { subgraph: 'egov', domain: 'DIGITAL_GOVERNMENT' }, dossierIndicatorCodes(input.channel));
       const dossier = await tx.manager.getRepository(Dossier).findOneByOrFail({ id });
       await recordAudit(tx, ctx, {
         operation: 'receiveDossier',

@@ -1,7 +1,6 @@
 import { Arg, Authorized, Resolver, Root, Subscription } from 'type-graphql';
-import { liveStream, Roles, type SubgraphContext } from '@ioc/kit';
+import { agencyScope, freshLoaders, liveStream, Roles, type SubgraphContext } from '@ioc/kit';
 import { Feedback, FeedbackCategory } from '../entities/feedback.entity';
-import { agencyScope, freshLoaders } from '../live/live';
 import { assertKnown } from '../support/known';
 
 interface FeedbackEvent extends Record<string, unknown> {
@@ -20,7 +19,7 @@ export class FeedbackSubscriptionResolver {
         ['districtCode', districtCode, 'district'],
         ['agencyId', rest.agencyId, 'agency'],
       ]);
-      const agencyId = agencyScope(ctx, 'Subscription.feedbackReceived', rest.agencyId);
+      const agencyId = agencyScope(ctx.principal, 'Subscription.feedbackReceived', rest.agencyId);
       return liveStream<FeedbackEvent, Feedback>(ctx.bus, 'feedback.received', {
         load: async ({ id }) => {
           freshLoaders(ctx);

@@ -1,4 +1,4 @@
-import { foldVietnamese } from '@ioc/kit';
+import { foldVietnamese, publishIndicatorChanges } from '@ioc/kit';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
 import { agencyRowGuard, agencyScopeOf, assertAgencyAccess, badInput, recordAudit, Roles, withTransaction, type Connection, type SubgraphContext } from '@ioc/kit';
 import { FeedbackArgs, FeedbackSort } from '../args/feedback.args';
@@ -6,7 +6,6 @@ import { AdministrativeUnit, UnitLevel } from '../entities/administrative-unit.e
 import { Agency } from '../entities/agency.entity';
 import { Feedback } from '../entities/feedback.entity';
 import { ReceiveFeedbackInput } from '../inputs/receive-feedback.input';
-import { publishIndicatorChanges } from '../live/live';
 import { aggregateCache } from '../support/aggregate-cache';
 import { parseRange } from '../support/dates';
 import { assertKnown } from '../support/known';
@@ -107,7 +106,7 @@ export class FeedbackResolver {
       const id = String(row!.id);
       aggregateCache(ctx.db).invalidateOnCommit(tx);
       await ctx.bus.publish('feedback.received', { id, agencyId, communeCode: commune.code }, tx);
-      await publishIndicatorChanges(ctx, tx, 'DIGITAL_GOVERNMENT', ['agenciesUsingPaknShare']);
+      await publishIndicatorChanges(ctx.bus, tx, { subgraph: 'egov', domain: 'DIGITAL_GOVERNMENT' }, ['agenciesUsingPaknShare']);
       const feedback = await tx.manager.getRepository(Feedback).findOneByOrFail({ id });
       await recordAudit(tx, ctx, {
         operation: 'receiveFeedback',

@@ -1,9 +1,8 @@
 import { Arg, Authorized, Resolver, Root, Subscription } from 'type-graphql';
 import { In } from 'typeorm';
-import { badInput, evaluateIndicator, Indicator, IndicatorComparator, liveStream, Roles, type SubgraphContext } from '@ioc/kit';
+import { badInput, evaluateIndicator, expand, freshLoaders, Indicator, indicatorCodesOf, IndicatorComparator, type IndicatorEvent, liveStream, Roles, type SubgraphContext } from '@ioc/kit';
 import { IndicatorDefinitionRow } from '../entities/indicator-definition.entity';
 import { queryActuals } from '../indicators/egov.indicators';
-import { expand, freshLoaders, indicatorCodesOf, type IndicatorEvent } from '../live/live';
 
 /** The plan's domains whose indicators this subgraph computes. */
 const egovDomains = ['DIGITAL_GOVERNMENT', 'DATA_PLATFORMS', 'WORKFORCE'] as const;

@@ -1,8 +1,7 @@
 import { Arg, Authorized, Ctx, FieldResolver, Resolver, Root, Subscription } from 'type-graphql';
-import { badInput, liveStream, Roles, type SubgraphContext } from '@ioc/kit';
+import { badInput, expand, freshLoaders, liveStream, Roles, type SubgraphContext } from '@ioc/kit';
 import { BtsStation } from '../entities/bts-station.entity';
 import { BtsStatusChange } from '../entities/bts-status-change.entity';
-import { expand, freshLoaders } from '../live/live';
 import { validateArea } from '../logic/filters';
 import { findBtsStations } from '../references/bts-station.reference';
 import { loadTelecomOperator } from '../references/telecom-operator.reference';

@@ -1,5 +1,5 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { badInput, connectionType, paginate, recordAudit, Roles, withTransaction, type Connection, type SubgraphContext } from '@ioc/kit';
+import { badInput, type Connection, connectionType, paginate, publishIndicatorChanges, recordAudit, Roles, type SubgraphContext, withTransaction } from '@ioc/kit';
 import { BtsStation } from '../entities/bts-station.entity';
 import { BtsStatusChange } from '../entities/bts-status-change.entity';
 import { TelecomOperator } from '../entities/telecom-operator.entity';
@@ -9,7 +9,7 @@ import { AdministrativeUnit } from '../types/stubs.type';
 import { applyArea, applySearch, validateArea, type AreaArgs } from '../logic/filters';
 import { findBtsStations } from '../references/bts-station.reference';
 import { loadTelecomOperator } from '../references/telecom-operator.reference';
-import { btsIndicatorCodes, publishIndicatorChanges } from '../live/live';
+import { btsIndicatorCodes } from '../indicators/indicator-events';
 
 export const BtsStationConnection = connectionType(BtsStation, 'BtsStation');
 
@@ -133,7 +133,7 @@ export class BtsStationResolver {
         fields: ['status', 'statusChangedAt'],
         detail: reason ? { reason } : undefined,
       });
-      await publishIndicatorChanges(ctx, tx, 'INFRASTRUCTURE', btsIndicatorCodes(station, station.status, status));
+      await publishIndicatorChanges(ctx.bus, tx, { subgraph: 'infrastructure', domain: 'INFRASTRUCTURE' }, btsIndicatorCodes(station, station.status, status));
       return Object.assign(station, { status, statusChangedAt: changedAt });
     });
   }

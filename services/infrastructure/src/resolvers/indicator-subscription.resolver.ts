@@ -1,7 +1,6 @@
 import { Authorized, Resolver, Root, Subscription } from 'type-graphql';
-import { Indicator, liveStream, Roles, type SubgraphContext } from '@ioc/kit';
+import { expand, freshLoaders, Indicator, indicatorCodesOf, type IndicatorEvent, liveStream, Roles, type SubgraphContext } from '@ioc/kit';
 import { infrastructureCounts, infrastructureIndicators } from '../indicators/infrastructure.indicators';
-import { expand, freshLoaders, indicatorCodesOf, type IndicatorEvent } from '../live/live';
 
 @Resolver(() => Indicator)
 export class InfrastructureIndicatorSubscriptionResolver {

@@ -1,7 +1,6 @@
 import { Arg, Authorized, Resolver, Root, Subscription } from 'type-graphql';
-import { badInput, liveStream, Roles, type SubgraphContext } from '@ioc/kit';
+import { badInput, freshLoaders, liveStream, Roles, type SubgraphContext } from '@ioc/kit';
 import { Server } from '../entities/server.entity';
-import { freshLoaders } from '../live/live';
 import { ServerHealth, ServerKind } from '../types/enums';
 
 interface ServerEvent extends Record<string, unknown> {

@@ -1,7 +1,7 @@
 import { isIPv4, isIPv6 } from 'node:net';
 import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { In } from 'typeorm';
-import { badInput, connectionType, foldVietnamese, paginate, recordAudit, Roles, withTransaction, type Connection, type SubgraphContext } from '@ioc/kit';
+import { badInput, type Connection, connectionType, foldVietnamese, paginate, publishIndicatorChanges, recordAudit, Roles, type SubgraphContext, withTransaction } from '@ioc/kit';
 import { Server } from '../entities/server.entity';
 import { ServerSystem } from '../entities/server-system.entity';
 import { InformationSystemRef } from '../entities/information-system-ref.entity';
@@ -14,7 +14,7 @@ import { applySearch } from '../logic/filters';
 import { loadGrouped } from '../logic/loaders';
 import { overcommitted, sumResources } from '../logic/capacity';
 import { findServers, loadServer } from '../references/server.reference';
-import { publishIndicatorChanges, serverHealthIndicatorCodes } from '../live/live';
+import { serverHealthIndicatorCodes } from '../indicators/indicator-events';
 
 export const ServerConnection = connectionType(Server, 'Server');
 
@@ -244,7 +244,7 @@ export class ServerResolver {
         after: { ...server, health, healthChangedAt },
         fields: ['health', 'healthChangedAt'],
       });
-      await publishIndicatorChanges(ctx, tx, 'INFRASTRUCTURE', serverHealthIndicatorCodes(server, server.health, health));
+      await publishIndicatorChanges(ctx.bus, tx, { subgraph: 'infrastructure', domain: 'INFRASTRUCTURE' }, serverHealthIndicatorCodes(server, server.health, health));
       return Object.assign(server, { health, healthChangedAt });
     });
   }

@@ -1,8 +1,7 @@
 import { Args, Authorized, Resolver, Root, Subscription } from 'type-graphql';
-import { badInput, liveStream, Roles, type SubgraphContext } from '@ioc/kit';
+import { agencyScope, badInput, freshLoaders, liveStream, Roles, type SubgraphContext } from '@ioc/kit';
 import { AlertRaisedArgs, AlertUpdatedArgs, type AlertStreamArgs } from '../args/alert-stream.args';
 import { Alert } from '../entities/alert.entity';
-import { agencyScope, freshLoaders } from '../live/live';
 import { severityWeight } from '../rules/severity';
 import { requireProfile } from './validation';
 
@@ -28,7 +27,7 @@ async function alertFilter(ctx: SubgraphContext, field: string, args: AlertStrea
     kind: args.kind ?? undefined,
     minWeight: args.minSeverity ? severityWeight[args.minSeverity] : undefined,
     systemId: args.systemId ?? undefined,
-    agencyId: agencyScope(ctx, field, args.agencyId),
+    agencyId: agencyScope(ctx.principal, field, args.agencyId),
     status: args.status ?? undefined,
   };
 }

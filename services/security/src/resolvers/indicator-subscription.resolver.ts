@@ -1,7 +1,6 @@
 import { Authorized, Resolver, Root, Subscription } from 'type-graphql';
-import { Indicator, liveStream, Roles, type SubgraphContext } from '@ioc/kit';
+import { expand, freshLoaders, Indicator, indicatorCodesOf, type IndicatorEvent, liveStream, Roles, type SubgraphContext } from '@ioc/kit';
 import { securityIndicators } from '../indicators/security.indicators';
-import { expand, freshLoaders, indicatorCodesOf, type IndicatorEvent } from '../live/live';
 
 @Resolver(() => Indicator)
 export class SecurityIndicatorSubscriptionResolver {

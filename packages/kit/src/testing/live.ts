@@ -1,7 +1,7 @@
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
-import type { Principal } from '@ioc/kit';
-import { asCaller } from '@ioc/kit/testing';
+import type { Principal } from '../auth/principal';
+import { asCaller } from './index';
 
 /** A graphql-ws client straight to a subgraph, presenting a gateway token for `caller` (default admin). */
 export function subgraphSocket(url: string, caller: Partial<Principal> = {}): Client {
@@ -11,6 +11,17 @@ export function subgraphSocket(url: string, caller: Partial<Principal> = {}): Cl
     retryAttempts: 0,
     lazy: true,
     connectionParams: async () => ({ gatewayToken: (await asCaller(caller))['ioc-gateway-token'] }),
+  });
+}
+
+/** A graphql-ws client to the gateway, presenting a caller's bearer token as clients do. */
+export function bearerSocket(url: string, token: string): Client {
+  return createClient({
+    url: url.replace(/^http/, 'ws'),
+    webSocketImpl: WebSocket,
+    retryAttempts: 0,
+    lazy: true,
+    connectionParams: { authorization: `Bearer ${token}` },
   });
 }
 
