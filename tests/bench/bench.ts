@@ -11,8 +11,8 @@ import { guard, machineLine, markdownTable, ms, startGatewayProcess } from './su
  * same work sent straight to the subgraph(s). The load generator is a separate process.
  *
  * Knobs: BENCH_SEED (full|small, default full), BENCH_SECONDS per measurement (default 6),
- * BENCH_WARMUP_SECONDS (default 2), BENCH_CONCURRENCY (default "1,8"), BENCH_GATEWAY_CPU_PROF (a folder: the
- * gateway process writes a V8 CPU profile there).
+ * BENCH_WARMUP_SECONDS (default 2), BENCH_CONCURRENCY (default "1,8"), BENCH_GATEWAY_CPU_PROF (a
+ * folder where the gateway process writes a V8 CPU profile).
  */
 const seed = process.env.BENCH_SEED === 'small' ? 'small' : 'full';
 const seconds = Number(process.env.BENCH_SECONDS ?? 6);
@@ -30,11 +30,11 @@ run.run(async () => {
   // The bench's gateway runs in its own process (as `npm start` runs it), with the stack's keys.
   // Its rate limit is lifted: the default (1,200 a minute per caller) would cap one benchmark
   // caller at 20 requests/s.
-  const gateway = await startGatewayProcess({
-    supergraphPath: bench.stack.supergraphPath,
-    auth: devAuthOptions(bench.stack.secrets),
-    limits: { ratePerMinute: 1_000_000_000 },
-  }, process.env.BENCH_GATEWAY_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_GATEWAY_CPU_PROF}`] : []);
+  const profile = process.env.BENCH_GATEWAY_CPU_PROF;
+  const gateway = await startGatewayProcess(
+    { supergraphPath: bench.stack.supergraphPath, auth: devAuthOptions(bench.stack.secrets), limits: { ratePerMinute: 1_000_000_000 } },
+    profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [],
+  );
   bench.gateways.push(gateway);
 
   const viewer = { subject: 'bench', role: 'ioc-viewer' as const };

@@ -1,5 +1,5 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
-import { agencyRowGuard, agencyScopeOf, assertAgencyAccess, badInput, type Connection, publishIndicatorChanges, recordAudit, Roles, type SubgraphContext, withTransaction } from '@ioc/kit';
+import { agencyRowGuard, agencyScopeOf, assertAgencyAccess, badInput, type Connection, paginate, publishIndicatorChanges, recordAudit, Roles, type SubgraphContext, withTransaction } from '@ioc/kit';
 import { DossierSort, DossierStatisticsArgs, DossiersArgs } from '../args/dossiers.args';
 import { AdministrativeProcedure } from '../entities/administrative-procedure.entity';
 import { AdministrativeUnit, UnitLevel } from '../entities/administrative-unit.entity';
@@ -15,7 +15,6 @@ import { checkYear, parseInstant, parseRange } from '../support/dates';
 import { childStatistics } from '../support/dossier-statistics';
 import { assertKnown } from '../support/known';
 import { loadBy } from '../support/loaders';
-import { paginateFast } from '../support/paginate';
 import { personalData } from '../support/personal-data';
 import { DossierApplicant } from '../types/dossier-applicant.type';
 import { DossierConnection } from '../types/connections';
@@ -88,7 +87,7 @@ export class DossierResolver {
     if (args.overdue === false) query.andWhere(`NOT ((d.status = 'PROCESSING' AND d.due_at < now()) OR d.resolved_at > d.due_at)`);
     if (received.from) query.andWhere('d.received_at >= :from', { from: received.from });
     if (received.to) query.andWhere('d.received_at < :to', { to: received.to });
-    const page = await paginateFast(query, args, (key, compute) => cachedAggregate(ctx, key, compute));
+    const page = await paginate(query, args, { count: 'rows', cacheCount: (key, compute) => cachedAggregate(ctx, key, compute) });
     if (page.totalCount === 0) {
       await assertKnown(ctx, [
         ['districtCode', args.districtCode, 'district'],

@@ -1,4 +1,4 @@
-import { foldVietnamese, publishIndicatorChanges } from '@ioc/kit';
+import { foldVietnamese, paginate, publishIndicatorChanges } from '@ioc/kit';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
 import { agencyRowGuard, agencyScopeOf, assertAgencyAccess, badInput, recordAudit, Roles, withTransaction, type Connection, type SubgraphContext } from '@ioc/kit';
 import { FeedbackArgs, FeedbackSort } from '../args/feedback.args';
@@ -10,7 +10,6 @@ import { aggregateCache } from '../support/aggregate-cache';
 import { parseRange } from '../support/dates';
 import { assertKnown } from '../support/known';
 import { loadBy } from '../support/loaders';
-import { paginateFast } from '../support/paginate';
 import { personalData } from '../support/personal-data';
 import { searchPattern } from '../support/search';
 import { FeedbackConnection } from '../types/connections';
@@ -45,7 +44,7 @@ export class FeedbackResolver {
     if (received.from) query.andWhere('f.received_at >= :from', { from: received.from });
     if (received.to) query.andWhere('f.received_at < :to', { to: received.to });
     if (args.search) query.andWhere(`f.search_name LIKE :search ESCAPE '\\'`, { search: searchPattern(args.search) });
-    const page = await paginateFast(query, args);
+    const page = await paginate(query, args, { count: 'rows' });
     if (page.totalCount === 0) {
       await assertKnown(ctx, [
         ['districtCode', args.districtCode, 'district'],
