@@ -14,7 +14,9 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource {
     url: string,
     private readonly tokenFor: GatewayTokenSigner,
   ) {
-    super({ url });
+    // Node's fetch (undici) drops idle sockets before the server does, using the server's
+    // keep-alive hint; the default client keeps them forever and then hits closed ones.
+    super({ url, fetcher: fetch as never });
   }
 
   /** Every subgraph request carries the verified caller, signed by the gateway. */

@@ -71,6 +71,11 @@ export async function startGraphQLServer<TContext extends BaseContext>(
   const app = express();
   app.disable('x-powered-by');
   const httpServer = createServer(app);
+  // Keep idle connections open longer than the gateway's HTTP client does (and most proxies'):
+  // a server that closes first races the client reusing that socket, and requests fail with
+  // "socket hang up" under load.
+  httpServer.keepAliveTimeout = 75_000;
+  httpServer.headersTimeout = 76_000;
 
   const apollo = new ApolloServer<TContext>({
     ...options.apollo,
