@@ -51,6 +51,9 @@ const subscribe = (engine: SubscriptionEngine, onSlowClient: (reason: string) =>
   return stream as AsyncIterableIterator<ExecutionResult>;
 };
 
+const subscribeTo = (engine: SubscriptionEngine, query: string, variables: Record<string, unknown>) =>
+  engine.subscribe({ document: parse(query), variables, scope: 'viewer', context: {}, onSlowClient: () => undefined }) as AsyncIterableIterator<ExecutionResult>;
+
 const gauge = async (metric: { get(): Promise<{ values: Array<{ value: number }> }> }) => (await metric.get()).values[0]?.value ?? 0;
 
 describe('subscription engine', () => {
@@ -97,6 +100,23 @@ describe('subscription engine', () => {
     expect(await stream.next()).toEqual({ value: undefined, done: true });
     expect(engine.groupCount).toBe(0);
     expect(await gauge(metrics.subscriptionsActive)).toBe(0);
+  });
+
+  it('completes an event once for groups that differ only in their root-field filters', async () => {
+    const pool = fakePool();
+    const { engine, metrics } = engineWith(pool, 10);
+    const query = 'subscription Ticks($parity: String, $withN: Boolean!) { ticked(parity: $parity) { id n @include(if: $withN) } }';
+    const even = subscribeTo(engine, query, { parity: 'even', withN: true });
+    const any = subscribeTo(engine, query, { parity: null, withN: true });
+    const withoutN = subscribeTo(engine, query, { parity: 'even', withN: false });
+    expect(engine.groupCount).toBe(3);
+    const event = { data: { ticked: { __typename: 'Tick', id: 't2', n: 2 } } };
+    for (const listener of pool.listeners) listener.next(event);
+    expect((await even.next()).value).toEqual({ data: { ticked: { id: 't2', n: 2 } } });
+    expect((await any.next()).value).toEqual({ data: { ticked: { id: 't2', n: 2 } } });
+    expect((await withoutN.next()).value).toEqual({ data: { ticked: { id: 't2' } } });
+    // parity chooses events only; withN changes the result: two completions, not three.
+    expect(await gauge(metrics.restExecutions)).toBe(2);
   });
 
   it('refuses what it cannot plan with a GraphQL error rather than throwing', () => {

@@ -38,9 +38,40 @@ const eventService = '__ioc_subscription_event__';
  * with the same operation, variables and scope form a group: each event from the owning
  * subgraph is completed by one execution of the plan's entity fetches and broadcast to all.
  */
+/**
+ * Completed events shared between groups that differ only in which events they choose (their
+ * root-field filters): the same event, document, scope and remaining variables complete the same
+ * way. Entries live briefly: an event reaches all of its upstreams within moments.
+ */
+export class CompletionCache {
+  private readonly entries = new Map<string, { result: Promise<ExecutionResult>; expires: number }>();
+
+  constructor(
+    private readonly ttlMs = 5000,
+    private readonly maxEntries = 2000,
+  ) {}
+
+  getOrRun(key: string, run: () => Promise<ExecutionResult>): Promise<ExecutionResult> {
+    const now = Date.now();
+    const hit = this.entries.get(key);
+    if (hit && hit.expires > now) return hit.result;
+    if (this.entries.size >= this.maxEntries) {
+      for (const [old, entry] of this.entries) if (entry.expires <= now || this.entries.size >= this.maxEntries) this.entries.delete(old);
+    }
+    const result = run();
+    this.entries.set(key, { result, expires: now + this.ttlMs });
+    return result;
+  }
+
+  clear(): void {
+    this.entries.clear();
+  }
+}
+
 export class SubscriptionEngine {
   private planner: SupergraphPlanner | undefined;
   private readonly groups = new Map<string, Group>();
+  private readonly completions = new CompletionCache();
 
   constructor(private readonly options: SubscriptionEngineOptions) {}
 
@@ -53,6 +84,7 @@ export class SubscriptionEngine {
     if (this.planner?.supergraphSdl === supergraphSdl) return;
     const reloading = this.planner !== undefined;
     this.planner = new SupergraphPlanner(supergraphSdl);
+    this.completions.clear();
     if (reloading) {
       this.endAll({
         message: 'the graph was updated: subscribe again',
@@ -77,7 +109,7 @@ export class SubscriptionEngine {
       .digest('hex');
     let group = this.groups.get(key);
     if (!group) {
-      group = new Group(key, planner, plan, query, request, this.options, () => {
+      group = new Group(key, planner, plan, query, request, this.options, this.completions, () => {
         this.groups.delete(key);
         this.options.metrics.subscriptionGroups.set(this.groups.size);
       });
@@ -109,6 +141,7 @@ class Group {
     private readonly query: string,
     private readonly first: SubscribeRequest,
     private readonly options: SubscriptionEngineOptions,
+    private readonly completions: CompletionCache,
     private readonly onEmpty: () => void,
   ) {
     const { primary } = plan;
@@ -157,11 +190,18 @@ class Group {
 
   private async deliver(event: UpstreamResult): Promise<void> {
     if (this.ended || this.clients.size === 0) return;
-    const result = event.data ? await this.complete(event) : errorResult(event.errors ?? []);
+    const result = event.data ? await this.completeShared(event) : errorResult(event.errors ?? []);
     for (const client of this.clients) client.push(result);
   }
 
-  /** Runs [primary → rest] with the primary answered by the event itself: one execution per group. */
+  private completeShared(event: UpstreamResult): Promise<ExecutionResult> {
+    const { variables, operationName, scope } = this.first;
+    const shaping = Object.fromEntries(this.plan.completionVariables.map((name) => [name, variables[name] ?? null]));
+    const key = createHash('sha256').update(JSON.stringify([this.query, operationName ?? null, scope, shaping, event.data])).digest('hex');
+    return this.completions.getOrRun(key, () => this.complete(event));
+  }
+
+  /** Runs [primary → rest] with the primary answered by the event itself. */
   private async complete(event: UpstreamResult): Promise<ExecutionResult> {
     this.options.metrics.restExecutions.inc();
     const eventFetch: FetchNode = { ...this.plan.primary, serviceName: eventService };

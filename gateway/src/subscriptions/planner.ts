@@ -3,11 +3,16 @@ import { buildOperationContext } from '@apollo/gateway';
 import { operationFromDocument, Supergraph } from '@apollo/federation-internals';
 import { QueryPlanner, type FetchNode, type PlanNode, type QueryPlan } from '@apollo/query-planner';
 import type { DocumentNode, GraphQLSchema } from 'graphql';
-import { print } from 'graphql';
+import { Kind, print, visit, type ASTNode, type FieldNode, type OperationDefinitionNode } from 'graphql';
 
 export interface SubscriptionPlan {
   /** The fetch that opens the subscription on the owning subgraph. */
   primary: FetchNode;
+  /**
+   * Variables that can change how an event is completed: all but those used only as arguments
+   * of the root subscription field (which choose events, not what is fetched for them).
+   */
+  completionVariables: string[];
   /** Entity fetches that complete each event from the other subgraphs. */
   rest?: PlanNode;
   operationContext: ReturnType<typeof buildOperationContext>;
@@ -43,10 +48,29 @@ export class SupergraphPlanner {
     if (!node || node.kind !== 'Subscription') throw new Error('not a subscription operation');
     const plan: SubscriptionPlan = {
       primary: node.primary,
+      completionVariables: variablesBeyondRootArguments(document, operationName),
       rest: node.rest,
       operationContext: buildOperationContext({ schema: this.schema, operationDocument: document, operationName }),
     };
     this.plans.set(key, plan);
     return plan;
   }
+}
+
+/** Variables referenced anywhere in the operation except inside the root field's arguments. */
+export function variablesBeyondRootArguments(document: DocumentNode, operationName: string | undefined): string[] {
+  const operation = document.definitions.find(
+    (definition): definition is OperationDefinitionNode =>
+      definition.kind === Kind.OPERATION_DEFINITION && (!operationName || definition.name?.value === operationName),
+  );
+  const rootFields = new Set<ASTNode>(operation?.selectionSet.selections.filter((selection) => selection.kind === Kind.FIELD) ?? []);
+  const used = new Set<string>();
+  visit(document, {
+    VariableDefinition: () => false,
+    Variable(node, _key, _parent, _path, ancestors) {
+      const inRootArguments = ancestors.some((ancestor, i) => rootFields.has(ancestor as ASTNode) && ancestors[i + 1] === (ancestor as FieldNode).arguments);
+      if (!inRootArguments) used.add(node.name.value);
+    },
+  });
+  return [...used].sort();
 }
