@@ -103,7 +103,7 @@ export class SubscriptionEngine {
     } catch (error) {
       return { errors: [new GraphQLError(`cannot plan this subscription: ${(error as Error).message}`, { extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } })] };
     }
-    const query = print(request.document);
+    const query = printed(request.document);
     const key = createHash('sha256')
       .update(JSON.stringify([query, request.operationName ?? null, request.variables, request.scope]))
       .digest('hex');
@@ -254,3 +254,14 @@ export function toGraphQLError(error: unknown): GraphQLError {
 }
 
 const errorResult = (errors: readonly unknown[]): ExecutionResult => ({ errors: errors.map(toGraphQLError) });
+
+const printedDocuments = new WeakMap<DocumentNode, string>();
+/** Printing is part of every subscribe; documents are shared (parsed once per query text), so is this. */
+function printed(document: DocumentNode): string {
+  let text = printedDocuments.get(document);
+  if (text === undefined) {
+    text = print(document);
+    printedDocuments.set(document, text);
+  }
+  return text;
+}

@@ -6,8 +6,10 @@ import {
   parse,
   print,
   validate,
+  type DocumentNode,
   type ExecutionArgs,
   type ExecutionResult,
+  type GraphQLSchema,
 } from 'graphql';
 
 import { randomUUID } from 'node:crypto';
@@ -76,8 +78,7 @@ export function gatewayWebSocket(options: {
         admitOperation(policy, caller, request);
         const schema = engine.schema;
         if (!schema) return [new GraphQLError('the gateway has not loaded its supergraph yet', { extensions: { code: 'SERVICE_UNAVAILABLE' } })];
-        const document = parse(request.query as string);
-        const invalid = validate(schema, document);
+        const { document, invalid } = checked(schema, request.query as string);
         if (invalid.length) return invalid;
         const operation = getOperationAST(document, payload.operationName);
         if (!operation) return [new GraphQLError('no operation to run: name one with operationName', { extensions: { code: 'BAD_USER_INPUT' } })];
@@ -125,4 +126,20 @@ async function executeOverApollo(apollo: ApolloServer<GatewayContext>, args: Exe
   if (response.body.kind !== 'single') return { errors: [new GraphQLError('incremental delivery is not supported over WebSocket')] };
   const { data, errors, extensions } = response.body.singleResult;
   return { data, errors: errors?.map(toGraphQLError), extensions } as ExecutionResult;
+}
+
+const checkedDocuments = new Map<string, { schema: GraphQLSchema; document: DocumentNode; invalid: readonly GraphQLError[] }>();
+
+/**
+ * Parsed and validated once per query text and schema: ten thousand screens on one subscription
+ * share one document instead of holding ten thousand copies of it.
+ */
+function checked(schema: GraphQLSchema, query: string): { document: DocumentNode; invalid: readonly GraphQLError[] } {
+  const hit = checkedDocuments.get(query);
+  if (hit && hit.schema === schema) return hit;
+  const document = parse(query);
+  const entry = { schema, document, invalid: validate(schema, document) };
+  if (checkedDocuments.size >= 1000) checkedDocuments.delete(checkedDocuments.keys().next().value!);
+  checkedDocuments.set(query, entry);
+  return entry;
 }
