@@ -141,7 +141,7 @@ describe('what the audit log records', () => {
     );
     expect(recorded.errors).toBeUndefined();
     const [measurement] = (await auditLog('economy', 'operation: "recordMeasurement"')).nodes;
-    expect(measurement).toMatchObject({ targetType: 'EconomyMeasurement', targetIds: ['society.smartphoneShare@2023'], role: 'ingest' });
+    expect(measurement).toMatchObject({ targetType: 'ReportedMeasurement', targetIds: ['society.smartphoneShare@2023'], role: 'ingest' });
     expect(changesOf(measurement!).value?.[1]).toBe(71.5);
   });
 

@@ -14,6 +14,8 @@ export * from './subgraph';
 export * from './text';
 export * from './errors';
 export * from './indicator';
+export * from './indicators';
+export * from './columns';
 export * from './pagination';
 export { eventBusPubSub } from './event-bus/pubsub';
 export * from './live';

@@ -39,7 +39,7 @@ async function seedUnitRefs(manager: EntityManager, districts: readonly District
  */
 export const economySeed: DomainSeed = {
   name: 'economy',
-  version: 2,
+  version: 3,
   subgraph: economySubgraph,
   async run(manager) {
     const districts = loadDistricts();

@@ -12,7 +12,7 @@ import { seedPlan } from './plan.seed';
 
 export const egovSeed: DomainSeed = {
   name: 'egov',
-  version: 2,
+  version: 3,
   subgraph: egovSubgraph,
   async run(manager, { profile, logger }) {
     const timed = async <T>(step: string, work: () => Promise<T>): Promise<T> => {

@@ -1,32 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { bulkInsert } from '../bulk-insert';
-import { planData } from '../data';
-
-interface IndicatorJson {
-  code: string;
-  domain: string;
-  titleVi: string;
-  titleEn: string;
-  unit: string;
-  baseline2022: number | null;
-  target: number;
-  comparator: string;
-  qualitative?: boolean;
-  source: string;
-}
-
-interface MeasurementJson {
-  indicator: string;
-  domain: string;
-  titleVi: string;
-  titleEn: string;
-  unit: string;
-  period: string;
-  value: number;
-  qualifier?: string;
-  source: string;
-  synthetic: boolean;
-}
+import { planMeasurements, seedIndicatorDefinitions, seedReportedMeasurements } from '../shared/indicators';
 
 /**
  * Reported figures that this service's rows already count (stations, servers, links,
@@ -63,22 +36,8 @@ export const rowBackedMeasurements = new Set([
 ]);
 
 export async function seedIndicators(manager: EntityManager): Promise<{ indicators: number; reportedMeasurements: number }> {
-  const indicators = planData<IndicatorJson[]>('indicators.json').filter((indicator) => indicator.domain === 'INFRASTRUCTURE');
-  await bulkInsert(
-    manager,
-    'indicator_definition',
-    ['code', 'domain', 'title_vi', 'title_en', 'unit', 'baseline', 'target', 'comparator', 'qualitative', 'source'],
-    indicators.map((i) => [i.code, i.domain, i.titleVi, i.titleEn, i.unit, i.baseline2022, i.target, i.comparator, i.qualitative ?? false, i.source]),
-    { conflict: 'ON CONFLICT (code) DO UPDATE SET title_vi = EXCLUDED.title_vi, title_en = EXCLUDED.title_en, baseline = EXCLUDED.baseline, target = EXCLUDED.target, comparator = EXCLUDED.comparator' },
-  );
-  const measurements = planData<MeasurementJson[]>('reported-measurements.json').filter(
-    (m) => m.domain === 'INFRASTRUCTURE' && !rowBackedMeasurements.has(m.indicator),
-  );
-  await bulkInsert(
-    manager,
-    'reported_measurement',
-    ['indicator', 'period', 'domain', 'title_vi', 'title_en', 'unit', 'value', 'qualifier', 'source', 'synthetic'],
-    measurements.map((m) => [m.indicator, m.period, m.domain, m.titleVi, m.titleEn, m.unit, m.value, m.qualifier ?? null, m.source, m.synthetic]),
-  );
-  return { indicators: indicators.length, reportedMeasurements: measurements.length };
+  return {
+    indicators: await seedIndicatorDefinitions(manager, ['INFRASTRUCTURE']),
+    reportedMeasurements: await seedReportedMeasurements(manager, planMeasurements(['INFRASTRUCTURE'], (m) => rowBackedMeasurements.has(m.indicator))),
+  };
 }

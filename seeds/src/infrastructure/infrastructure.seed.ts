@@ -10,7 +10,7 @@ import { seedTelecom } from './telecom.seed';
 /** Digital infrastructure: the same data in every profile (about 4,500 rows). */
 export const infrastructureSeed: DomainSeed = {
   name: 'infrastructure',
-  version: 2,
+  version: 3,
   subgraph: infrastructureSubgraph,
   async run(manager) {
     const units = traVinhUnits();

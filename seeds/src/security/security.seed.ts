@@ -1,7 +1,7 @@
 import { securitySubgraph } from '@ioc/security';
 import type { DomainSeed } from '../domain-seed';
 import { buildAlerts, buildMonitoredServers, seedAlerts, seedMonitoredServers } from './alerts.seed';
-import { seedIndicatorDefinitions, seedReportedMeasurements } from './indicators.seed';
+import { seedIndicators } from './indicators.seed';
 import { buildProfiles, seedProfiles } from './profiles.seed';
 
 /**
@@ -11,15 +11,14 @@ import { buildProfiles, seedProfiles } from './profiles.seed';
  */
 export const securitySeed: DomainSeed = {
   name: 'security',
-  version: 2,
+  version: 3,
   subgraph: securitySubgraph,
   async run(manager) {
     const profiles = buildProfiles();
     const securityProfiles = await seedProfiles(manager, profiles);
     const monitoredServers = await seedMonitoredServers(manager, buildMonitoredServers());
     const { alerts, incidents } = await seedAlerts(manager, buildAlerts(profiles));
-    const indicatorDefinitions = await seedIndicatorDefinitions(manager);
-    const reportedMeasurements = await seedReportedMeasurements(manager);
+    const { indicatorDefinitions, reportedMeasurements } = await seedIndicators(manager);
     return { securityProfiles, monitoredServers, alerts, incidents, indicatorDefinitions, reportedMeasurements };
   },
 };

@@ -1,11 +1,9 @@
-import { AuditLog1765000000000, auditLogResolver, defineSubgraph } from '@ioc/kit';
+import { AuditLog1765000000000, auditLogResolver, defineSubgraph, indicatorTables } from '@ioc/kit';
 import { CommunityTeam } from './entities/community-team.entity';
 import { EcommerceProduct } from './entities/ecommerce-product.entity';
 import { EInvoiceRegistration } from './entities/einvoice-registration.entity';
 import { Enterprise } from './entities/enterprise.entity';
-import { IndicatorDefinitionRow } from './entities/indicator-definition.entity';
 import { OcopProduct } from './entities/ocop-product.entity';
-import { ReportedMeasurement } from './entities/reported-measurement.entity';
 import { UnitRef } from './entities/unit-ref.entity';
 import { DigitalEconomy1764160000000 } from './migrations/1764160000000-digital-economy';
 import { communityTeamReference } from './references/community-team.reference';
@@ -25,14 +23,13 @@ import { AdministrativeUnit } from './types/administrative-unit.type';
 import { Province } from './types/province.type';
 
 export { rowBackedMeasurements } from './domain/row-backed';
-export { periodEnd } from './domain/period';
 
 export const economySubgraph = defineSubgraph({
   name: 'economy',
   dbSchema: 'economy',
   defaultPort: 4104,
-  entities: [UnitRef, Enterprise, OcopProduct, EcommerceProduct, EInvoiceRegistration, CommunityTeam, ReportedMeasurement, IndicatorDefinitionRow],
-  migrations: [DigitalEconomy1764160000000, AuditLog1765000000000],
+  entities: [UnitRef, Enterprise, OcopProduct, EcommerceProduct, EInvoiceRegistration, CommunityTeam, ...indicatorTables.entities],
+  migrations: [...indicatorTables.migrations, DigitalEconomy1764160000000, AuditLog1765000000000],
   schema: {
     resolvers: [
       ProvinceResolver,

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { GraphQLError } from 'graphql';
-import { IndicatorComparator, IndicatorStatus } from '@ioc/kit';
+import { IndicatorComparator, IndicatorStatus, periodEnd } from '@ioc/kit';
 import { parseDayRange, parsePastDay, todayInVietnam } from '../src/domain/dates';
-import { periodEnd } from '../src/domain/period';
 import { containsPattern } from '../src/domain/search';
 import { isTaxCode, normaliseTaxCode } from '../src/domain/tax-code';
 import { digitalSocietySources } from '../src/indicators/digital-society.indicators';
@@ -17,18 +16,6 @@ const argumentOf = (fn: () => unknown) => {
   }
   throw new Error('expected an error');
 };
-
-describe('periods', () => {
-  it('ends years, quarters and months on their last day', () => {
-    expect(periodEnd('2022')).toBe('2022-12-31');
-    expect(periodEnd('2023-Q1')).toBe('2023-03-31');
-    expect(periodEnd('2024-02')).toBe('2024-02-29');
-    expect(periodEnd('2023-Q4')).toBe('2023-12-31');
-  });
-  it('rejects anything else', () => {
-    for (const bad of ['22', '2023-Q5', '2023-13', '2023-1', '2023Q1', '', 'abcd']) expect(periodEnd(bad)).toBeNull();
-  });
-});
 
 describe('tax codes', () => {
   it('accepts 10 digits and branch codes, after removing spaces', () => {

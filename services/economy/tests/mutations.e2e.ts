@@ -164,14 +164,14 @@ describe('recordMeasurement and indicator.changed', () => {
       input: { indicator: 'population.aged15Plus', period: '2022', value: 800000, source: 'Niên giám thống kê 2022', domain: 'DIGITAL_SOCIETY', unit: 'count', titleVi: 'Dân số từ 15 tuổi trở lên', titleEn: 'Population aged 15+' },
     });
     expect(population.errors).toBeUndefined();
-    expect(await nextEvent()).toMatchObject({ code: 'adultsWithEPaymentAccountShare' });
+    expect(await nextEvent()).toMatchObject({ subgraph: 'economy', codes: ['adultsWithEPaymentAccountShare'] });
     expect(await indicator('adultsWithEPaymentAccountShare')).toEqual({ code: 'adultsWithEPaymentAccountShare', actual: 80.84, status: 'ON_TRACK' });
 
     // Recording the same value again moves nothing.
     await q(record, { input: { indicator: 'population.aged15Plus', period: '2022', value: 800000, source: 'Niên giám thống kê 2022' } });
     const smartphones = await q(record, { input: { indicator: 'society.smartphoneShare', period: '2023-Q2', value: 81, source: 'Sở TT&TT, báo cáo quý II/2023' } });
     expect(smartphones.data.recordMeasurement).toMatchObject({ unit: '%', domain: 'DIGITAL_SOCIETY', period: '2023-Q2' });
-    expect(await nextEvent()).toMatchObject({ code: 'adultsWithSmartphoneShare' });
+    expect(await nextEvent()).toMatchObject({ subgraph: 'economy', codes: ['adultsWithSmartphoneShare'] });
     expect(await indicator('adultsWithSmartphoneShare')).toEqual({ code: 'adultsWithSmartphoneShare', actual: 81, status: 'ON_TRACK' });
     const latest = await q('{ measurement(indicator: "society.smartphoneShare") { period value } }');
     expect(latest.data.measurement).toEqual({ period: '2023-Q2', value: 81 });

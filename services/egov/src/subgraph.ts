@@ -1,16 +1,14 @@
-import { AuditLog1765000000000, auditLogResolver, defineSubgraph } from '@ioc/kit';
+import { AuditLog1765000000000, auditLogResolver, defineSubgraph, indicatorTables } from '@ioc/kit';
 import './auth/type-rules';
 import { AdministrativeProcedure } from './entities/administrative-procedure.entity';
 import { AdministrativeUnit } from './entities/administrative-unit.entity';
 import { Agency } from './entities/agency.entity';
 import { Dossier } from './entities/dossier.entity';
 import { Feedback } from './entities/feedback.entity';
-import { IndicatorDefinitionRow } from './entities/indicator-definition.entity';
 import { InformationSystem } from './entities/information-system.entity';
 import { OnlineService } from './entities/online-service.entity';
 import { PlanProject } from './entities/plan-project.entity';
 import { PlanTask } from './entities/plan-task.entity';
-import { ReportedMeasurement } from './entities/reported-measurement.entity';
 import { AdministrativeUnits1764150000000 } from './migrations/1764150000000-administrative-units';
 import { EgovDomain1764160000000 } from './migrations/1764160000000-egov-domain';
 import { DossierApplicant1765000000100 } from './migrations/1765000000100-dossier-applicant';
@@ -33,8 +31,8 @@ export const egovSubgraph = defineSubgraph({
   dbSchema: 'egov',
   defaultPort: 4101,
   entities: [AdministrativeUnit, Agency, InformationSystem, AdministrativeProcedure, OnlineService, Dossier, Feedback, PlanTask, PlanProject,
-    ReportedMeasurement, IndicatorDefinitionRow],
-  migrations: [AdministrativeUnits1764150000000, EgovDomain1764160000000, AuditLog1765000000000, DossierApplicant1765000000100],
+    ...indicatorTables.entities],
+  migrations: [...indicatorTables.migrations, AdministrativeUnits1764150000000, EgovDomain1764160000000, AuditLog1765000000000, DossierApplicant1765000000100],
   schema: {
     resolvers: [
       ProvinceResolver,

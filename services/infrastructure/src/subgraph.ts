@@ -1,14 +1,12 @@
-import { AuditLog1765000000000, auditLogResolver, defineSubgraph } from '@ioc/kit';
+import { AuditLog1765000000000, auditLogResolver, defineSubgraph, indicatorTables } from '@ioc/kit';
 import { AdministrativeUnitRef } from './entities/administrative-unit-ref.entity';
 import { BtsStation } from './entities/bts-station.entity';
 import { BtsStatusChange } from './entities/bts-status-change.entity';
 import { Certificate } from './entities/certificate.entity';
-import { IndicatorDefinitionRow } from './entities/indicator-definition.entity';
 import { InformationSystemRef } from './entities/information-system-ref.entity';
 import { InternetDomain } from './entities/internet-domain.entity';
 import { NetworkConnection } from './entities/network-connection.entity';
 import { PostalPoint } from './entities/postal-point.entity';
-import { ReportedMeasurement } from './entities/reported-measurement.entity';
 import { SecuredLan } from './entities/secured-lan.entity';
 import { Server } from './entities/server.entity';
 import { ServerSystem } from './entities/server-system.entity';
@@ -52,10 +50,9 @@ export const infrastructureSubgraph = defineSubgraph({
     SecuredLan,
     Certificate,
     PostalPoint,
-    IndicatorDefinitionRow,
-    ReportedMeasurement,
+    ...indicatorTables.entities,
   ],
-  migrations: [Infrastructure1764160000000, AuditLog1765000000000],
+  migrations: [...indicatorTables.migrations, Infrastructure1764160000000, AuditLog1765000000000],
   schema: {
     resolvers: [
       ProvinceResolver,

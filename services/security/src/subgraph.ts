@@ -1,10 +1,8 @@
-import { AuditLog1765000000000, auditLogResolver, defineSubgraph } from '@ioc/kit';
+import { AuditLog1765000000000, auditLogResolver, defineSubgraph, indicatorTables } from '@ioc/kit';
 import './auth/type-rules';
 import { Alert } from './entities/alert.entity';
 import { Incident } from './entities/incident.entity';
-import { IndicatorDefinition } from './entities/indicator-definition.entity';
 import { MonitoredServer } from './entities/monitored-server.entity';
-import { ReportedMeasurement } from './entities/reported-measurement.entity';
 import { SecurityProfile } from './entities/security-profile.entity';
 import { Security1764200000000 } from './migrations/1764200000000-security';
 import { alertReference } from './references/alert.reference';
@@ -28,8 +26,8 @@ export const securitySubgraph = defineSubgraph({
   name: 'security',
   dbSchema: 'security',
   defaultPort: 4103,
-  entities: [SecurityProfile, MonitoredServer, Alert, Incident, IndicatorDefinition, ReportedMeasurement],
-  migrations: [Security1764200000000, AuditLog1765000000000],
+  entities: [SecurityProfile, MonitoredServer, Alert, Incident, ...indicatorTables.entities],
+  migrations: [...indicatorTables.migrations, Security1764200000000, AuditLog1765000000000],
   schema: {
     resolvers: [
       AlertResolver,

@@ -1,7 +1,5 @@
-import type { Indicator } from '@ioc/kit';
+import { type Indicator, IndicatorDefinitionRow, indicatorDefinitionOf, ReportedMeasurement } from '@ioc/kit';
 import type { EntityManager } from 'typeorm';
-import { IndicatorDefinitionRow } from '../entities/indicator-definition.entity';
-import { ReportedMeasurement } from '../entities/reported-measurement.entity';
 import { digitalEconomySources } from './digital-economy.indicators';
 import { digitalSocietySources } from './digital-society.indicators';
 import { changedIndicators, evaluateDomain, type IndicatorSource, type MeasurementPoint } from './sources';
@@ -27,16 +25,7 @@ export async function computeIndicators(manager: EntityManager, points?: Measure
   for (const domain of economyDomains) {
     const ofDomain = definitions
       .filter((row) => row.domain === domain)
-      .map((row) => ({
-        code: row.code,
-        domain: row.domain,
-        titleVi: row.titleVi,
-        titleEn: row.titleEn,
-        unit: row.unit,
-        baseline: row.baseline,
-        target: row.target,
-        comparator: row.comparator,
-      }));
+      .map((row) => ({ ...indicatorDefinitionOf(row), domain: row.domain }));
     result[domain] = evaluateDomain(ofDomain, sourcesOf[domain], measured);
   }
   return result;

@@ -1,7 +1,7 @@
+import { addDomainCheck, dropDomainCheck } from '@ioc/kit';
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 const taxCode = `'^[0-9]{10}(-[0-9]{3})?$'`;
-const period = `'^[0-9]{4}(-(Q[1-4]|0[1-9]|1[0-2]))?$'`;
 
 /**
  * The digital economy and society: enterprises, the provincial e-commerce platform, OCOP products,
@@ -115,42 +115,15 @@ export class DigitalEconomy1764160000000 implements MigrationInterface {
     await db.query('CREATE INDEX community_team_district_idx ON community_team (district_code, level)');
     await db.query('CREATE INDEX community_team_commune_idx ON community_team (commune_code)');
 
-    await db.query(`
-      CREATE TABLE reported_measurement (
-        indicator text NOT NULL CHECK (indicator ~ '^[A-Za-z][A-Za-z0-9_.-]{0,99}$'),
-        period text NOT NULL CHECK (period ~ ${period}),
-        period_end date NOT NULL,
-        domain text NOT NULL CHECK (domain IN ('DIGITAL_ECONOMY', 'DIGITAL_SOCIETY')),
-        title_vi text NOT NULL,
-        title_en text NOT NULL,
-        unit text NOT NULL,
-        value double precision NOT NULL,
-        qualifier text CHECK (qualifier IN ('GT', 'APPROX')),
-        source text NOT NULL,
-        synthetic boolean NOT NULL DEFAULT false,
-        recorded_at timestamptz NOT NULL DEFAULT now(),
-        PRIMARY KEY (indicator, period)
-      )`);
-    await db.query('CREATE INDEX reported_measurement_latest_idx ON reported_measurement (indicator, period_end DESC)');
-
-    await db.query(`
-      CREATE TABLE indicator_definition (
-        code text PRIMARY KEY,
-        domain text NOT NULL CHECK (domain IN ('DIGITAL_ECONOMY', 'DIGITAL_SOCIETY')),
-        position integer NOT NULL,
-        title_vi text NOT NULL,
-        title_en text NOT NULL,
-        unit text NOT NULL,
-        baseline double precision,
-        target double precision NOT NULL,
-        comparator text NOT NULL CHECK (comparator IN ('GTE', 'GT', 'EQ', 'LTE')),
-        baseline_note text,
-        source text NOT NULL
-      )`);
+    // The plan's reported totals and indicator definitions: the kit's tables, limited to these domains.
+    await addDomainCheck(db, 'reported_measurement', ['DIGITAL_ECONOMY', 'DIGITAL_SOCIETY']);
+    await addDomainCheck(db, 'indicator_definition', ['DIGITAL_ECONOMY', 'DIGITAL_SOCIETY']);
   }
 
   async down(db: QueryRunner): Promise<void> {
-    for (const table of ['indicator_definition', 'reported_measurement', 'community_team', 'einvoice_registration', 'ecommerce_product', 'ocop_product', 'enterprise', 'unit_ref']) {
+    await dropDomainCheck(db, 'indicator_definition');
+    await dropDomainCheck(db, 'reported_measurement');
+    for (const table of ['community_team', 'einvoice_registration', 'ecommerce_product', 'ocop_product', 'enterprise', 'unit_ref']) {
       await db.query(`DROP TABLE ${table}`);
     }
     await db.query('DROP SEQUENCE ecommerce_product_seq');

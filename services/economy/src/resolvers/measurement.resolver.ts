@@ -1,10 +1,17 @@
 import { Arg, Args, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
-import { badInput, publishIndicatorChanges, recordAudit, Roles, type SubgraphContext, withTransaction } from '@ioc/kit';
+import {
+  badInput,
+  IndicatorDefinitionRow,
+  periodEnd,
+  publishIndicatorChanges,
+  recordAudit,
+  ReportedMeasurement,
+  Roles,
+  type SubgraphContext,
+  withTransaction,
+} from '@ioc/kit';
 import { MeasurementsArgs } from '../args/measurements.args';
-import { IndicatorDefinitionRow } from '../entities/indicator-definition.entity';
-import { ReportedMeasurement } from '../entities/reported-measurement.entity';
 import { RecordMeasurementInput } from '../inputs/record-measurement.input';
-import { periodEnd } from '../domain/period';
 import { rowBackedMeasurements } from '../domain/row-backed';
 import { economyDomains, trackIndicatorChanges, type EconomyDomain } from '../indicators/indicators';
 
@@ -101,7 +108,7 @@ export class MeasurementResolver {
       const after = await repo.findOneByOrFail({ indicator, period: input.period });
       await recordAudit(tx, ctx, {
         operation: 'recordMeasurement',
-        targetType: 'EconomyMeasurement',
+        targetType: 'ReportedMeasurement',
         targetIds: [`${indicator}@${input.period}`],
         before,
         after,

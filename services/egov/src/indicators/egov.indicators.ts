@@ -1,5 +1,4 @@
-import { evaluateIndicator, IndicatorComparator, type Indicator, type SubgraphContext } from '@ioc/kit';
-import { IndicatorDefinitionRow } from '../entities/indicator-definition.entity';
+import { evaluateIndicator, type Indicator, IndicatorDefinitionRow, indicatorDefinitionOf, type SubgraphContext } from '@ioc/kit';
 import { cachedAggregate } from '../support/aggregate-cache';
 import { baselineMeasurementOf } from './baselines';
 
@@ -50,20 +49,7 @@ export async function egovIndicators(ctx: SubgraphContext): Promise<Indicator[]>
         ctx.db.getRepository(IndicatorDefinitionRow).find({ order: { position: 'ASC' } }),
         computeActuals(ctx),
       ]);
-      const indicators = definitions.map((definition) =>
-        evaluateIndicator(
-          {
-            code: definition.code,
-            titleVi: definition.titleVi,
-            titleEn: definition.titleEn,
-            unit: definition.unit,
-            baseline: definition.baseline,
-            target: definition.target,
-            comparator: definition.comparator as IndicatorComparator,
-          },
-          actuals[definition.code] ?? null,
-        ),
-      );
+      const indicators = definitions.map((definition) => evaluateIndicator(indicatorDefinitionOf(definition), actuals[definition.code] ?? null));
       return keys.map(() => indicators);
     })
     .load('all') as Promise<Indicator[]>;

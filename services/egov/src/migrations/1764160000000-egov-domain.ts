@@ -1,4 +1,9 @@
+import { addDomainCheck, dropDomainCheck } from '@ioc/kit';
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+/** Domains of the plan whose indicators (and, with the plan-wide sections, reported totals) this service keeps. */
+const egovIndicatorDomains = ['DIGITAL_GOVERNMENT', 'DATA_PLATFORMS', 'WORKFORCE'];
+const egovMeasurementDomains = [...egovIndicatorDomains, 'DIGITAL_AWARENESS', 'BUDGET'];
 
 /**
  * The e-government domain: agencies, the catalogue of information systems, administrative
@@ -181,40 +186,15 @@ export class EgovDomain1764160000000 implements MigrationInterface {
         UNIQUE (year, no)
       )`);
 
-    await db.query(`
-      CREATE TABLE reported_measurement (
-        indicator text NOT NULL,
-        period text NOT NULL,
-        domain text NOT NULL,
-        title_vi text NOT NULL,
-        title_en text NOT NULL,
-        unit text NOT NULL,
-        value numeric NOT NULL,
-        qualifier text,
-        source text NOT NULL,
-        synthetic boolean NOT NULL DEFAULT false,
-        PRIMARY KEY (indicator, period)
-      )`);
-    await db.query('CREATE INDEX reported_measurement_domain_idx ON reported_measurement (domain)');
-
-    await db.query(`
-      CREATE TABLE indicator_definition (
-        code text PRIMARY KEY,
-        domain text NOT NULL CHECK (domain IN ('DIGITAL_GOVERNMENT', 'DATA_PLATFORMS', 'WORKFORCE')),
-        title_vi text NOT NULL,
-        title_en text NOT NULL,
-        unit text NOT NULL,
-        baseline numeric,
-        baseline_source text,
-        target numeric NOT NULL,
-        comparator text NOT NULL CHECK (comparator IN ('GTE', 'GT', 'EQ', 'LTE')),
-        source text NOT NULL,
-        position integer NOT NULL
-      )`);
+    // The plan's aggregate-only figures and indicator definitions: the kit's tables, limited to this service's domains.
+    await addDomainCheck(db, 'reported_measurement', egovMeasurementDomains);
+    await addDomainCheck(db, 'indicator_definition', egovIndicatorDomains);
   }
 
   async down(db: QueryRunner): Promise<void> {
-    for (const table of ['indicator_definition', 'reported_measurement', 'plan_project', 'plan_task', 'feedback', 'dossier',
+    await dropDomainCheck(db, 'indicator_definition');
+    await dropDomainCheck(db, 'reported_measurement');
+    for (const table of ['plan_project', 'plan_task', 'feedback', 'dossier',
       'online_service', 'administrative_procedure', 'information_system', 'agency']) {
       await db.query(`DROP TABLE ${table}`);
     }

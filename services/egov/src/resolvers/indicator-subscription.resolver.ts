@@ -1,7 +1,19 @@
 import { Arg, Authorized, Resolver, Root, Subscription } from 'type-graphql';
 import { In } from 'typeorm';
-import { badInput, evaluateIndicator, expand, freshLoaders, Indicator, indicatorCodesOf, IndicatorComparator, type IndicatorEvent, liveStream, Roles, type SubgraphContext } from '@ioc/kit';
-import { IndicatorDefinitionRow } from '../entities/indicator-definition.entity';
+import {
+  badInput,
+  evaluateIndicator,
+  expand,
+  freshLoaders,
+  Indicator,
+  indicatorCodesOf,
+  IndicatorDefinitionRow,
+  indicatorDefinitionOf,
+  type IndicatorEvent,
+  liveStream,
+  Roles,
+  type SubgraphContext,
+} from '@ioc/kit';
 import { queryActuals } from '../indicators/egov.indicators';
 
 /** The plan's domains whose indicators this subgraph computes. */
@@ -31,20 +43,7 @@ export class EgovIndicatorSubscriptionResolver {
             ]);
             const indicators = definitions
               .filter((definition) => domains.includes(definition.domain))
-              .map((definition) =>
-                evaluateIndicator(
-                  {
-                    code: definition.code,
-                    titleVi: definition.titleVi,
-                    titleEn: definition.titleEn,
-                    unit: definition.unit,
-                    baseline: definition.baseline,
-                    target: definition.target,
-                    comparator: definition.comparator as IndicatorComparator,
-                  },
-                  actuals[definition.code] ?? null,
-                ),
-              );
+              .map((definition) => evaluateIndicator(indicatorDefinitionOf(definition), actuals[definition.code] ?? null));
             return indicators.length ? indicators : null;
           },
         }),

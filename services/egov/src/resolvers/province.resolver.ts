@@ -1,7 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
-import { Indicator, Roles, type SubgraphContext } from '@ioc/kit';
+import { Indicator, ReportedMeasurement, Roles, type SubgraphContext } from '@ioc/kit';
 import { AdministrativeUnit } from '../entities/administrative-unit.entity';
-import { ReportedMeasurement } from '../entities/reported-measurement.entity';
 import { egovIndicators } from '../indicators/egov.indicators';
 import { findProvinces } from '../references/province.reference';
 import { cachedAggregate } from '../support/aggregate-cache';

@@ -6,8 +6,5 @@ export const isoTimestamp: ValueTransformer = {
   to: (value: string | Date | null | undefined) => value,
 };
 
-/** `numeric` columns arrive from pg as strings; they are exact decimals that fit a double here. */
-export const numericNumber: ValueTransformer = {
-  from: (value: string | null) => (value === null || value === undefined ? null : Number(value)),
-  to: (value: number | null | undefined) => value,
-};
+/** `numeric` columns as numbers: the kit's transformer. */
+export { numericNumber } from '@ioc/kit';

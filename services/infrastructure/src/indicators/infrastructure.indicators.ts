@@ -1,5 +1,4 @@
-import { evaluateIndicator, type Indicator, type IndicatorDefinition, type SubgraphContext } from '@ioc/kit';
-import { IndicatorDefinitionRow } from '../entities/indicator-definition.entity';
+import { evaluateIndicator, type Indicator, IndicatorDefinitionRow, indicatorDefinitionOf, type SubgraphContext } from '@ioc/kit';
 
 /** Everything the domain's summary and indicators are computed from: one SQL query. */
 export interface InfrastructureCounts {
@@ -77,20 +76,8 @@ export function infrastructureActuals(counts: InfrastructureCounts): Record<stri
   };
 }
 
-export function toDefinition(row: IndicatorDefinitionRow): IndicatorDefinition {
-  return {
-    code: row.code,
-    titleVi: row.titleVi,
-    titleEn: row.titleEn,
-    unit: row.unit,
-    baseline: row.baseline,
-    target: row.target,
-    comparator: row.comparator,
-  };
-}
-
 export async function infrastructureIndicators(ctx: SubgraphContext, counts: InfrastructureCounts): Promise<Indicator[]> {
   const definitions = await ctx.db.getRepository(IndicatorDefinitionRow).find({ order: { code: 'ASC' } });
   const actuals = infrastructureActuals(counts);
-  return definitions.map((row) => evaluateIndicator(toDefinition(row), actuals[row.code] ?? null));
+  return definitions.map((row) => evaluateIndicator(indicatorDefinitionOf(row), actuals[row.code] ?? null));
 }

@@ -1,3 +1,4 @@
+import { addDomainCheck, dropDomainCheck } from '@ioc/kit';
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /** The digital infrastructure domain: telecom, BTS, data centre, networks, certificates, IPv6, postal. */
@@ -171,39 +172,15 @@ export class Infrastructure1764160000000 implements MigrationInterface {
     await db.query('CREATE INDEX postal_point_district_idx ON postal_point (district_code)');
     await db.query('CREATE INDEX postal_point_commune_idx ON postal_point (commune_code)');
 
-    await db.query(`
-      CREATE TABLE indicator_definition (
-        code text PRIMARY KEY,
-        domain text NOT NULL,
-        title_vi text NOT NULL,
-        title_en text NOT NULL,
-        unit text NOT NULL,
-        baseline double precision,
-        target double precision NOT NULL,
-        comparator text NOT NULL CHECK (comparator IN ('GTE', 'GT', 'EQ', 'LTE')),
-        qualitative boolean NOT NULL,
-        source text NOT NULL
-      )`);
-    await db.query(`
-      CREATE TABLE reported_measurement (
-        indicator text NOT NULL,
-        period text NOT NULL,
-        domain text NOT NULL,
-        title_vi text NOT NULL,
-        title_en text NOT NULL,
-        unit text NOT NULL,
-        value double precision NOT NULL,
-        qualifier text,
-        source text NOT NULL,
-        synthetic boolean NOT NULL,
-        PRIMARY KEY (indicator, period)
-      )`);
+    // The plan's indicator definitions and reported totals: the kit's tables, limited to this domain.
+    await addDomainCheck(db, 'indicator_definition', ['INFRASTRUCTURE']);
+    await addDomainCheck(db, 'reported_measurement', ['INFRASTRUCTURE']);
   }
 
   async down(db: QueryRunner): Promise<void> {
+    await dropDomainCheck(db, 'reported_measurement');
+    await dropDomainCheck(db, 'indicator_definition');
     for (const table of [
-      'reported_measurement',
-      'indicator_definition',
       'postal_point',
       'certificate',
       'secured_lan',

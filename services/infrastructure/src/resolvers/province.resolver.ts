@@ -1,7 +1,6 @@
-import { Roles } from '@ioc/kit';
+import { ReportedMeasurement, Roles } from '@ioc/kit';
 import { Authorized, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { SubgraphContext } from '@ioc/kit';
-import { ReportedMeasurement } from '../entities/reported-measurement.entity';
 import { InfrastructureSummary } from '../types/infrastructure-summary.type';
 import { Province } from '../types/province.type';
 import { infrastructureCounts, infrastructureIndicators } from '../indicators/infrastructure.indicators';

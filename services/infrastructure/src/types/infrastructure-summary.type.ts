@@ -1,6 +1,5 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
-import { Indicator } from '@ioc/kit';
-import { ReportedMeasurement } from '../entities/reported-measurement.entity';
+import { Indicator, ReportedMeasurement } from '@ioc/kit';
 
 @ObjectType('InfrastructureSummary', { description: 'Hạ tầng số: digital infrastructure at a glance, counted from the rows.' })
 export class InfrastructureSummary {

@@ -1,7 +1,5 @@
-import { evaluateIndicator, type Indicator, type SubgraphContext } from '@ioc/kit';
+import { evaluateIndicator, type Indicator, IndicatorDefinitionRow, indicatorDefinitionOf, ReportedMeasurement, type SubgraphContext } from '@ioc/kit';
 import { In } from 'typeorm';
-import { IndicatorDefinition, toKitDefinition } from '../entities/indicator-definition.entity';
-import { ReportedMeasurement } from '../entities/reported-measurement.entity';
 import { allProfiles } from '../loaders/security.loaders';
 import { complianceCounts, share, type ComplianceCounts } from '../rules/compliance';
 
@@ -19,7 +17,7 @@ export const securityActuals: Record<string, (counts: ComplianceCounts) => numbe
 /** The SECURITY domain's scorecard: definitions from the table, actuals from the profiles. */
 export async function securityIndicators(ctx: SubgraphContext): Promise<Indicator[]> {
   const [definitions, profiles] = await Promise.all([
-    ctx.db.getRepository(IndicatorDefinition).find({ where: { domain: 'SECURITY' }, order: { code: 'ASC' } }),
+    ctx.db.getRepository(IndicatorDefinitionRow).find({ where: { domain: 'SECURITY' }, order: { code: 'ASC' } }),
     allProfiles(ctx),
   ]);
   const counts = complianceCounts(profiles);
@@ -30,6 +28,6 @@ export async function securityIndicators(ctx: SubgraphContext): Promise<Indicato
   return definitions.map((definition) => {
     const compute = securityActuals[definition.code];
     const actual = compute ? compute(counts) : (reported.find((row) => row.indicator === definition.code)?.value ?? null);
-    return evaluateIndicator(toKitDefinition(definition), actual);
+    return evaluateIndicator(indicatorDefinitionOf(definition), actual);
   });
 }

@@ -1,3 +1,4 @@
+import { addDomainCheck, dropDomainCheck } from '@ioc/kit';
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 export class Security1764200000000 implements MigrationInterface {
@@ -105,37 +106,15 @@ export class Security1764200000000 implements MigrationInterface {
     await db.query('CREATE INDEX alert_agency_id_idx ON alert (agency_id)');
     await db.query('CREATE INDEX alert_incident_id_idx ON alert (incident_id)');
 
-    await db.query(`
-      CREATE TABLE indicator_definition (
-        code text PRIMARY KEY,
-        domain text NOT NULL,
-        title_vi text NOT NULL,
-        title_en text NOT NULL,
-        unit text NOT NULL,
-        baseline double precision,
-        target double precision NOT NULL,
-        comparator text NOT NULL CHECK (comparator IN ('GTE', 'GT', 'EQ', 'LTE')),
-        source text NOT NULL
-      )`);
-
-    await db.query(`
-      CREATE TABLE reported_measurement (
-        indicator text NOT NULL,
-        period text NOT NULL,
-        domain text NOT NULL,
-        title_vi text NOT NULL,
-        title_en text NOT NULL,
-        unit text NOT NULL,
-        value double precision NOT NULL,
-        qualifier text,
-        source text NOT NULL,
-        synthetic boolean NOT NULL,
-        PRIMARY KEY (indicator, period)
-      )`);
+    // The plan's indicator definitions and reported totals: the kit's tables, limited to this domain.
+    await addDomainCheck(db, 'indicator_definition', ['SECURITY']);
+    await addDomainCheck(db, 'reported_measurement', ['SECURITY']);
   }
 
   async down(db: QueryRunner): Promise<void> {
-    for (const table of ['reported_measurement', 'indicator_definition', 'alert', 'incident', 'monitored_server', 'security_profile']) {
+    await dropDomainCheck(db, 'reported_measurement');
+    await dropDomainCheck(db, 'indicator_definition');
+    for (const table of ['alert', 'incident', 'monitored_server', 'security_profile']) {
       await db.query(`DROP TABLE ${table}`);
     }
   }

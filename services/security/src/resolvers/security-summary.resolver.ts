@@ -1,7 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, Int, Resolver } from 'type-graphql';
 import type { Indicator, SubgraphContext } from '@ioc/kit';
-import { Indicator as IndicatorType, Roles } from '@ioc/kit';
-import { ReportedMeasurement } from '../entities/reported-measurement.entity';
+import { Indicator as IndicatorType, ReportedMeasurement, Roles } from '@ioc/kit';
 import { securityIndicators } from '../indicators/security.indicators';
 import { allProfiles } from '../loaders/security.loaders';
 import { openStatusesSql } from '../queries/profile.sql';

@@ -1,0 +1,5 @@
+export * from './indicator-definition.entity';
+export * from './migrations';
+export * from './period';
+export * from './reported-measurement.entity';
+export * from './tables';
