@@ -15,10 +15,26 @@ export class ClientStream implements AsyncIterableIterator<ExecutionResult> {
     private readonly limit: number,
     private readonly onRelease: () => void,
     private readonly onOverflow: (queued: number) => void,
+    /**
+     * Writes an already serialised result straight to the client's socket, so a broadcast
+     * serialises once instead of once per client; false when the client is too far behind.
+     */
+    private readonly send?: (json: string) => boolean,
   ) {}
 
-  push(result: ExecutionResult): void {
+  get writesDirectly(): boolean {
+    return this.send !== undefined;
+  }
+
+  push(result: ExecutionResult, json?: string): void {
     if (this.finished) return;
+    if (this.send && json !== undefined && this.queue.length === 0) {
+      if (!this.send(json)) {
+        this.finish();
+        this.onOverflow(this.limit);
+      }
+      return;
+    }
     if (this.waiting) {
       const resolve = this.waiting;
       this.waiting = undefined;

@@ -19,6 +19,8 @@ export interface SubscribeRequest {
   context: Record<string, unknown>;
   /** Called when the client cannot keep up; the caller closes its connection. */
   onSlowClient: (reason: string) => void;
+  /** Writes a serialised `next` payload straight to the client; false when it is too far behind. */
+  send?: (json: string) => boolean;
 }
 
 export interface SubscriptionEngineOptions {
@@ -116,7 +118,7 @@ export class SubscriptionEngine {
       this.groups.set(key, group);
       this.options.metrics.subscriptionGroups.set(this.groups.size);
     }
-    return group.join(request.onSlowClient);
+    return group.join(request.onSlowClient, request.send);
   }
 
   endAll(error: GraphQLFormattedError): void {
@@ -157,7 +159,7 @@ class Group {
     });
   }
 
-  join(onSlowClient: (reason: string) => void): ClientStream {
+  join(onSlowClient: (reason: string) => void, send?: (json: string) => boolean): ClientStream {
     const { metrics } = this.options;
     const stream = new ClientStream(
       this.options.clientQueueLimit ?? 1000,
@@ -168,8 +170,9 @@ class Group {
       },
       (queued) => {
         metrics.slowClientsDropped.inc();
-        onSlowClient(`subscriber too slow: ${queued} events were waiting`);
+        onSlowClient(send ? 'subscriber too slow: its socket buffer is full' : `subscriber too slow: ${queued} events were waiting`);
       },
+      send,
     );
     this.clients.add(stream);
     metrics.subscriptionsActive.inc();
@@ -191,7 +194,11 @@ class Group {
   private async deliver(event: UpstreamResult): Promise<void> {
     if (this.ended || this.clients.size === 0) return;
     const result = event.data ? await this.completeShared(event) : errorResult(event.errors ?? []);
-    for (const client of this.clients) client.push(result);
+    let json: string | undefined;
+    for (const client of this.clients) {
+      if (client.writesDirectly) json ??= JSON.stringify(result);
+      client.push(result, json);
+    }
   }
 
   private completeShared(event: UpstreamResult): Promise<ExecutionResult> {

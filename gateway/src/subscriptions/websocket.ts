@@ -38,7 +38,11 @@ const connections = new WeakMap<object, ConnectionState>();
 
 interface SocketExecutionContext extends GatewayContext {
   socket: WebSocketContext;
+  operationId: string;
 }
+
+/** Past this much unsent data on its socket, a subscriber is too slow and is cut off. */
+const maxBufferedBytes = 16 * 1024 * 1024;
 
 /**
  * graphql-ws at the gateway: subscriptions run on the subscription engine; queries and mutations
@@ -70,7 +74,7 @@ export function gatewayWebSocket(options: {
         return false;
       }
     },
-    onSubscribe: async (ctx, _id, payload) => {
+    onSubscribe: async (ctx, id, payload) => {
       try {
         const caller = connections.get(ctx)?.caller;
         if (!caller) return [new GraphQLError('unauthenticated', { extensions: { code: 'UNAUTHENTICATED' } })];
@@ -91,7 +95,7 @@ export function gatewayWebSocket(options: {
           document,
           operationName: payload.operationName,
           variableValues: variables.coerced,
-          contextValue: { ...context, socket: ctx } satisfies SocketExecutionContext,
+          contextValue: { ...context, socket: ctx, operationId: id } satisfies SocketExecutionContext,
         };
         return args;
       } catch (error) {
@@ -101,8 +105,17 @@ export function gatewayWebSocket(options: {
     },
     execute: async (args) => executeOverApollo(apollo, args),
     subscribe: (args) => {
-      const { socket, ...context } = args.contextValue as SocketExecutionContext;
+      const { socket, operationId, ...context } = args.contextValue as SocketExecutionContext;
+      const ws = socket.extra.socket;
+      const prefix = `{"id":${JSON.stringify(operationId)},"type":"next","payload":`;
       return engine.subscribe({
+        // graphql-transport-ws `next` frames written directly: the payload is serialised once per broadcast.
+        send: (json) => {
+          if (ws.readyState !== ws.OPEN) return true;
+          if (ws.bufferedAmount > maxBufferedBytes) return false;
+          ws.send(`${prefix}${json}}`);
+          return true;
+        },
         document: args.document,
         operationName: args.operationName ?? undefined,
         variables: (args.variableValues ?? {}) as Record<string, unknown>,
@@ -118,7 +131,7 @@ export function gatewayWebSocket(options: {
 }
 
 async function executeOverApollo(apollo: ApolloServer<GatewayContext>, args: ExecutionArgs): Promise<ExecutionResult> {
-  const { socket: _socket, ...context } = args.contextValue as SocketExecutionContext;
+  const { socket: _socket, operationId: _id, ...context } = args.contextValue as SocketExecutionContext;
   const response = await apollo.executeOperation(
     { query: args.document.loc?.source.body ?? print(args.document), variables: args.variableValues as Record<string, unknown>, operationName: args.operationName ?? undefined },
     { contextValue: context },
