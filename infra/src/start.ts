@@ -35,10 +35,15 @@ async function main(): Promise<void> {
   const supervisor = createSupervisor(logger);
   let embedded: EmbeddedDatabase | undefined;
 
-  let shuttingDown = false;
+  let shutdownAt = 0;
   const shutdown = async (signal: string) => {
-    if (shuttingDown) process.exit(1);
-    shuttingDown = true;
+    // npm and tsx relay the terminal's Ctrl-C, so one keypress can arrive twice: only a later
+    // signal means "stop now".
+    if (shutdownAt) {
+      if (Date.now() - shutdownAt > 2000) process.exit(1);
+      return;
+    }
+    shutdownAt = Date.now();
     logger.info('stopping ioc-graph', { signal });
     await supervisor.stopAll();
     await embedded?.stop();

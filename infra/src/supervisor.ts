@@ -29,6 +29,8 @@ export function createSupervisor(logger: Logger): Supervisor {
     const child = spawn(process.execPath, ['--import', 'tsx', spec.entry], {
       env: { ...process.env, ...spec.env, IOC_SUPERVISOR_PID: String(process.pid) },
       stdio: ['ignore', 'inherit', 'inherit'],
+      // Its own process group: Ctrl-C reaches the supervisor only, which stops services in order.
+      detached: true,
     });
     children.set(spec.name, child);
     child.on('exit', (code, signal) => {

@@ -71,11 +71,6 @@ export async function startGraphQLServer<TContext extends BaseContext>(
   const app = express();
   app.disable('x-powered-by');
   const httpServer = createServer(app);
-  // Keep idle connections open longer than the gateway's HTTP client does (and most proxies'):
-  // a server that closes first races the client reusing that socket, and requests fail with
-  // "socket hang up" under load.
-  httpServer.keepAliveTimeout = 75_000;
-  httpServer.headersTimeout = 76_000;
 
   const apollo = new ApolloServer<TContext>({
     ...options.apollo,
@@ -182,7 +177,7 @@ function requestLogPlugin(logger: Logger): ApolloServerPlugin<BaseContext> {
  * killed supervisor never leaves servers holding its ports.
  */
 export function exitOnSignals(close: () => Promise<void>, logger: Logger): void {
-  let stopping = false;
+  let stoppingSince = 0;
   const supervisor = Number(process.env.IOC_SUPERVISOR_PID);
   if (supervisor > 0) {
     setInterval(() => {
@@ -190,11 +185,13 @@ export function exitOnSignals(close: () => Promise<void>, logger: Logger): void 
     }, 1000).unref();
   }
   const onSignal = (signal: NodeJS.Signals) => {
-    if (stopping) {
+    if (stoppingSince) {
+      // The same Ctrl-C often arrives twice (relayed by npm or tsx): only a later one forces exit.
+      if (Date.now() - stoppingSince < 2000) return;
       logger.warn('second signal: exiting now', { signal });
       process.exit(1);
     }
-    stopping = true;
+    stoppingSince = Date.now();
     logger.info('signal received', { signal });
     close().then(
       () => process.exit(0),
