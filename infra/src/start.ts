@@ -53,72 +53,83 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
-  let databaseUrl = env.DATABASE_URL;
-  if (!databaseUrl) {
-    embedded = await startEmbeddedPostgres({ dir: join(env.DATA_DIR, 'postgres'), port: env.EMBEDDED_PG_PORT, logger });
-    await embedded.ensureDatabase('ioc');
-    databaseUrl = embedded.url('ioc');
-    logger.info(embedded.initialised ? 'embedded PostgreSQL created' : 'embedded PostgreSQL reused', { dataDir: env.DATA_DIR });
+  try {
+    await startEverything();
+  } catch (error) {
+    // Leave nothing running behind a failed start: services first, then the database.
+    await supervisor.stopAll();
+    await embedded?.stop();
+    throw error;
   }
-  logger.info('database', { url: redactUrl(databaseUrl) });
 
-  // Dev users and keys exist only without configured ones, and never in production.
-  const configuredAuth = env.AUTH_JWKS_FILE || env.AUTH_JWKS_URL || env.AUTH_SECRET;
-  const devSecrets = !configuredAuth && env.NODE_ENV !== 'production' ? ensureDevSecrets(devSecretsPath(env.DATA_DIR)) : undefined;
-  const gatewayTokenSecret = env.GATEWAY_TOKEN_SECRET ?? devSecrets?.gatewayTokenSecret;
-  if (!gatewayTokenSecret) throw new Error('GATEWAY_TOKEN_SECRET is required when authentication keys are configured');
+  async function startEverything(): Promise<void> {
+    let databaseUrl = env.DATABASE_URL;
+    if (!databaseUrl) {
+      embedded = await startEmbeddedPostgres({ dir: join(env.DATA_DIR, 'postgres'), port: env.EMBEDDED_PG_PORT, logger });
+      await embedded.ensureDatabase('ioc');
+      databaseUrl = embedded.url('ioc');
+      logger.info(embedded.initialised ? 'embedded PostgreSQL created' : 'embedded PostgreSQL reused', { dataDir: env.DATA_DIR });
+    }
+    logger.info('database', { url: redactUrl(databaseUrl) });
 
-  for (const { definition } of subgraphs) {
-    const db = await openServiceDatabase({ url: databaseUrl, schema: definition.dbSchema, entities: definition.entities, migrations: definition.migrations });
-    await db.destroy();
+    // Dev users and keys exist only without configured ones, and never in production.
+    const configuredAuth = env.AUTH_JWKS_FILE || env.AUTH_JWKS_URL || env.AUTH_SECRET;
+    const devSecrets = !configuredAuth && env.NODE_ENV !== 'production' ? ensureDevSecrets(devSecretsPath(env.DATA_DIR)) : undefined;
+    const gatewayTokenSecret = env.GATEWAY_TOKEN_SECRET ?? devSecrets?.gatewayTokenSecret;
+    if (!gatewayTokenSecret) throw new Error('GATEWAY_TOKEN_SECRET is required when authentication keys are configured');
+
+    for (const { definition } of subgraphs) {
+      const db = await openServiceDatabase({ url: databaseUrl, schema: definition.dbSchema, entities: definition.entities, migrations: definition.migrations });
+      await db.destroy();
+    }
+    await seedAll({ databaseUrl, profile: env.SEED_PROFILE, logger });
+
+    const subgraphUrls: Record<string, string> = {};
+    await Promise.all(
+      subgraphs.map(async ({ definition, dir }) => {
+        const subgraphPort = definition.defaultPort + env.SUBGRAPH_PORT_OFFSET;
+        const base = `http://localhost:${subgraphPort}`;
+        subgraphUrls[`SUBGRAPH_${definition.name.toUpperCase()}_URL`] = `${base}/graphql`;
+        await supervisor.start({
+          name: definition.name,
+          entry: join(repoRoot, dir, 'src', 'index.ts'),
+          env: { PORT: String(subgraphPort), DATABASE_URL: databaseUrl, LOG_LEVEL: env.LOG_LEVEL, GATEWAY_TOKEN_SECRET: gatewayTokenSecret },
+          port: subgraphPort,
+          readyUrl: `${base}/readyz`,
+        });
+      }),
+    );
+    await supervisor.start({
+      name: 'gateway',
+      entry: join(repoRoot, 'gateway', 'src', 'index.ts'),
+      env: {
+        PORT: String(env.PORT),
+        LOG_LEVEL: env.LOG_LEVEL,
+        GATEWAY_TOKEN_SECRET: gatewayTokenSecret,
+        ...(devSecrets ? { AUTH_DEV_SECRETS_FILE: devSecretsPath(env.DATA_DIR) } : {}),
+        ...subgraphUrls,
+      },
+      port: env.PORT,
+      readyUrl: `http://localhost:${env.PORT}/readyz`,
+    });
+
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    process.stdout.write(
+      [
+        '',
+        `ioc-graph is ready in ${seconds} s`,
+        `  GraphQL (HTTP + WebSocket)  http://localhost:${env.PORT}/graphql`,
+        `  health                      http://localhost:${env.PORT}/healthz`,
+        devSecrets
+          ? `  a token                     npm run token -- ioc-viewer   (roles: ioc-viewer, soc-analyst, agency-client <agency>, ingest, admin)`
+          : '  auth                        configured keys',
+        `  subgraphs                   ${subgraphs.map(({ definition }) => `${definition.name}:${definition.defaultPort + env.SUBGRAPH_PORT_OFFSET}`).join('  ')}`,
+        `  database                    ${embedded ? `embedded, data in ${env.DATA_DIR}` : redactUrl(databaseUrl)}`,
+        'Press Ctrl-C to stop.',
+        '',
+      ].join('\n'),
+    );
   }
-  await seedAll({ databaseUrl, profile: env.SEED_PROFILE, logger });
-
-  const subgraphUrls: Record<string, string> = {};
-  await Promise.all(
-    subgraphs.map(async ({ definition, dir }) => {
-      const subgraphPort = definition.defaultPort + env.SUBGRAPH_PORT_OFFSET;
-      const base = `http://localhost:${subgraphPort}`;
-      subgraphUrls[`SUBGRAPH_${definition.name.toUpperCase()}_URL`] = `${base}/graphql`;
-      await supervisor.start({
-        name: definition.name,
-        entry: join(repoRoot, dir, 'src', 'index.ts'),
-        env: { PORT: String(subgraphPort), DATABASE_URL: databaseUrl, LOG_LEVEL: env.LOG_LEVEL, GATEWAY_TOKEN_SECRET: gatewayTokenSecret },
-        port: subgraphPort,
-        readyUrl: `${base}/readyz`,
-      });
-    }),
-  );
-  await supervisor.start({
-    name: 'gateway',
-    entry: join(repoRoot, 'gateway', 'src', 'index.ts'),
-    env: {
-      PORT: String(env.PORT),
-      LOG_LEVEL: env.LOG_LEVEL,
-      GATEWAY_TOKEN_SECRET: gatewayTokenSecret,
-      ...(devSecrets ? { AUTH_DEV_SECRETS_FILE: devSecretsPath(env.DATA_DIR) } : {}),
-      ...subgraphUrls,
-    },
-    port: env.PORT,
-    readyUrl: `http://localhost:${env.PORT}/readyz`,
-  });
-
-  const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  process.stdout.write(
-    [
-      '',
-      `ioc-graph is ready in ${seconds} s`,
-      `  GraphQL (HTTP + WebSocket)  http://localhost:${env.PORT}/graphql`,
-      `  health                      http://localhost:${env.PORT}/healthz`,
-      devSecrets
-        ? `  a token                     npm run token -- ioc-viewer   (roles: ioc-viewer, soc-analyst, agency-client <agency>, ingest, admin)`
-        : '  auth                        configured keys',
-      `  subgraphs                   ${subgraphs.map(({ definition }) => `${definition.name}:${definition.defaultPort + env.SUBGRAPH_PORT_OFFSET}`).join('  ')}`,
-      `  database                    ${embedded ? `embedded, data in ${env.DATA_DIR}` : redactUrl(databaseUrl)}`,
-      'Press Ctrl-C to stop.',
-      '',
-    ].join('\n'),
-  );
 }
 
 main().catch((error) => reportFatal('ioc-graph', error));

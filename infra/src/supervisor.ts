@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
-import type { Logger } from '@ioc/kit';
+import { StartupError, type Logger } from '@ioc/kit';
 
 export interface ManagedProcess {
   name: string;
@@ -85,7 +85,7 @@ export function createSupervisor(logger: Logger): Supervisor {
 function assertPortFree(port: number, name: string): Promise<void> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
-    probe.once('error', () => reject(new Error(`port ${port} for ${name} is in use: is ioc-graph already running? (set PORT / SUBGRAPH_PORT_OFFSET to run another copy)`)));
+    probe.once('error', () => reject(new StartupError(`port ${port} for ${name} is in use: is ioc-graph already running? (set PORT / SUBGRAPH_PORT_OFFSET to run another copy)`)));
     probe.listen(port, () => probe.close(() => resolve()));
   });
 }
