@@ -129,7 +129,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     websocket: { options: gatewayWebSocket({ engine, policy, contextFor, logger }) },
     routes: (app) => {
       app.get('/metrics', async (req, res) => {
-        if (!options.metricsPublic && options.metricsPublic !== undefined) {
+        if (options.metricsPublic === false) {
           try {
             const caller = await verify(req.headers.authorization);
             if (caller.role !== 'admin') return void res.status(403).type('text/plain').send('forbidden: /metrics needs role admin\n');

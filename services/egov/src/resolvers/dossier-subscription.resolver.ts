@@ -1,16 +1,11 @@
-import { Arg, Authorized, Resolver, Root, Subscription } from 'type-graphql';
+import { Args, Authorized, Resolver, Root, Subscription } from 'type-graphql';
 import { agencyScope, freshLoaders, liveStream, Roles, type SubgraphContext } from '@ioc/kit';
-import { Dossier, DossierChannel } from '../entities/dossier.entity';
+import { DossierStreamArgs } from '../args/dossier-stream.args';
+import { Dossier } from '../entities/dossier.entity';
 import { assertKnown } from '../support/known';
 
 interface DossierEvent extends Record<string, unknown> {
   id: string;
-}
-
-interface DossierStreamArgs {
-  districtCode?: string | null;
-  agencyId?: string | null;
-  channel?: DossierChannel | null;
 }
 
 /** Dossiers named by `topic`'s events (one query each), narrowed to the subscriber's filters. */
@@ -40,12 +35,7 @@ export class DossierSubscriptionResolver {
     description: 'Dossiers as they are received at a counter or on the portal (agency clients: their own agency\'s).',
     subscribe: ({ args, context }) => dossierStream(context as SubgraphContext, 'Subscription.dossierReceived', 'dossier.received', args as DossierStreamArgs),
   })
-  dossierReceived(
-    @Root() dossier: Dossier,
-    @Arg('districtCode', () => String, { nullable: true, description: 'GSO code of a district: only dossiers from its communes.' }) _districtCode?: string,
-    @Arg('agencyId', () => String, { nullable: true, description: 'Only dossiers this agency handles.' }) _agencyId?: string,
-    @Arg('channel', () => DossierChannel, { nullable: true }) _channel?: DossierChannel,
-  ): Dossier {
+  dossierReceived(@Root() dossier: Dossier, @Args(() => DossierStreamArgs) _args: DossierStreamArgs): Dossier {
     return dossier;
   }
 
@@ -54,12 +44,7 @@ export class DossierSubscriptionResolver {
     description: 'Dossiers as they are resolved (`resolvedAt`, `overdue` tell whether on time).',
     subscribe: ({ args, context }) => dossierStream(context as SubgraphContext, 'Subscription.dossierResolved', 'dossier.resolved', args as DossierStreamArgs),
   })
-  dossierResolved(
-    @Root() dossier: Dossier,
-    @Arg('districtCode', () => String, { nullable: true, description: 'GSO code of a district: only dossiers from its communes.' }) _districtCode?: string,
-    @Arg('agencyId', () => String, { nullable: true, description: 'Only dossiers this agency handles.' }) _agencyId?: string,
-    @Arg('channel', () => DossierChannel, { nullable: true }) _channel?: DossierChannel,
-  ): Dossier {
+  dossierResolved(@Root() dossier: Dossier, @Args(() => DossierStreamArgs) _args: DossierStreamArgs): Dossier {
     return dossier;
   }
 }
