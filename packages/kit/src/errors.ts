@@ -7,12 +7,6 @@ export function badInput(argument: string, message: string): GraphQLError {
   });
 }
 
-export function notFound(argument: string, value: string): GraphQLError {
-  return new GraphQLError(`invalid argument "${argument}": no record with ${argument} "${value}"`, {
-    extensions: { code: 'NOT_FOUND', argument },
-  });
-}
-
 const isoDate = /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/;
 
 /**
