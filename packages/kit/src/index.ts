@@ -19,6 +19,7 @@ export * from './columns';
 export * from './pagination';
 export { eventBusPubSub } from './event-bus/pubsub';
 export * from './live';
+export * from './replay';
 export * from './auth';
 export * from './audit';
 export * from './input-guard';

@@ -1,5 +1,6 @@
 import type { EventBus, EventPayload, EventStream } from './event-bus/event-bus';
 import { LoaderRegistry } from './references';
+import { openReplay, type ReplayReader, type ReplaySource } from './replay';
 
 export interface LiveStreamOptions<TEvent extends EventPayload, TItem> {
   /** Turns an event (ids) into what the subscription returns; null skips it. */
@@ -7,12 +8,11 @@ export interface LiveStreamOptions<TEvent extends EventPayload, TItem> {
   /** Keeps only items this subscriber asked for (its filter arguments). */
   filter?(item: TItem): boolean;
   /**
-   * Resume: what the subscriber missed since its cursor, oldest first. Read after the live
-   * subscription is open, so nothing falls between the replay and the live events.
+   * Resume: what the subscriber missed since its cursor, oldest first, read in pages after the
+   * live subscription is open (so nothing falls between the replay and the live events); live
+   * items at or before the last replayed one are skipped.
    */
-  replay?(): Promise<TItem[]>;
-  /** Orders items for resume: live items at or before the last replayed one are skipped. */
-  cursorOf?(item: TItem): bigint;
+  resume?: ReplaySource<TItem>;
 }
 
 /**
@@ -27,22 +27,29 @@ export function liveStream<TEvent extends EventPayload, TItem>(
   let live: EventStream<TEvent> | undefined;
   let ended = false;
   const backlog: TItem[] = [];
+  let replay: ReplayReader<TItem> | undefined;
   let lastReplayed: bigint | undefined;
   const opened = (async () => {
     live = await bus.subscribe<TEvent>(topic);
     if (ended) await live.return();
-    if (options.replay) {
-      const missed = await options.replay();
-      backlog.push(...missed.filter((item) => !options.filter || options.filter(item)));
-      const last = missed[missed.length - 1];
-      if (last !== undefined && options.cursorOf) lastReplayed = options.cursorOf(last);
-    }
+    else if (options.resume) replay = openReplay(options.resume);
   })();
   const done = (): IteratorResult<TItem> => ({ value: undefined, done: true });
+  const accepted = (item: TItem) => !options.filter || options.filter(item);
 
   const iterator: AsyncIterableIterator<TItem> = {
     async next() {
       await opened;
+      while (backlog.length === 0 && replay && !ended) {
+        const page = await replay.next();
+        if (page === null) {
+          replay = undefined;
+          break;
+        }
+        const last = page[page.length - 1];
+        if (last !== undefined) lastReplayed = options.resume!.cursorOf(last);
+        backlog.push(...page.filter(accepted));
+      }
       const queued = backlog.shift();
       if (queued !== undefined) return { value: queued, done: false };
       while (!ended && live) {
@@ -50,8 +57,8 @@ export function liveStream<TEvent extends EventPayload, TItem>(
         if (event.done) break;
         const item = await options.load(event.value);
         if (item === null || ended) continue;
-        if (lastReplayed !== undefined && options.cursorOf && options.cursorOf(item) <= lastReplayed) continue;
-        if (options.filter && !options.filter(item)) continue;
+        if (lastReplayed !== undefined && options.resume!.cursorOf(item) <= lastReplayed) continue;
+        if (!accepted(item)) continue;
         return { value: item, done: false };
       }
       return done();
@@ -59,6 +66,7 @@ export function liveStream<TEvent extends EventPayload, TItem>(
     async return() {
       ended = true;
       backlog.length = 0;
+      replay?.close();
       await live?.return();
       return done();
     },

@@ -51,12 +51,20 @@ export function connectionType<T extends object>(item: ClassType<T>, name: strin
   return ConnectionClass;
 }
 
-const encodeCursor = (offset: number) => Buffer.from(`o:${offset}`).toString('base64url');
+/** The cursor of the item at `offset` (0-based) of a list. */
+export const encodeCursor = (offset: number) => Buffer.from(`o:${offset}`).toString('base64url');
+
+/**
+ * Offsets past this are refused before they reach SQL: a crafted `o:99999999999999999999` would
+ * otherwise surface PostgreSQL's `bigint out of range` (and a 400-digit one, `"infinity"`).
+ */
+export const maxCursorOffset = 1_000_000_000;
 
 function decodeCursor(cursor: string): number {
-  const match = /^o:(\d+)$/.exec(Buffer.from(cursor, 'base64url').toString());
-  if (!match) throw badInput('after', 'not a cursor returned by this API');
-  return Number(match[1]);
+  const match = /^o:(\d{1,10})$/.exec(Buffer.from(cursor, 'base64url').toString());
+  const offset = match ? Number(match[1]) : NaN;
+  if (!(offset <= maxCursorOffset)) throw badInput('after', 'not a cursor returned by this API');
+  return offset;
 }
 
 export function validatePage(args: PageArgs): { limit: number; offset: number } {

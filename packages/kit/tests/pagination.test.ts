@@ -22,4 +22,11 @@ describe('validatePage', () => {
   it('refuses a cursor it did not issue', () => {
     expect(() => validatePage({ first: 10, after: 'garbage' })).toThrow(/invalid argument "after"/);
   });
+
+  it('refuses crafted offsets past any bigint before they reach SQL', () => {
+    for (const offset of ['99999999999999999999', '9'.repeat(400), '1000000001']) {
+      const after = Buffer.from(`o:${offset}`).toString('base64url');
+      expect(() => validatePage({ first: 10, after })).toThrow(/invalid argument "after": not a cursor returned by this API/);
+    }
+  });
 });

@@ -3,7 +3,7 @@ import { Args, ArgsType, Authorized, Ctx, Directive, Field, Int, ObjectType, Que
 import type { DataSource } from 'typeorm';
 import { isRole } from '../auth/principal';
 import { badInput, parseDateRange } from '../errors';
-import { PageArgs, PageInfo, validatePage } from '../pagination';
+import { encodeCursor, PageArgs, PageInfo, validatePage } from '../pagination';
 import type { SubgraphContext } from '../subgraph';
 
 /** Value types shared (identically) by every subgraph: each exposes its own log with them. */
@@ -120,7 +120,6 @@ interface AuditRow {
 }
 
 const json = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value));
-const encodeCursor = (offset: number) => Buffer.from(`o:${offset}`).toString('base64url');
 
 /** A page of one subgraph's audit log; every filter is a bound parameter. */
 export async function queryAuditLog(db: DataSource, subgraph: string, args: AuditLogArgs): Promise<AuditLogConnection> {

@@ -1,5 +1,5 @@
 import { Args, Authorized, Resolver, Root, Subscription } from 'type-graphql';
-import { agencyScope, badInput, freshLoaders, liveStream, Roles, type SubgraphContext } from '@ioc/kit';
+import { agencyScope, freshLoaders, liveStream, parseResumeCursor, Roles, type SubgraphContext } from '@ioc/kit';
 import { AlertRaisedArgs, AlertUpdatedArgs, type AlertStreamArgs } from '../args/alert-stream.args';
 import { Alert } from '../entities/alert.entity';
 import { severityWeight } from '../rules/severity';
@@ -47,8 +47,6 @@ function loadAlert(ctx: SubgraphContext) {
   };
 }
 
-const cursorPattern = /^\d{1,19}$/;
-
 @Resolver(() => Alert)
 export class AlertSubscriptionResolver {
   @Authorized(...watchers)
@@ -58,21 +56,28 @@ export class AlertSubscriptionResolver {
     subscribe: async ({ args, context }) => {
       const ctx = context as SubgraphContext;
       const { after, ...rest } = args as AlertRaisedArgs;
-      if (after !== null && after !== undefined && !cursorPattern.test(after)) throw badInput('after', `"${after}" is not an alert sequence (a decimal number)`);
+      const cursor = parseResumeCursor('after', after, 'an alert sequence');
       const filter = await alertFilter(ctx, 'Subscription.alertRaised', rest);
+      // The replay query depends on these filters only (severity and status are checked per item).
+      const replayFilter = { kind: filter.kind, systemId: filter.systemId, agencyId: filter.agencyId };
       return liveStream<AlertEvent, Alert>(ctx.bus, 'alert.raised', {
         load: loadAlert(ctx),
         filter: matches(filter),
-        replay: after
-          ? () => {
-              const query = ctx.db.getRepository(Alert).createQueryBuilder('a').where('a.sequence > :after', { after });
-              if (filter.kind) query.andWhere('a.kind = :kind', { kind: filter.kind });
-              if (filter.systemId) query.andWhere('a.system_id = :systemId', { systemId: filter.systemId });
-              if (filter.agencyId) query.andWhere('a.agency_id = :agencyId', { agencyId: filter.agencyId });
-              return query.orderBy('a.sequence', 'ASC').getMany();
-            }
-          : undefined,
-        cursorOf: (alert) => BigInt(alert.sequence),
+        resume:
+          cursor === undefined
+            ? undefined
+            : {
+                after: cursor,
+                shareKey: `alertRaised:${JSON.stringify(replayFilter)}`,
+                page: (from, limit) => {
+                  const query = ctx.db.getRepository(Alert).createQueryBuilder('a').where('a.sequence > :from', { from: String(from) });
+                  if (replayFilter.kind) query.andWhere('a.kind = :kind', { kind: replayFilter.kind });
+                  if (replayFilter.systemId) query.andWhere('a.system_id = :systemId', { systemId: replayFilter.systemId });
+                  if (replayFilter.agencyId) query.andWhere('a.agency_id = :agencyId', { agencyId: replayFilter.agencyId });
+                  return query.orderBy('a.sequence', 'ASC').limit(limit).getMany();
+                },
+                cursorOf: (alert) => BigInt(alert.sequence),
+              },
       });
     },
   })
