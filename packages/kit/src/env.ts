@@ -40,6 +40,8 @@ export const subgraphEnvSchema = z.object({
   DATABASE_URL: postgresUrl,
   /** Shared with the gateway, which signs every request it forwards. */
   GATEWAY_TOKEN_SECRET: z.string().min(32, 'must be at least 32 characters'),
+  /** Gateway tokens living longer than this (`exp - iat`) are refused; the gateway signs for 120 s. */
+  GATEWAY_TOKEN_MAX_LIFETIME_SECONDS: z.coerce.number().int().min(1).max(3600).default(300),
   LOG_LEVEL: logLevel,
 });
 export type SubgraphEnv = z.infer<typeof subgraphEnvSchema>;

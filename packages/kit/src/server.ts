@@ -39,7 +39,10 @@ export interface GraphQLHttpServerOptions<TContext extends BaseContext> {
   routes?: (app: Express) => void;
   /** Released after the server has drained: database pools, event buses. */
   onClose?: () => Promise<void>;
+  /** Largest JSON body, like `1mb` or `500kb` (default 1mb). */
   bodyLimit?: string;
+  /** Largest WebSocket message in bytes; default: the body limit. Bigger ones close the socket (1009) before anything reads them. */
+  websocketMaxPayload?: number;
   /** Run on every GraphQL HTTP request before Apollo: authentication, limits, rate limiting. */
   admission?: RequestHandler[];
   /** Also answer POST `/` (Apollo Router's default endpoint, which some clients and suites assume). */
@@ -62,6 +65,16 @@ export interface RunningServer {
 }
 
 export const graphqlPath = '/graphql';
+
+const defaultBodyLimit = '1mb';
+const sizeUnits: Record<string, number> = { b: 1, kb: 1024, mb: 1024 * 1024 };
+
+/** `1mb`, `500kb`, `800b` (express's units, 1024-based) in bytes. */
+export function sizeInBytes(size: string): number {
+  const match = /^(\d+)(b|kb|mb)$/i.exec(size);
+  if (!match) throw new Error(`size "${size}" is not like 1mb, 500kb or 800b`);
+  return Number(match[1]) * sizeUnits[match[2]!.toLowerCase()]!;
+}
 
 /** One port: GraphQL over HTTP and graphql-ws at `/graphql`, `/healthz`, `/readyz`. */
 export async function startGraphQLServer<TContext extends BaseContext>(
@@ -86,7 +99,9 @@ export async function startGraphQLServer<TContext extends BaseContext>(
   let wsCleanup: { dispose(): void | Promise<void> } | undefined;
   const { websocket } = options;
   if (websocket) {
-    wsServer = new WebSocketServer({ server: httpServer, path: graphqlPath });
+    // ws would otherwise buffer 100 MiB messages, before graphql-ws sees a connection_init or its token.
+    const maxPayload = options.websocketMaxPayload ?? sizeInBytes(options.bodyLimit ?? defaultBodyLimit);
+    wsServer = new WebSocketServer({ server: httpServer, path: graphqlPath, maxPayload });
     const wsOptions: WebSocketOptions =
       'schema' in websocket
         ? { schema: websocket.schema, context: (ctx) => options.context(socketRequestInfo(ctx)) as Promise<Record<string, unknown>> }
@@ -107,7 +122,7 @@ export async function startGraphQLServer<TContext extends BaseContext>(
   });
   options.routes?.(app);
   const graphql: RequestHandler[] = [
-    express.json({ limit: options.bodyLimit ?? '1mb' }),
+    express.json({ limit: options.bodyLimit ?? defaultBodyLimit }),
     ...(options.admission ?? []),
     expressMiddleware(apollo, {
       context: async ({ req }) => options.context({ requestId: randomUUID(), headers: req.headers, http: req }),

@@ -56,6 +56,8 @@ export interface StartSubgraphOptions {
   databaseUrl: string;
   /** Shared with the gateway: requests without its signed token are refused with 401. */
   gatewayTokenSecret: string;
+  /** Longest gateway token lifetime accepted (`exp - iat`), in seconds; default 300. */
+  gatewayTokenMaxLifetimeSeconds?: number;
   logger?: Logger;
   /** Sees every SQL statement (tests count queries with it). */
   logQueries?: (sql: string) => void;
@@ -83,7 +85,7 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sta
     const { schema } = await buildSubgraphSchemaOf(definition, bus);
     const context = async ({ requestId, headers, connectionParams }: RequestInfo): Promise<SubgraphContext> => {
       const token = connectionParams ? connectionParams[gatewayTokenParam] : headers[gatewayTokenHeader];
-      const principal = await verifyGatewayToken(typeof token === 'string' ? token : undefined, options.gatewayTokenSecret);
+      const principal = await verifyGatewayToken(typeof token === 'string' ? token : undefined, options.gatewayTokenSecret, options.gatewayTokenMaxLifetimeSeconds);
       return { requestId, logger: logger.child({ requestId }), loaders: new LoaderRegistry(), db, bus, principal };
     };
     const server = await startGraphQLServer<SubgraphContext>({
@@ -134,6 +136,7 @@ export async function runSubgraph(definition: SubgraphDefinition): Promise<void>
       host: env.HOST,
       databaseUrl: env.DATABASE_URL,
       gatewayTokenSecret: env.GATEWAY_TOKEN_SECRET,
+      gatewayTokenMaxLifetimeSeconds: env.GATEWAY_TOKEN_MAX_LIFETIME_SECONDS,
       logger,
     });
     exitOnSignals(server.close, logger);

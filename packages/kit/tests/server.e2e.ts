@@ -55,6 +55,14 @@ describe('a subgraph on the kit', () => {
     expect(reason).toMatch(/^Unauthorized: unauthenticated: subgraphs only answer requests that come through the gateway/);
   });
 
+  it('closes a WebSocket whose message passes the body limit (1009) before reading it, token or not', async () => {
+    const socket = new WebSocket(server.url.replace('http', 'ws'), 'graphql-transport-ws');
+    await new Promise((resolve) => socket.once('open', resolve));
+    socket.send(JSON.stringify({ type: 'connection_init', payload: { padding: 'x'.repeat(2 * 1024 * 1024) } }));
+    const code = await new Promise<number>((resolve) => socket.once('close', (c) => resolve(c)));
+    expect(code).toBe(1009);
+  });
+
   it('serves graphql-ws on the same port and path', async () => {
     const { 'ioc-gateway-token': gatewayToken } = await asCaller();
     const client = createClient({ url: server.url.replace('http', 'ws'), webSocketImpl: WebSocket, lazy: true, retryAttempts: 0, connectionParams: { gatewayToken } });

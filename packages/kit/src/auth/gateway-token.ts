@@ -28,10 +28,32 @@ export async function signGatewayToken(principal: Principal, secret: string, ttl
     .sign(keyOf(secret));
 }
 
-export async function verifyGatewayToken(token: string | undefined, secret: string): Promise<Principal> {
+/** Clock difference tolerated between gateway and subgraph hosts, in seconds. */
+export const gatewayTokenClockSkewSeconds = 5;
+/** The longest `exp - iat` a subgraph accepts by default (the gateway signs for 120 s). */
+export const defaultGatewayTokenMaxLifetimeSeconds = 300;
+
+/**
+ * A leaked gateway token must stop working soon: it needs `exp` and `iat`, may not live longer
+ * than `maxLifetimeSeconds`, and may not be issued in the future beyond the clock skew.
+ */
+export async function verifyGatewayToken(
+  token: string | undefined,
+  secret: string,
+  maxLifetimeSeconds = defaultGatewayTokenMaxLifetimeSeconds,
+): Promise<Principal> {
   if (!token) throw unauthenticated('subgraphs only answer requests that come through the gateway');
   try {
-    const { payload } = await jwtVerify(token, keyOf(secret), { issuer, audience, algorithms: ['HS256'], clockTolerance: 5 });
+    const { payload } = await jwtVerify(token, keyOf(secret), {
+      issuer,
+      audience,
+      algorithms: ['HS256'],
+      clockTolerance: gatewayTokenClockSkewSeconds,
+      requiredClaims: ['exp', 'iat'],
+    });
+    const { exp, iat } = payload as { exp: number; iat: number };
+    if (iat > Date.now() / 1000 + gatewayTokenClockSkewSeconds) throw unauthenticated('gateway token issued in the future');
+    if (exp - iat > maxLifetimeSeconds) throw unauthenticated(`gateway token lives ${exp - iat} s, longer than the ${maxLifetimeSeconds} s allowed`);
     if (!payload.sub || !isRole(payload.role)) throw unauthenticated('gateway token without subject or role');
     return {
       subject: payload.sub,
@@ -41,6 +63,7 @@ export async function verifyGatewayToken(token: string | undefined, secret: stri
     };
   } catch (error) {
     if (error instanceof joseErrors.JWTExpired) throw unauthenticated('gateway token expired');
+    if (error instanceof joseErrors.JWTClaimValidationFailed && error.reason === 'missing') throw unauthenticated(`gateway token without "${error.claim}"`);
     if (error instanceof joseErrors.JOSEError) throw unauthenticated('invalid gateway token');
     throw error;
   }
