@@ -15,6 +15,8 @@ export const gatewayEnvSchema = z.object({
   PORT: port(4000),
   SUPERGRAPH_PATH: z.string().default(join(import.meta.dirname, '..', 'supergraph.graphql')),
   PERSISTED_OPERATIONS_PATH: z.string().default(join(import.meta.dirname, '..', 'persisted-operations.json')),
+  /** The built console served at `/`; empty serves none. */
+  CONSOLE_DIR: z.string().default(join(import.meta.dirname, '..', '..', 'web', 'dist')),
   LOG_LEVEL: logLevel,
   /** Keys for callers' tokens: exactly one of these (or the dev secrets of the embedded default). */
   AUTH_JWKS_FILE: z.string().optional(),

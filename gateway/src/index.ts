@@ -16,6 +16,7 @@ try {
     limits: config.limits,
     introspection: config.introspection,
     metricsPublic: env.METRICS_PUBLIC,
+    consoleDir: env.CONSOLE_DIR || undefined,
     logger,
   });
   exitOnSignals(gateway.close, logger);

@@ -7,8 +7,10 @@ import { admittedCaller, httpAdmission, type AdmissionPolicy } from './admission
 import type { OperationLimits } from './admission/limits';
 import { PersistedOperations } from './admission/persisted-operations';
 import { createRateLimiter } from './admission/rate-limit';
+import { devSigningKey, mountDevSignIn } from './auth/dev-sign-in';
 import { createGatewayTokenSigner } from './auth/gateway-tokens';
 import { createVerifier, type VerifierConfig } from './auth/verifier';
+import { serveConsole } from './console/serve-console';
 import { createGatewayMetrics, type GatewayMetrics } from './metrics';
 import { SubgraphDataSource } from './subgraph-data-source';
 import { SubscriptionEngine } from './subscriptions/engine';
@@ -37,6 +39,8 @@ export interface GatewayOptions {
   serveAtRoot?: boolean;
   /** Events held per subscriber before a slow one is cut off. */
   subscriberQueueLimit?: number;
+  /** The built console (web/dist) to serve at `/`; none when unset. */
+  consoleDir?: string;
 }
 
 export interface RunningGateway extends RunningServer {
@@ -139,6 +143,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         }
         res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
       });
+      const devKey = devSigningKey(options.auth.verifier);
+      if (devKey) mountDevSignIn(app, devKey);
+      if (options.consoleDir) serveConsole(app, { dir: options.consoleDir, logger });
     },
     readiness: async () => {
       if (!loaded) throw new Error('supergraph not loaded');

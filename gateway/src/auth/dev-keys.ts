@@ -14,6 +14,9 @@ export interface DevSecrets {
   audience: string;
 }
 
+/** What signing a dev user's token takes. */
+export type DevSigningKey = Pick<DevSecrets, 'authSecret' | 'issuer' | 'audience'>;
+
 export const devIssuer = 'ioc-graph-dev';
 export const defaultAudience = 'ioc-graph';
 
@@ -39,7 +42,7 @@ export function readDevSecrets(path: string): DevSecrets | undefined {
 }
 
 /** A dev user's token: `dev-<role>` (with `agency` for agency clients). */
-export function signDevToken(secrets: DevSecrets, role: Role, options: { agencyId?: string; ttlSeconds?: number } = {}): Promise<string> {
+export function signDevToken(secrets: DevSigningKey, role: Role, options: { agencyId?: string; ttlSeconds?: number } = {}): Promise<string> {
   const claims: Record<string, unknown> = { role };
   if (options.agencyId) claims.agency = options.agencyId;
   return new SignJWT(claims)
