@@ -27,10 +27,18 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          name: 'web',
+          include: ['web/tests/*.test.{ts,tsx}'],
+          environment: 'happy-dom',
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: 'e2e',
           include: everywhere.map((dir) => `${dir}/*.e2e.ts`),
           exclude: ['**/node_modules/**'],
-          globalSetup: ['tests/support/postgres.global-setup.ts'],
+          globalSetup: ['tests/support/postgres.global-setup.ts', 'tests/support/console.global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { createLogger, logLevel, openServiceDatabase, parseEnv, port, postgresUrl, redactUrl, reportFatal } from '@ioc/kit';
 import { seedAll } from '@ioc/seeds';
 import { ensureDevSecrets } from '@ioc/gateway/dev-keys';
+import { ensureConsoleBuilt } from './console-build';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './embedded-postgres';
 import { repoRoot } from './schemas';
 import { subgraphs } from './subgraphs';
@@ -63,6 +64,7 @@ async function main(): Promise<void> {
   }
 
   async function startEverything(): Promise<void> {
+    ensureConsoleBuilt((message) => logger.info(message));
     let databaseUrl = env.DATABASE_URL;
     if (!databaseUrl) {
       embedded = await startEmbeddedPostgres({ dir: join(env.DATA_DIR, 'postgres'), port: env.EMBEDDED_PG_PORT, logger });
@@ -118,6 +120,7 @@ async function main(): Promise<void> {
       [
         '',
         `ioc-graph is ready in ${seconds} s`,
+        `  console                     http://localhost:${env.PORT}/`,
         `  GraphQL (HTTP + WebSocket)  http://localhost:${env.PORT}/graphql`,
         `  health                      http://localhost:${env.PORT}/healthz`,
         devSecrets
