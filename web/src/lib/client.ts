@@ -1,0 +1,85 @@
+import { cacheExchange, Client, fetchExchange, subscriptionExchange } from '@urql/core';
+import { createClient as createWsClient, type Client as WsClient } from 'graphql-ws';
+import type { AuthStore } from './auth';
+import type { ConnectionStore } from './connection';
+
+/** Close code the gateway uses when a socket's token is missing, invalid or expired. */
+export const unauthorizedCloseCode = 4401;
+
+/** ws(s)://host/graphql for the page's own origin: HTTP and WebSocket share the gateway's one URL. */
+export function socketUrl(location: Pick<Location, 'protocol' | 'host'>): string {
+  return `${location.protocol === 'https:' ? 'wss:' : 'ws:'}//${location.host}/graphql`;
+}
+
+/** A resume cursor read each time the subscription is (re)sent, so a retry asks from the last event seen. */
+export type ResumeCursor = () => string | undefined;
+
+export interface ConsoleClients {
+  client: Client;
+  socket: WsClient;
+}
+
+/**
+ * urql for queries and mutations over HTTP, and for subscriptions over one graphql-ws socket.
+ * graphql-ws re-sends a subscription's payload on every reconnect; variables given a `resume`
+ * cursor in the operation context are read at that moment (JSON.stringify calls the getter).
+ */
+export function createClients(auth: AuthStore, connection: ConnectionStore, url = '/graphql'): ConsoleClients {
+  const authorization = (): Record<string, string> =>
+    auth.current ? { authorization: `Bearer ${auth.current.token}` } : {};
+
+  const socket = createWsClient({
+    url: socketUrl(globalThis.location),
+    connectionParams: authorization,
+    retryAttempts: Number.POSITIVE_INFINITY,
+    shouldRetry: (event) => !(event instanceof CloseEvent && event.code === unauthorizedCloseCode),
+    retryWait: async (retries) => {
+      const ms = Math.min(1000 * 2 ** retries, 10_000) * (0.75 + Math.random() / 2);
+      await new Promise((resolve) => setTimeout(resolve, ms));
+    },
+    keepAlive: 15_000,
+    on: {
+      connected: () => connection.connected(),
+      closed: (event) => {
+        if (event instanceof CloseEvent && event.code === unauthorizedCloseCode) auth.markExpired();
+        connection.lost();
+      },
+      error: () => connection.lost(),
+    },
+  });
+
+  const fetchWithAuth: typeof fetch = async (input, init) => {
+    const response = await fetch(input, init);
+    if (response.status === 401) auth.markExpired();
+    return response;
+  };
+
+  const client = new Client({
+    url,
+    fetch: fetchWithAuth,
+    fetchOptions: () => ({ headers: authorization() }),
+    requestPolicy: 'cache-and-network',
+    exchanges: [
+      cacheExchange,
+      fetchExchange,
+      subscriptionExchange({
+        forwardSubscription(request, operation) {
+          const resume = operation.context.resume as ResumeCursor | undefined;
+          const variables: Record<string, unknown> = { ...(request.variables ?? {}) };
+          if (resume) {
+            Object.defineProperty(variables, 'after', { enumerable: true, get: resume });
+          }
+          const payload = { ...request, query: request.query ?? '', variables };
+          return {
+            subscribe(sink) {
+              const unsubscribe = socket.subscribe(payload, sink);
+              return { unsubscribe };
+            },
+          };
+        },
+      }),
+    ],
+  });
+
+  return { client, socket };
+}

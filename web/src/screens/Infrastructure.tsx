@@ -1,0 +1,11 @@
+import { useI18n } from '../i18n/i18n';
+
+export default function Infrastructure() {
+  const { t } = useI18n();
+  return (
+    <div className="screen">
+      <h1 className="screen-title">{t('nav.infrastructure')}</h1>
+      <p className="muted">{t('screen.comingSoon')}</p>
+    </div>
+  );
+}

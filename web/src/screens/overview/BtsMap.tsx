@@ -1,0 +1,80 @@
+import { Tile, latest } from '../../components/Tile';
+import { DistrictMap } from '../../components/DistrictMap';
+import { graphql } from '../../graphql/tada';
+import { useI18n } from '../../i18n/i18n';
+import { useLiveQuery, useLiveSubscription } from '../../live/hooks';
+import { useThrottled } from '../../live/throttle';
+import { formatNumber, formatPercent } from '../../lib/format';
+import { navigate } from '../../lib/router';
+
+export const BtsMap_Districts = graphql(`
+  query BtsMap_Districts {
+    province(code: "84") { code infrastructure { btsStations btsDown } }
+    administrativeUnit(code: "84") {
+      code
+      children {
+        code
+        name
+        children { code }
+        all: btsStations(first: 1) { totalCount }
+        down: btsStations(first: 1, status: DOWN) { totalCount }
+        degraded: btsStations(first: 1, status: DEGRADED) { totalCount }
+      }
+    }
+  }
+`);
+
+export const BtsMap_StatusChanged = graphql(`
+  subscription BtsMap_StatusChanged { btsStatusChanged { id toStatus station { id districtCode } } }
+`);
+
+/** Share of a district's stations that are up (degraded counts as up, with its own colour). */
+export function availability(all: number, down: number): number | null {
+  return all === 0 ? null : ((all - down) / all) * 100;
+}
+
+export function BtsMap() {
+  const { t, lang } = useI18n();
+  const query = useLiveQuery(BtsMap_Districts, {});
+  const refresh = useThrottled(query.refetch, 2000);
+  const stream = useLiveSubscription(BtsMap_StatusChanged, {}, refresh);
+  const districts = query.data?.administrativeUnit?.children ?? [];
+  const summary = query.data?.province?.infrastructure;
+  return (
+    <Tile
+      name="bts-map"
+      title={t('tile.bts-map')}
+      className="tall"
+      updatedAt={latest(query.receivedAt, stream.eventAt)}
+      failure={query.failure}
+      streamFailure={stream.failure}
+      loading={!query.data}
+    >
+      <div className="figure-row">
+        <p className="big-figure">
+          <span data-testid="bts-total">{formatNumber(lang, summary?.btsStations)}</span>
+          <span className="big-label">{t('bts.total')}</span>
+        </p>
+        <p className="big-figure bad">
+          <span>{formatNumber(lang, summary?.btsDown)}</span>
+          <span className="big-label">{t('bts.down')}</span>
+        </p>
+      </div>
+      <DistrictMap
+        label={t('tile.bts-map')}
+        districts={districts.map((district) => {
+          const share = availability(district.all.totalCount, district.down.totalCount);
+          return {
+            code: district.code,
+            name: district.name,
+            communes: district.children.length,
+            value: share,
+            caption: `${formatPercent(lang, share)} · ${formatNumber(lang, district.all.totalCount)}`,
+            tone: share === null ? 'none' : district.down.totalCount > 0 ? (share < 95 ? 'bad' : 'warn') : district.degraded.totalCount > 0 ? 'warn' : 'good',
+          };
+        })}
+        onSelect={(code) => navigate(`/infrastructure?unit=${code}`)}
+      />
+    </Tile>
+  );
+}
