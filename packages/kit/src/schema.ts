@@ -6,6 +6,7 @@ import { lexicographicSortSchema, parse, type GraphQLSchema } from 'graphql';
 import { buildSchema, createResolversMap, type AuthChecker, type NonEmptyArray, type PubSub } from 'type-graphql';
 import { inertPubSub } from './event-bus/pubsub';
 import type { ReferenceResolvers } from './references';
+import { applyTypeAccess, type TypeAccess } from './auth/type-access';
 
 /** Federation directives imported by default: every one a subgraph team may reach for. */
 export const federationImports = [
@@ -39,6 +40,8 @@ export interface FederatedSchemaOptions {
   extraSdl?: string;
   authChecker?: AuthChecker<object>;
   pubSub?: PubSub;
+  /** Role rules for every object type (see `applyTypeAccess`); subgraphs of the graph all give one. */
+  typeAccess?: TypeAccess;
 }
 
 export interface FederatedSchema {
@@ -71,6 +74,7 @@ export async function buildFederatedSchema(options: FederatedSchemaOptions): Pro
   const sdl = [header, options.extraSdl?.trim(), body.trim()].filter(Boolean).join('\n\n') + '\n';
   const resolvers = mergeResolvers(createResolversMap(typeSchema) as GraphQLResolverMap<unknown>, options.references ?? {});
   const schema = buildSubgraphSchema({ typeDefs: parse(sdl), resolvers });
+  if (options.typeAccess) applyTypeAccess(schema, options.typeAccess);
   return { schema, sdl };
 }
 

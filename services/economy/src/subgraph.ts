@@ -21,6 +21,7 @@ import { OcopProductResolver } from './resolvers/ocop-product.resolver';
 import { ProvinceResolver } from './resolvers/province.resolver';
 import { AdministrativeUnit } from './types/administrative-unit.type';
 import { Province } from './types/province.type';
+import { economyTypeAccess } from './auth/type-access';
 
 export { rowBackedMeasurements } from './domain/row-backed';
 
@@ -45,5 +46,6 @@ export const economySubgraph = defineSubgraph({
     ],
     orphanedTypes: [Province, AdministrativeUnit],
     references: { ...enterpriseReference, ...ocopProductReference, ...ecommerceProductReference, ...communityTeamReference },
+    typeAccess: economyTypeAccess,
   },
 });

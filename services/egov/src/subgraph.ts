@@ -25,6 +25,7 @@ import { InformationSystemResolver } from './resolvers/information-system.resolv
 import { AdministrativeProcedureResolver, OnlineServiceResolver } from './resolvers/online-service.resolver';
 import { PlanProjectResolver, PlanTaskResolver } from './resolvers/plan.resolver';
 import { DigitalGovernmentSummaryResolver, ProvinceResolver } from './resolvers/province.resolver';
+import { egovTypeAccess } from './auth/type-access';
 
 export const egovSubgraph = defineSubgraph({
   name: 'egov',
@@ -54,5 +55,6 @@ export const egovSubgraph = defineSubgraph({
     ],
     orphanedTypes: [AdministrativeUnit, Agency, InformationSystem],
     references: { ...provinceReference, ...administrativeUnitReference, ...agencyReference, ...informationSystemReference },
+    typeAccess: egovTypeAccess,
   },
 });

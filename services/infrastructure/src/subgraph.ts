@@ -32,6 +32,7 @@ import { ServerSubscriptionResolver } from './resolvers/server-subscription.reso
 import { TelecomOperatorResolver } from './resolvers/telecom-operator.resolver';
 import { AdministrativeUnit, Agency, InformationSystem } from './types/stubs.type';
 import { Province } from './types/province.type';
+import { infrastructureTypeAccess } from './auth/type-access';
 
 export const infrastructureSubgraph = defineSubgraph({
   name: 'infrastructure',
@@ -77,5 +78,6 @@ export const infrastructureSubgraph = defineSubgraph({
     ],
     orphanedTypes: [Province, AdministrativeUnit, Agency, InformationSystem, TelecomOperator, BtsStation, Server],
     references: { ...serverReference, ...btsStationReference, ...telecomOperatorReference },
+    typeAccess: infrastructureTypeAccess,
   },
 });

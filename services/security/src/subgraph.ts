@@ -21,6 +21,7 @@ import { Agency } from './types/agency.type';
 import { InformationSystem } from './types/information-system.type';
 import { Province } from './types/province.type';
 import { Server } from './types/server.type';
+import { securityTypeAccess } from './auth/type-access';
 
 export const securitySubgraph = defineSubgraph({
   name: 'security',
@@ -44,5 +45,6 @@ export const securitySubgraph = defineSubgraph({
     ],
     orphanedTypes: [Province, InformationSystem, Agency, Server, Alert, Incident],
     references: { ...alertReference, ...incidentReference },
+    typeAccess: securityTypeAccess,
   },
 });

@@ -2,3 +2,4 @@ export * from './auth-checker';
 export * from './gateway-token';
 export * from './principal';
 export * from './policy';
+export * from './type-access';

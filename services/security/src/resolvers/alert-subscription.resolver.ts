@@ -3,7 +3,7 @@ import { agencyScope, freshLoaders, liveStream, parseResumeCursor, Roles, type S
 import { AlertRaisedArgs, AlertUpdatedArgs, type AlertStreamArgs } from '../args/alert-stream.args';
 import { Alert } from '../entities/alert.entity';
 import { severityWeight } from '../rules/severity';
-import { requireProfile } from './validation';
+import { checkListFilters } from './validation';
 
 /** Alert details are need-to-know, as in queries: analysts, admins, agency clients for their own agency. */
 const watchers = Roles.socDetail;
@@ -22,7 +22,7 @@ interface AlertFilter {
 
 /** Checks the arguments once, at subscribe time; the agency client's own agency replaces `agencyId`. */
 async function alertFilter(ctx: SubgraphContext, field: string, args: AlertStreamArgs & { status?: string | null }): Promise<AlertFilter> {
-  if (args.systemId) await requireProfile(ctx.db, args.systemId, 'systemId');
+  await checkListFilters(ctx, field, args);
   return {
     kind: args.kind ?? undefined,
     minWeight: args.minSeverity ? severityWeight[args.minSeverity] : undefined,

@@ -29,7 +29,7 @@ import { AlertKind, AlertOrder, AlertSeverity, AlertSource, AlertStatus } from '
 import { InformationSystem } from '../types/information-system.type';
 import { RaiseAlertResult } from '../types/raise-alert-result.type';
 import { Server } from '../types/server.type';
-import { requireProfile, requireServer } from './validation';
+import { checkListFilters, requireProfile, requireServer } from './validation';
 
 export const AlertConnection = connectionType(Alert, 'Alert');
 
@@ -85,8 +85,7 @@ export class AlertResolver {
   })
   async alerts(@Args(() => AlertsArgs) args: AlertsArgs, @Ctx() ctx: SubgraphContext): Promise<Connection<Alert>> {
     const range = parseRange(args.from, args.to);
-    if (args.systemId) await requireProfile(ctx.db, args.systemId, 'systemId');
-    if (args.serverId) await requireServer(ctx.db, args.serverId, 'serverId');
+    await checkListFilters(ctx, 'Query.alerts', args);
     const query = ctx.db.getRepository(Alert).createQueryBuilder('a');
     if (args.kind) query.andWhere('a.kind = :kind', { kind: args.kind });
     if (args.status) query.andWhere('a.status = :status', { status: args.status });

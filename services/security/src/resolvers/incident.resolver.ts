@@ -9,7 +9,7 @@ import { parseRange } from '../rules/time-range';
 import { Agency } from '../types/agency.type';
 import { IncidentSlaStatus } from '../types/enums.type';
 import { InformationSystem } from '../types/information-system.type';
-import { requireProfile } from './validation';
+import { checkListFilters } from './validation';
 
 export const IncidentConnection = connectionType(Incident, 'Incident');
 
@@ -32,7 +32,7 @@ export class IncidentResolver {
   })
   async incidents(@Args(() => IncidentsArgs) args: IncidentsArgs, @Ctx() ctx: SubgraphContext): Promise<Connection<Incident>> {
     const range = parseRange(args.from, args.to);
-    if (args.systemId) await requireProfile(ctx.db, args.systemId, 'systemId');
+    await checkListFilters(ctx, 'Query.incidents', args);
     const query = ctx.db.getRepository(Incident).createQueryBuilder('i');
     if (args.status) query.andWhere('i.status = :status', { status: args.status });
     if (args.severity) query.andWhere('i.severity = :severity', { severity: args.severity });
