@@ -25,6 +25,9 @@ export interface Stack {
   /** POSTs to the gateway as `role` (default ioc-viewer; `null` sends no token). */
   query<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, role?: Role | null, agencyId?: string): Promise<GraphQLResponse<T>>;
   stopSubgraph(name: string): Promise<void>;
+  /** Stops the gateway only; `startGateway` brings it back on the same port (a gateway restart as clients see it). */
+  stopGateway(): Promise<void>;
+  startGateway(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -32,6 +35,8 @@ export interface StackOptions {
   adminUrl: string;
   seed?: SeedProfile | false;
   logQueries?: (subgraph: string, sql: string) => void;
+  /** Serve this built console at the gateway's `/`. */
+  consoleDir?: string;
 }
 
 /** The whole graph in-process on free ports, over a fresh database: what `npm start` runs, minus the processes. */
@@ -57,26 +62,27 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   const dir = mkdtempSync(join(tmpdir(), 'ioc-stack-'));
   const supergraphPath = join(dir, 'supergraph.graphql');
   writeFileSync(supergraphPath, composeSupergraph(composable));
-  const gateway = await startGateway({
+  const gatewayOptions = {
     port: 0,
     host: '127.0.0.1',
     supergraphPath,
     persistedOperationsPath: join(import.meta.dirname, '..', '..', 'gateway', 'persisted-operations.json'),
     auth: devAuthOptions(secrets),
     logger,
-  });
+    consoleDir: options.consoleDir,
+  };
   const tokenFor = (role: Role, agencyId?: string) => signDevToken(secrets, role, { agencyId });
 
-  return {
+  const stack: Stack = {
     database,
-    gateway,
+    gateway: await startGateway(gatewayOptions),
     subgraphs: running,
     supergraphPath,
     secrets,
     tokenFor,
     async query(query, variables, role = 'ioc-viewer', agencyId) {
       const authorization: Record<string, string> = role ? { authorization: `Bearer ${await tokenFor(role, agencyId)}` } : {};
-      const response = await fetch(gateway.url, {
+      const response = await fetch(stack.gateway.url, {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...authorization },
         body: JSON.stringify({ query, variables }),
@@ -87,11 +93,19 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       await running.get(name)?.close();
       running.delete(name);
     },
+    async stopGateway() {
+      await stack.gateway.close();
+      await new Promise<void>((resolve) => stack.gateway.httpServer.close(() => resolve()));
+    },
+    async startGateway() {
+      stack.gateway = await startGateway({ ...gatewayOptions, port: stack.gateway.port });
+    },
     async stop() {
-      await gateway.close();
+      await stack.gateway.close();
       for (const server of running.values()) await server.close();
       await database.drop();
       rmSync(dir, { recursive: true, force: true });
     },
   };
+  return stack;
 }
