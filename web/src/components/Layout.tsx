@@ -45,7 +45,7 @@ export function Layout({ kiosk, children }: { kiosk: boolean; children: ReactNod
       <header className="topbar">
         <div className="brand">
           <span className="brand-mark" aria-hidden="true">IOC</span>
-          <span className="brand-name">{t('app.title')}</span>
+          <span className="brand-name" title={t("app.title")}>{t("app.short")}</span>
         </div>
         <nav aria-label={t('nav.label')}>
           <ul className="nav">

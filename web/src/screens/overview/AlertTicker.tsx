@@ -27,11 +27,7 @@ export const AlertTicker_Raised = graphql(`
   }
 `);
 
-/** Roles without detail rights: the event alone (no alert field), which moves the counts. */
-export const AlertTicker_RaisedSignal = graphql(`
-  subscription AlertTicker_RaisedSignal { alertRaised { __typename } }
-`);
-
+/** A triage change moves the counts; the event alone is enough to count again. */
 export const AlertTicker_UpdatedSignal = graphql(`
   subscription AlertTicker_UpdatedSignal { alertUpdated { __typename } }
 `);
@@ -59,18 +55,18 @@ export function AlertTicker() {
     },
     { pause: !details, resume: () => lastSequence.current },
   );
-  const signal = useLiveSubscription(AlertTicker_RaisedSignal, {}, refresh, { pause: details });
-  const updated = useLiveSubscription(AlertTicker_UpdatedSignal, {}, refresh);
-  const stream = details ? raised : signal;
+  // The graph offers no alert stream to roles without detail rights (alertRaised and alertUpdated
+  // are refused to them): their counts are asked again on every reconnect and age visibly.
+  const updated = useLiveSubscription(AlertTicker_UpdatedSignal, {}, refresh, { pause: !details });
 
   return (
     <Tile
       name="alert-ticker"
       title={t('tile.alert-ticker')}
       className="tall"
-      updatedAt={latest(counts.receivedAt, stream.eventAt, updated.eventAt)}
+      updatedAt={latest(counts.receivedAt, raised.eventAt, updated.eventAt)}
       failure={counts.failure}
-      streamFailure={stream.failure ?? updated.failure}
+      streamFailure={raised.failure ?? updated.failure}
       loading={!counts.data}
     >
       <p className="big-figure">
