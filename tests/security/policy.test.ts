@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { agencyScopeOf, assertAgencyAccess, auditChanges, nulCharacterPath, Roles, seesPersonalData, withheld, type Principal } from '@ioc/kit';
+import { buildSchema, graphqlSync, type GraphQLSchema } from 'graphql';
+import { agencyScopeOf, anyCaller, applyTypeAccess, assertAgencyAccess, auditChanges, nulCharacterPath, Roles, seesPersonalData, withheld, type Principal } from '@ioc/kit';
 import { maskIdNumber, personalData } from '../../services/egov/src/support/personal-data';
 
 const caller = (role: Principal['role'], agencyId?: string): Principal => ({ subject: `t-${role}`, role, agencyId });
@@ -73,5 +74,27 @@ describe('NUL characters', () => {
   it('are found anywhere in the variables, with their path', () => {
     expect(nulCharacterPath({ input: { list: ['ok', 'n\u0000'] } }, '')).toBe('$input.list[1]');
     expect(nulCharacterPath({ search: 'fine', first: 5 }, '')).toBeUndefined();
+  });
+});
+
+describe('type access', () => {
+  const schema = () =>
+    buildSchema(`type Query { server: Server } type Server { id: String hostname: String } type Extra { x: Int }`);
+  const run = (built: GraphQLSchema, role: Principal['role']) =>
+    graphqlSync({ schema: built, source: '{ server { id hostname } }', rootValue: { server: { id: 's1', hostname: 'vm-042' } }, contextValue: { principal: caller(role) } });
+
+  it('refuses a type\'s fields outside its roles, naming the field; a field rule overrides the type\'s', () => {
+    const built = schema();
+    applyTypeAccess(built, { Server: Roles.dashboard, 'Server.id': [...Roles.dashboard, 'ingest'], Extra: anyCaller });
+    expect(run(built, 'ioc-viewer').data).toEqual({ server: { id: 's1', hostname: 'vm-042' } });
+    const ingest = run(built, 'ingest');
+    expect(ingest.data).toEqual({ server: { id: 's1', hostname: null } });
+    expect(ingest.errors?.map((error) => error.message)).toEqual(['forbidden: Server.hostname needs role ioc-viewer or soc-analyst or admin (caller is ingest)']);
+    expect(run(built, 'agency-client').errors).toHaveLength(2);
+  });
+
+  it('refuses to build with a type left out or a rule for something the schema lacks', () => {
+    expect(() => applyTypeAccess(schema(), { Server: anyCaller })).toThrow(/no rule for Extra\.x/);
+    expect(() => applyTypeAccess(schema(), { Server: anyCaller, Extra: anyCaller, 'Server.ip': anyCaller })).toThrow(/rules for what the schema lacks: Server\.ip/);
   });
 });

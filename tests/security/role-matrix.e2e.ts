@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { buildSubgraphSchemaOf, Roles, roles, type Role } from '@ioc/kit';
 import { subgraphs } from '@ioc/infra/subgraphs';
 import { startStack, type Stack } from '../support/stack';
-import { gatewayHeaders, post, snapshot } from './support';
+import { gatewayHeaders, post, snapshot, sql } from './support';
 
 /**
  * The role × capability matrix of docs/security.md, checked field by field on every subgraph:
@@ -183,5 +183,59 @@ describe.each(subgraphs.map(({ definition }) => [definition.name, definition] as
     }
     expect(problems).toEqual([]);
     expect(await snapshot(stack.database.url)).toEqual(before);
+  });
+});
+
+/**
+ * The same matrix for types reached by nested paths: each case reads one field of a real record
+ * through `_entities` (the path another subgraph's field takes) as every role. An agency client
+ * asks as the record's own agency, so only the role rule can refuse it.
+ */
+const typeMatrix: Array<{ subgraph: string; type: string; key: string; id: string; field: string; group: Group | readonly Role[]; agency?: string }> = [
+  { subgraph: 'infrastructure', type: 'Server', key: 'id', id: "SELECT id FROM infrastructure.server ORDER BY id LIMIT 1", field: 'hostname', group: 'dashboard' },
+  { subgraph: 'infrastructure', type: 'Server', key: 'id', id: "SELECT id FROM infrastructure.server ORDER BY id LIMIT 1", field: 'ipv4', group: 'dashboard' },
+  { subgraph: 'infrastructure', type: 'Server', key: 'id', id: "SELECT id FROM infrastructure.server ORDER BY id LIMIT 1", field: 'id', group: [...Roles.dashboard, 'ingest'] },
+  { subgraph: 'infrastructure', type: 'BtsStation', key: 'id', id: 'SELECT id FROM infrastructure.bts_station ORDER BY id LIMIT 1', field: 'name', group: 'dashboard' },
+  { subgraph: 'infrastructure', type: 'TelecomOperator', key: 'id', id: 'SELECT id FROM infrastructure.telecom_operator ORDER BY id LIMIT 1', field: 'name', group: 'dashboard' },
+  { subgraph: 'infrastructure', type: 'InformationSystem', key: 'id', id: 'SELECT system_id FROM security.security_profile ORDER BY 1 LIMIT 1', field: 'hosting { ipv6Status }', group: 'dashboard' },
+  { subgraph: 'security', type: 'Server', key: 'id', id: 'SELECT server_id FROM security.alert WHERE server_id IS NOT NULL ORDER BY 1 LIMIT 1', field: 'openAlertCount', group: 'socWrite' },
+  { subgraph: 'security', type: 'Alert', key: 'id', id: 'SELECT id FROM security.alert ORDER BY sequence LIMIT 1', agency: 'SELECT agency_id FROM security.alert ORDER BY sequence LIMIT 1', field: 'title', group: 'socDetail' },
+  { subgraph: 'security', type: 'Alert', key: 'id', id: 'SELECT id FROM security.alert ORDER BY sequence LIMIT 1', agency: 'SELECT agency_id FROM security.alert ORDER BY sequence LIMIT 1', field: 'id', group: [...Roles.socDetail, 'ingest'] },
+  { subgraph: 'security', type: 'Incident', key: 'id', id: 'SELECT id FROM security.incident ORDER BY id LIMIT 1', agency: 'SELECT agency_id FROM security.incident ORDER BY id LIMIT 1', field: 'title', group: 'socDetail' },
+  { subgraph: 'security', type: 'InformationSystem', key: 'id', id: 'SELECT system_id FROM security.security_profile ORDER BY 1 LIMIT 1', agency: 'SELECT owner_agency_id FROM security.security_profile ORDER BY system_id LIMIT 1', field: 'openAlertCount', group: 'agencyScoped' },
+  { subgraph: 'egov', type: 'InformationSystem', key: 'id', id: 'SELECT id FROM egov.information_system ORDER BY id LIMIT 1', agency: 'SELECT owner_agency_id FROM egov.information_system ORDER BY id LIMIT 1', field: 'nameVi', group: 'agencyScoped' },
+  { subgraph: 'egov', type: 'Agency', key: 'id', id: 'SELECT id FROM egov.agency ORDER BY id LIMIT 1', field: 'nameVi', group: 'anyCaller' },
+  { subgraph: 'economy', type: 'Enterprise', key: 'taxCode', id: 'SELECT tax_code FROM economy.enterprise ORDER BY 1 LIMIT 1', field: 'name', group: 'dashboard' },
+];
+
+describe('every type against every role', () => {
+  it('each subgraph places every object type in its type rules (the build refuses a type without one)', async () => {
+    for (const { definition } of subgraphs) {
+      expect(definition.schema.typeAccess, definition.name).toBeDefined();
+      await expect(buildSubgraphSchemaOf(definition)).resolves.toBeDefined();
+    }
+  });
+
+  it.each(typeMatrix.map((entry) => [`${entry.subgraph} ${entry.type}.${entry.field.split(' ')[0]}`, entry] as const))('%s is refused exactly outside its group', async (_name, entry) => {
+    const first = async (text: string) => Object.values((await sql(stack.database.url, text))[0] ?? {})[0] as string;
+    const id = await first(entry.id);
+    const agencyId = entry.agency ? await first(entry.agency) : 'STTTT';
+    expect(id).toBeTruthy();
+    const fieldName = entry.field.split(' ')[0]!;
+    const query = `{ _entities(representations: [{ __typename: "${entry.type}", ${entry.key}: ${JSON.stringify(id)} }]) { ... on ${entry.type} { ${entry.field} } } }`;
+    const group = typeof entry.group === 'string' ? allowed(entry.group) : entry.group;
+    const problems: string[] = [];
+    for (const role of roles) {
+      const headers = await gatewayHeaders(stack.secrets.gatewayTokenSecret, { role, agencyId: role === 'agency-client' ? agencyId : undefined });
+      const result = await post(stack.subgraphs.get(entry.subgraph)!.url, { query }, headers);
+      const refusal = result.body.errors?.find((error) => error.message.startsWith(`forbidden: ${entry.type}.${fieldName} needs role `));
+      if (group.includes(role)) {
+        if (result.body.errors) problems.push(`${role}: ${JSON.stringify(result.body.errors).slice(0, 200)}`);
+        else if (result.body.data?._entities?.[0]?.[fieldName] === undefined) problems.push(`${role}: no ${fieldName} in ${JSON.stringify(result.body).slice(0, 200)}`);
+      } else if (refusal?.extensions?.code !== 'FORBIDDEN' || !refusal.message.endsWith(`(caller is ${role})`)) {
+        problems.push(`${role} not refused: ${JSON.stringify(result.body).slice(0, 200)}`);
+      }
+    }
+    expect(problems).toEqual([]);
   });
 });
