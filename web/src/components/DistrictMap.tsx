@@ -9,7 +9,6 @@ export interface DistrictCell {
 
 const columns = 3;
 const cellWidth = 200;
-const cellHeight = 120;
 const gap = 8;
 
 /**
@@ -18,6 +17,8 @@ const gap = 8;
  */
 export function DistrictMap({ districts, label, onSelect }: { districts: DistrictCell[]; label: string; onSelect?: (code: string) => void }) {
   const rows = Math.max(1, Math.ceil(districts.length / columns));
+  // Communes have no subdivisions: their cells need no room for dots.
+  const cellHeight = districts.some((district) => district.communes > 0) ? 120 : 64;
   const width = columns * cellWidth + (columns - 1) * gap;
   const height = rows * cellHeight + (rows - 1) * gap;
   return (

@@ -15,6 +15,7 @@ export const BtsMap_Districts = graphql(`
       children {
         code
         name
+        nameWithType
         children { code }
         all: btsStations(first: 1) { totalCount }
         down: btsStations(first: 1, status: DOWN) { totalCount }
@@ -66,7 +67,7 @@ export function BtsMap() {
           const share = availability(district.all.totalCount, district.down.totalCount);
           return {
             code: district.code,
-            name: district.name,
+            name: district.nameWithType,
             communes: district.children.length,
             value: share,
             caption: `${formatPercent(lang, share)} · ${formatNumber(lang, district.all.totalCount)}`,
