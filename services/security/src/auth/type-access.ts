@@ -1,6 +1,12 @@
 import { anyCaller, kitTypeAccess, Roles, type TypeAccess } from '@ioc/kit';
 
 /**
+ * Which host has which alerts is need-to-know (analysts and admins); a dashboard may show how many
+ * alerts are open on each server, not of which kind or severity.
+ */
+export const serverAlertReaders = ['soc-analyst', 'admin'] as const;
+
+/**
  * docs/security.md's matrix for every security type, whatever path reaches it (type-rules.ts adds
  * the agency row guard). Counts of alerts are for dashboard readers and agency clients (their own);
  * anything about one alert, incident or server is need-to-know.
@@ -19,6 +25,6 @@ export const securityTypeAccess: TypeAccess = {
   'Alert.id': [...Roles.socDetail, 'ingest'],
   Incident: Roles.socDetail,
   RaiseAlertResult: Roles.alertRaise,
-  // A server is infrastructure: which one has open alerts tells an attacker where to aim.
-  Server: ['soc-analyst', 'admin'],
+  Server: Roles.dashboard,
+  'Server.alerts': serverAlertReaders,
 };

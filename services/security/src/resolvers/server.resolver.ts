@@ -1,21 +1,19 @@
 import { Args, Authorized, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
-import { agencyScopeOf, Roles, type SubgraphContext } from '@ioc/kit';
+import { Roles, type SubgraphContext } from '@ioc/kit';
 import { RelatedAlertsArgs } from '../args/alerts.args';
 import { Alert } from '../entities/alert.entity';
 import { alertCountsBy, alertsBy } from '../loaders/security.loaders';
 import { Server } from '../types/server.type';
+import { serverAlertReaders } from '../auth/type-access';
 import { checkRelatedFirst } from './information-system.resolver';
 
 @Resolver(() => Server)
 export class ServerResolver {
-  @Authorized(...Roles.socDetail)
-  @FieldResolver(() => [Alert], { description: 'Alerts seen on this server, most recent first (security subgraph; an agency client sees its own agency\'s).' })
+  @Authorized(...serverAlertReaders)
+  @FieldResolver(() => [Alert], { description: 'Alerts seen on this server, most recent first (analysts and admins: which host has which alerts is need-to-know).' })
   async alerts(@Root() server: Server, @Args(() => RelatedAlertsArgs) args: RelatedAlertsArgs, @Ctx() ctx: SubgraphContext): Promise<Alert[]> {
     const filter = { status: args.status, open: args.open, first: checkRelatedFirst(args.first), order: 'last_seen' as const };
-    const alerts = (await alertsBy(ctx, 'server_id', filter).load(server.id)) ?? [];
-    // A server may serve several agencies' systems: an agency client sees its own agency's alerts only.
-    const scope = agencyScopeOf(ctx.principal);
-    return scope === undefined ? alerts : alerts.filter((alert) => alert.agencyId === scope);
+    return (await alertsBy(ctx, 'server_id', filter).load(server.id)) ?? [];
   }
 
   @Authorized(...Roles.dashboard)
