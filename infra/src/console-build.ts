@@ -18,12 +18,12 @@ function newestMtime(path: string): number {
   return newest;
 }
 
-/** Why web/dist needs a build, or `undefined` when it is up to date. */
-export function consoleStaleness(): string | undefined {
-  const index = join(consoleDistDir, 'index.html');
+/** Why the built console (`dist`) needs a build from `web`, or `undefined` when it is up to date. */
+export function consoleStaleness(web = webDir, dist = consoleDistDir): string | undefined {
+  const index = join(dist, 'index.html');
   if (!existsSync(index)) return 'the console is not built yet';
   const built = statSync(index).mtimeMs;
-  const changed = Math.max(...sourceEntries.map((entry) => newestMtime(join(webDir, entry))));
+  const changed = Math.max(...sourceEntries.map((entry) => newestMtime(join(web, entry))));
   return changed > built ? "the console's sources changed since its last build" : undefined;
 }
 
