@@ -1,6 +1,6 @@
 import { anyCaller, kitTypeAccess, Roles, type TypeAccess } from '@ioc/kit';
 
-/** docs/security.md's matrix for every economy type: a dashboard; feeds read back what identifies their measurement. */
+/** docs/security.md's matrix for every economy type: a dashboard; feeds read back what identifies their measurement and its value. */
 export const economyTypeAccess: TypeAccess = {
   ...kitTypeAccess,
   ...Object.fromEntries(
@@ -13,4 +13,5 @@ export const economyTypeAccess: TypeAccess = {
   'AdministrativeUnit.code': anyCaller,
   'ReportedMeasurement.indicator': [...Roles.dashboard, 'ingest'],
   'ReportedMeasurement.period': [...Roles.dashboard, 'ingest'],
+  'ReportedMeasurement.value': [...Roles.dashboard, 'ingest'],
 };

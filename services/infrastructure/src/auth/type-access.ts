@@ -4,7 +4,7 @@ import { anyCaller, kitTypeAccess, Roles, type TypeAccess } from '@ioc/kit';
  * docs/security.md's matrix for every infrastructure type, whatever path reaches it: the data
  * centre, networks and telecoms are a dashboard. Hostnames and addresses of servers are not for
  * agency clients (an alert's `server` leads here) nor for feeds, which read back only the id of
- * what they reported on.
+ * what they reported on and the state they reported.
  */
 export const infrastructureTypeAccess: TypeAccess = {
   ...kitTypeAccess,
@@ -20,5 +20,7 @@ export const infrastructureTypeAccess: TypeAccess = {
   'Agency.id': anyCaller,
   'InformationSystem.id': anyCaller,
   'Server.id': [...Roles.dashboard, 'ingest'],
+  'Server.health': [...Roles.dashboard, 'ingest'],
   'BtsStation.id': [...Roles.dashboard, 'ingest'],
+  'BtsStation.status': [...Roles.dashboard, 'ingest'],
 };
