@@ -1,3 +1,9 @@
+/** Colour of a unit by the share of its stations up: the wall's thresholds, not the plan's. */
+export function availabilityTone(share: number | null): DistrictCell['tone'] {
+  if (share === null) return 'none';
+  return share >= 99 ? 'good' : share >= 95 ? 'warn' : 'bad';
+}
+
 export interface DistrictCell {
   code: string;
   name: string;

@@ -1,5 +1,5 @@
 import { Tile, latest } from '../../components/Tile';
-import { DistrictMap } from '../../components/DistrictMap';
+import { availabilityTone, DistrictMap } from '../../components/DistrictMap';
 import { UnitTrail } from '../../components/UnitTrail';
 import { graphql } from '../../graphql/tada';
 import { useI18n } from '../../i18n/i18n';
@@ -28,7 +28,6 @@ export const BtsByUnit_Unit = graphql(`
         children { code }
         all: btsStations(first: 1) { totalCount }
         down: btsStations(first: 1, status: DOWN) { totalCount }
-        degraded: btsStations(first: 1, status: DEGRADED) { totalCount }
       }
       stations: btsStations(first: 100, sort: ID_ASC) {
         nodes { id name status technologies operator { id shortName } commune { name } }
@@ -87,7 +86,7 @@ export function BtsByUnit({ code }: { code: string }) {
                   communes: child.children.length,
                   value: share,
                   caption: `${formatPercent(lang, share)} · ${formatNumber(lang, child.all.totalCount)}`,
-                  tone: share === null ? 'none' : child.down.totalCount > 0 ? 'bad' : child.degraded.totalCount > 0 ? 'warn' : 'good',
+                  tone: availabilityTone(share),
                 };
               })}
               onSelect={(child) => navigate(`/infrastructure?unit=${child}`)}

@@ -1,5 +1,5 @@
 import { Tile, latest } from '../../components/Tile';
-import { DistrictMap } from '../../components/DistrictMap';
+import { availabilityTone, DistrictMap } from '../../components/DistrictMap';
 import { graphql } from '../../graphql/tada';
 import { useI18n } from '../../i18n/i18n';
 import { useLiveQuery, useLiveSubscription } from '../../live/hooks';
@@ -19,7 +19,6 @@ export const BtsMap_Districts = graphql(`
         children { code }
         all: btsStations(first: 1) { totalCount }
         down: btsStations(first: 1, status: DOWN) { totalCount }
-        degraded: btsStations(first: 1, status: DEGRADED) { totalCount }
       }
     }
   }
@@ -29,7 +28,7 @@ export const BtsMap_StatusChanged = graphql(`
   subscription BtsMap_StatusChanged { btsStatusChanged { id toStatus station { id districtCode } } }
 `);
 
-/** Share of a district's stations that are up (degraded counts as up, with its own colour). */
+/** Share of a unit's stations that are not down (a degraded station still serves). */
 export function availability(all: number, down: number): number | null {
   return all === 0 ? null : ((all - down) / all) * 100;
 }
@@ -71,7 +70,7 @@ export function BtsMap() {
             communes: district.children.length,
             value: share,
             caption: `${formatPercent(lang, share)} · ${formatNumber(lang, district.all.totalCount)}`,
-            tone: share === null ? 'none' : district.down.totalCount > 0 ? (share < 95 ? 'bad' : 'warn') : district.degraded.totalCount > 0 ? 'warn' : 'good',
+            tone: availabilityTone(share),
           };
         })}
         onSelect={(code) => navigate(`/infrastructure?unit=${code}`)}
