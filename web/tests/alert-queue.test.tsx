@@ -74,7 +74,7 @@ describe('AlertQueue', () => {
     const rows = ids(container);
     expect(rows).toHaveLength(queueLimit);
     expect(rows[0]).toBe(`a-${queueLimit + 50}`);
-  });
+  }, 30_000);
 
   it('filters by search text ignoring accents, and puts the filter in the URL', async () => {
     const graph = fakeGraph({

@@ -1,5 +1,5 @@
 import { Client, makeResult, type Exchange, type Operation } from '@urql/core';
-import { render } from '@testing-library/react';
+import { configure, render } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { filter, fromValue, makeSubject, map, mergeMap, pipe, takeUntil, type Subject } from 'wonka';
 import { I18nProvider } from '../src/i18n/i18n';
@@ -8,6 +8,9 @@ import { AuthStore, type Role } from '../src/lib/auth';
 import type { ConsoleClients } from '../src/lib/client';
 import { ConnectionStore } from '../src/lib/connection';
 import type { Lang } from '../src/lib/format';
+
+// The default run shares two cores with the e2e suites: give async assertions room.
+configure({ asyncUtilTimeout: 5000 });
 
 /** A JWT-shaped token (unsigned: the console only reads claims; the gateway verifies). */
 export function tokenFor(role: Role): string {

@@ -25,7 +25,7 @@ describe('Tile', () => {
   it('says how old its data is, in the chosen language', () => {
     const { client } = fakeGraph({});
     renderConsole(<Tile name="x" title="T" updatedAt={Date.now() - 12_000}>body</Tile>, { client, lang: 'en' });
-    expect(screen.getByTestId('tile-age').textContent).toMatch(/^updated 1[23] s ago$/);
+    expect(screen.getByTestId('tile-age').textContent).toMatch(/^updated 1[2-5] s ago$/);
     const t: Translate = (key, values) => translate("vi", key, values);
     expect(ageLabel(t, Date.now() - 125_000, Date.now())).toBe('cập nhật 2 phút trước');
     expect(ageLabel(t, undefined, Date.now())).toBe('chưa có dữ liệu');

@@ -8,6 +8,7 @@ let timer: ReturnType<typeof setInterval> | undefined;
 function subscribe(listener: () => void): () => void {
   listeners.add(listener);
   if (!timer) {
+    now = Date.now();
     timer = setInterval(() => {
       now = Date.now();
       for (const each of listeners) each();
@@ -22,6 +23,12 @@ function subscribe(listener: () => void): () => void {
   };
 }
 
+/** Between ticks the last tick's time; with no tick running, the time now (to the second, so repeated reads agree). */
+function snapshot(): number {
+  if (!timer && Date.now() - now >= 1000) now = Date.now();
+  return now;
+}
+
 export function useNow(): number {
-  return useSyncExternalStore(subscribe, () => now);
+  return useSyncExternalStore(subscribe, snapshot);
 }
