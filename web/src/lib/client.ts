@@ -24,15 +24,30 @@ export interface ConsoleClients {
  * graphql-ws re-sends a subscription's payload on every reconnect; variables given a `resume`
  * cursor in the operation context are read at that moment (JSON.stringify calls the getter).
  */
-export function createClients(auth: AuthStore, connection: ConnectionStore, url = '/graphql'): ConsoleClients {
+function closedWith(event: unknown, code: number): boolean {
+  return typeof event === 'object' && event !== null && 'code' in event && (event as { code: unknown }).code === code;
+}
+
+export interface ClientOptions {
+  /** HTTP URL of the graph (same origin by default). */
+  url?: string;
+  /** WebSocket URL; derived from the page's location by default. */
+  socketUrl?: string;
+  /** A WebSocket implementation where the runtime has none (Node 20). */
+  webSocketImpl?: unknown;
+}
+
+export function createClients(auth: AuthStore, connection: ConnectionStore, options: ClientOptions = {}): ConsoleClients {
+  const url = options.url ?? '/graphql';
   const authorization = (): Record<string, string> =>
     auth.current ? { authorization: `Bearer ${auth.current.token}` } : {};
 
   const socket = createWsClient({
-    url: socketUrl(globalThis.location),
+    url: options.socketUrl ?? socketUrl(globalThis.location),
+    webSocketImpl: options.webSocketImpl,
     connectionParams: authorization,
     retryAttempts: Number.POSITIVE_INFINITY,
-    shouldRetry: (event) => !(event instanceof CloseEvent && event.code === unauthorizedCloseCode),
+    shouldRetry: (event) => !closedWith(event, unauthorizedCloseCode),
     retryWait: async (retries) => {
       const ms = Math.min(1000 * 2 ** retries, 10_000) * (0.75 + Math.random() / 2);
       await new Promise((resolve) => setTimeout(resolve, ms));
@@ -41,7 +56,7 @@ export function createClients(auth: AuthStore, connection: ConnectionStore, url 
     on: {
       connected: () => connection.connected(),
       closed: (event) => {
-        if (event instanceof CloseEvent && event.code === unauthorizedCloseCode) auth.markExpired();
+        if (closedWith(event, unauthorizedCloseCode)) auth.markExpired();
         connection.lost();
       },
       error: () => connection.lost(),
