@@ -50,10 +50,13 @@ function SignInDialog() {
   const dialog = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const element = dialog.current;
-    if (element && !element.open) element.showModal?.();
+    if (!element || element.open) return;
+    // Modal where the browser can: the view behind stays on screen but inert until sign-in.
+    if (typeof element.showModal === 'function') element.showModal();
+    else element.open = true;
   }, []);
   return (
-    <dialog ref={dialog} className="dialog" aria-labelledby="sign-in-title" onCancel={(event) => event.preventDefault()} open>
+    <dialog ref={dialog} className="dialog" aria-labelledby="sign-in-title" onCancel={(event) => event.preventDefault()}>
       <SignIn />
     </dialog>
   );

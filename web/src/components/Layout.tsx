@@ -40,7 +40,7 @@ export function Layout({ kiosk, children }: { kiosk: boolean; children: ReactNod
   return (
     <div className={`app ${kiosk ? 'kiosk' : ''}`}>
       <a className="skip-link" href="#main">
-        {t(current ? screens.find((s) => s.name === current)!.label : 'nav.overview')}
+        {t('app.skip')}
       </a>
       <header className="topbar">
         <div className="brand">
