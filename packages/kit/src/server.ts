@@ -107,6 +107,12 @@ export async function startGraphQLServer<TContext extends BaseContext>(
         ? { schema: websocket.schema, context: (ctx) => options.context(socketRequestInfo(ctx)) as Promise<Record<string, unknown>> }
         : websocket.options(apollo);
     wsCleanup = useServer(wsOptions, wsServer);
+    // graphql-ws prints every socket error to stderr with a stack: one line per oversized message
+    // would let anyone fill the logs. ws has already closed such a socket with its code (1009).
+    wsServer.on('connection', (socket) => {
+      socket.removeAllListeners('error');
+      socket.on('error', (error: Error & { code?: string }) => logger.warn('websocket closed on a protocol error', { code: error.code ?? null, reason: error.message }));
+    });
   }
 
   app.get('/healthz', (_req, res) => {
