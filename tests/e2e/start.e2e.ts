@@ -119,6 +119,11 @@ describe('the start command', () => {
       },
     });
     expect(await provinceName('not-a-token')).toMatchObject({ errors: [{ extensions: { code: 'UNAUTHENTICATED' } }] });
+    // The console on the same origin (built by the e2e global setup, so this start found it fresh).
+    expect(first.output()).toContain(`console                     http://localhost:${gatewayPort}/`);
+    const page = await fetch(`http://localhost:${gatewayPort}/soc`);
+    expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(await page.text()).toMatch(/<script type="module"[^>]+src="\/assets\//);
     first.child.kill('SIGINT');
     expect(await first.exited).toBe(0);
     expect(existsSync(join(dataDir, 'postgres', 'postmaster.pid'))).toBe(false);
