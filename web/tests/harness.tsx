@@ -1,7 +1,7 @@
 import { Client, makeResult, type Exchange, type Operation } from '@urql/core';
 import { configure, render } from '@testing-library/react';
 import type { ReactNode } from 'react';
-import { filter, fromValue, makeSubject, map, mergeMap, pipe, takeUntil, type Subject } from 'wonka';
+import { filter, fromValue, makeSubject, map, mergeMap, pipe, takeUntil, takeWhile, type Subject } from 'wonka';
 import { I18nProvider } from '../src/i18n/i18n';
 import { ServicesProvider, type Services } from '../src/live/context';
 import { AuthStore, type Role } from '../src/lib/auth';
@@ -42,12 +42,14 @@ function operationName(operation: Operation): string {
  * function gets the variables), subscriptions are subjects the test pushes events into.
  */
 export function fakeGraph(answers: Record<string, unknown | ((variables: Record<string, unknown>) => unknown)>) {
-  const streams = new Map<string, Subject<unknown>>();
+  // An event is data, or the end of the stream with the gateway's error (as a SUPERGRAPH_RELOADED ends it).
+  type Event = { data: unknown } | { end: { message: string; code: string } };
+  const streams = new Map<string, Subject<Event>>();
   const seen: Array<{ name: string; variables: Record<string, unknown> }> = [];
   const stream = (name: string) => {
     let subject = streams.get(name);
     if (!subject) {
-      subject = makeSubject<unknown>();
+      subject = makeSubject<Event>();
       streams.set(name, subject);
     }
     return subject;
@@ -62,7 +64,16 @@ export function fakeGraph(answers: Record<string, unknown | ((variables: Record<
         seen.push({ name, variables });
         const ended = pipe(operations$, filter((each) => each.kind === 'teardown' && each.key === operation.key));
         if (operation.kind === 'subscription') {
-          return pipe(stream(name).source, map((data) => makeResult(operation, { data: data as Record<string, unknown> })), takeUntil(ended));
+          return pipe(
+            stream(name).source,
+            takeWhile((event) => !('end' in event), true),
+            map((event) =>
+              'end' in event
+                ? makeResult(operation, { data: null, errors: [{ message: event.end.message, extensions: { code: event.end.code } }], hasNext: false })
+                : makeResult(operation, { data: event.data as Record<string, unknown>, hasNext: true }),
+            ),
+            takeUntil(ended),
+          );
         }
         const answer = answers[name];
         const data = typeof answer === 'function' ? (answer as (v: Record<string, unknown>) => unknown)(variables) : answer;
@@ -70,7 +81,12 @@ export function fakeGraph(answers: Record<string, unknown | ((variables: Record<
       }),
     );
   const client = new Client({ url: 'http://test/graphql', exchanges: [exchange] });
-  return { client, push: (name: string, data: unknown) => stream(name).next(data), seen };
+  return {
+    client,
+    seen,
+    push: (name: string, data: unknown) => stream(name).next({ data }),
+    end: (name: string, code: string, message = code) => stream(name).next({ end: { message, code } }),
+  };
 }
 
 export function renderConsole(ui: ReactNode, options: { role?: Role | null; lang?: Lang; client: Client }) {

@@ -41,7 +41,6 @@ export function DistrictMap({ districts, label, onSelect }: { districts: Distric
             data-unit={district.code}
             tabIndex={onSelect ? 0 : undefined}
             role={onSelect ? 'link' : undefined}
-            aria-label={`${district.name}: ${district.caption}`}
             onClick={() => onSelect?.(district.code)}
             onKeyDown={(event) => {
               if (event.key === 'Enter' || event.key === ' ') {

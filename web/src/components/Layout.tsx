@@ -21,7 +21,7 @@ export function screenOf(path: string): ScreenName | undefined {
 export function LangSwitch() {
   const { lang, setLang, t } = useI18n();
   return (
-    <button type="button" className="button ghost" data-testid="lang-switch" aria-label={t('lang.switchLabel')} onClick={() => setLang(lang === 'vi' ? 'en' : 'vi')}>
+    <button type="button" className="button ghost" data-testid="lang-switch" lang={lang === 'vi' ? 'en' : 'vi'} title={t('lang.switchLabel')} onClick={() => setLang(lang === 'vi' ? 'en' : 'vi')}>
       {t('lang.switch')}
     </button>
   );

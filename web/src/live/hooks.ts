@@ -94,6 +94,8 @@ export function useLiveSubscription<Data, Variables extends AnyVariables>(
           timer = setTimeout(open, wait);
         }),
         subscribe((result) => {
+          // urql closes a completed subscription with a patch that repeats the last event's data.
+          if (result.hasNext === false && !result.error) return;
           if (result.error) {
             const described = describeFailure(result.error);
             retry = described.retry || result.error.graphQLErrors.length === 0;

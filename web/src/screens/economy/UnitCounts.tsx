@@ -35,7 +35,7 @@ export function UnitCounts({ code }: { code: string }) {
   return (
     <Tile name="economy-units" title={t('economy.byUnit')} className="span-2" updatedAt={latest(query.receivedAt, stream.eventAt)} failure={query.failure} streamFailure={stream.failure} loading={!query.data}>
       {unit && <UnitTrail unit={unit} screen="/economy" />}
-      <div className="scroll">
+      <div className="scroll" tabIndex={0}>
         <table className="compact">
           <thead>
             <tr>

@@ -63,7 +63,7 @@ export function DossiersByUnit({ code, year, themeKey }: { code: string; year: n
       ) : (
         <>
           <EChart option={option} label={t('egov.byUnit', { year })} />
-          <div className="scroll">
+          <div className="scroll" tabIndex={0}>
             <table className="compact">
               <thead>
                 <tr>

@@ -47,7 +47,7 @@ export function Plan({ year }: { year: number }) {
           </dl>
         )}
       </div>
-      <div className="scroll">
+      <div className="scroll" tabIndex={0}>
         <table className="compact">
           <thead>
             <tr>

@@ -44,7 +44,7 @@ export function Servers() {
         </label>
         <span className="muted small">{t('common.count', { n: formatNumber(lang, servers?.totalCount) })}</span>
       </div>
-      <div className="scroll">
+      <div className="scroll" tabIndex={0}>
         <table className="compact">
           <thead>
             <tr>
