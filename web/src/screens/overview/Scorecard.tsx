@@ -74,7 +74,7 @@ export function Scorecard() {
               </h3>
               <ul className="indicator-list">
                 {indicators.map((indicator) => (
-                  <li key={indicator.code} className={`indicator status-${indicator.status}`} title={t(`status.${indicator.status}`)}>
+                  <li key={indicator.code} className={`indicator status-${indicator.status}`} title={`${lang === "vi" ? indicator.titleVi : indicator.titleEn} — ${t(`status.${indicator.status}`)}`}>
                     <span className="indicator-title">{lang === 'vi' ? indicator.titleVi : indicator.titleEn}</span>
                     <span className="indicator-figures">
                       <strong>{formatNumber(lang, indicator.actual)}</strong>
