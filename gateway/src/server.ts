@@ -48,7 +48,7 @@ export interface RunningGateway extends RunningServer {
   engine: SubscriptionEngine;
 }
 
-export const defaultLimits = { maxDepth: 12, maxAliases: 30, maxRootFields: 20, maxCost: 50_000, maxBatch: 10, bodyLimit: '1mb', ratePerMinute: 1200 };
+export const defaultLimits = { maxDepth: 12, maxAliases: 30, maxRootFields: 20, maxCost: 50_000, maxSelections: 1000, maxFragments: 30, maxFieldRepeats: 1, maxBatch: 10, bodyLimit: '1mb', ratePerMinute: 1200 };
 
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const { logger } = options;
@@ -100,6 +100,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     logger: logger.child({ component: 'subscriptions' }),
     clientQueueLimit: options.subscriberQueueLimit,
   });
+  policy.schema = () => engine.schema;
   gateway.onSchemaLoadOrUpdate(({ coreSupergraphSdl }) => {
     loaded = true;
     engine.setSupergraph(coreSupergraphSdl);

@@ -1,5 +1,5 @@
 import type { Request, RequestHandler, Response } from 'express';
-import { GraphQLError, parse } from 'graphql';
+import { GraphQLError, parse, type GraphQLSchema } from 'graphql';
 import type { Logger, Principal } from '@ioc/kit';
 import type { Verifier, VerifiedCaller } from '../auth/verifier';
 import { enforceLimits, measureOperation, type OperationLimits } from './limits';
@@ -13,7 +13,14 @@ export interface AdmissionPolicy {
   rateLimiter: ReturnType<typeof createRateLimiter>;
   persisted: PersistedOperations;
   logger: Logger;
+  /** The composed API schema once loaded: list sizes for the cost estimate. */
+  schema?: () => GraphQLSchema | undefined;
 }
+
+/** Tokens the parser reads before it gives up: bounds parsing like the body limit bounds reading. */
+export const maxTokens = 20_000;
+/** Parameters a GET may carry: query, operationName, variables, extensions, documentId. */
+const getParameters = new Set(['query', 'operationName', 'variables', 'extensions', 'documentId']);
 
 export interface OperationRequest {
   query?: unknown;
@@ -44,38 +51,72 @@ export function admitOperation(policy: AdmissionPolicy, caller: VerifiedCaller, 
   if (typeof operation.query !== 'string') return; // Apollo answers a missing query itself
   let document;
   try {
-    document = parse(operation.query, { maxTokens: 20_000 });
+    document = parse(operation.query, { maxTokens });
   } catch (error) {
     if (/more th(?:an|at) \d+ tokens/i.test((error as Error).message)) {
-      throw new GraphQLError('operation refused: more than 20000 tokens', { extensions: { code: 'TOKEN_LIMIT_EXCEEDED', limit: 20_000, http: { status: 400 } } });
+      throw new GraphQLError(`operation refused: more than ${maxTokens} tokens`, { extensions: { code: 'TOKEN_LIMIT_EXCEEDED', limit: maxTokens, http: { status: 400 } } });
     }
     return; // a syntax error: Apollo reports it with its location
   }
   const variables = operation.variables && typeof operation.variables === 'object' ? (operation.variables as Record<string, unknown>) : {};
   const name = typeof operation.operationName === 'string' ? operation.operationName : undefined;
-  enforceLimits(measureOperation(document, name, variables), policy.limits);
+  enforceLimits(measureOperation(document, name, variables, policy.limits, policy.schema?.()), policy.limits);
 }
 
 /** Express handler run before Apollo on `/graphql`. */
 export function httpAdmission(policy: AdmissionPolicy): RequestHandler {
   return async (req, res, next) => {
     try {
-      const body = req.method === 'GET' ? (req.query as OperationRequest) : (req.body as OperationRequest | OperationRequest[] | undefined);
-      if (req.method === 'GET' && !(req.query as OperationRequest).query && !(req.query as OperationRequest).extensions) return next(); // the explorer page
+      res.setHeader('X-Content-Type-Options', 'nosniff');
+      const body = req.method === 'GET' ? getOperation(req.originalUrl) : (req.body as unknown);
+      if (req.method === 'GET' && !body) return next(); // the explorer page
       const caller = await policy.verify(req.headers.authorization);
       const operations = Array.isArray(body) ? body : [body ?? {}];
+      if (operations.some((operation) => !operation || typeof operation !== 'object' || Array.isArray(operation))) {
+        throw new GraphQLError('every operation of a request must be a JSON object with a query', { extensions: { code: 'BAD_REQUEST', http: { status: 400 } } });
+      }
       if (Array.isArray(body) && body.length > policy.maxBatch) {
         throw new GraphQLError(`batch of ${body.length} operations refused: the limit is ${policy.maxBatch}`, {
           extensions: { code: 'BATCH_LIMIT_EXCEEDED', limit: policy.maxBatch, actual: body.length, http: { status: 400 } },
         });
       }
-      for (const operation of operations) admitOperation(policy, caller, operation);
+      for (const operation of operations as OperationRequest[]) admitOperation(policy, caller, operation);
       (req as AdmittedRequest)[callerKey] = { subject: caller.subject, role: caller.role, agencyId: caller.agencyId, clientIp: req.ip };
       next();
     } catch (error) {
       refuse(res, error, policy.logger);
     }
   };
+}
+
+/**
+ * A GET's operation, read from the raw query string with the same parser Apollo Server uses
+ * (URLSearchParams), so admission measures exactly the document that runs. Express's own parser
+ * keeps only the first 1,000 parameters: anything beyond the five GraphQL ones, or a repeated
+ * one, is refused instead of read two ways. Undefined without any GraphQL parameter (the
+ * explorer page).
+ */
+export function getOperation(url: string): OperationRequest | undefined {
+  const search = new URLSearchParams(url.includes('?') ? url.slice(url.indexOf('?') + 1) : '');
+  const operation: Record<string, unknown> = {};
+  let count = 0;
+  for (const [name, value] of search) {
+    if (++count > getParameters.size || !getParameters.has(name) || name in operation) {
+      throw new GraphQLError(`GET refused: only one each of ${[...getParameters].join(', ')} may be sent (found "${name.slice(0, 40)}")`, {
+        extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
+      });
+    }
+    operation[name] = name === 'variables' || name === 'extensions' ? parseJson(name, value) : value;
+  }
+  return count ? (operation as OperationRequest) : undefined;
+}
+
+function parseJson(name: string, value: string): unknown {
+  try {
+    return JSON.parse(value);
+  } catch {
+    throw new GraphQLError(`GET refused: ${name} is not valid JSON`, { extensions: { code: 'BAD_REQUEST', http: { status: 400 } } });
+  }
 }
 
 function refuse(res: Response, error: unknown, logger: Logger): void {

@@ -18,12 +18,16 @@ export interface VerifierConfig {
   audience: string;
   /** Seconds of clock difference tolerated on exp/nbf/iat. */
   clockSkew: number;
+  /** Longest accepted lifetime in seconds, from `iat` (or now, without one) to `exp`; default 24 h. */
+  maxLifetime?: number;
 }
 
 export interface VerifiedCaller extends Principal {
   /** Epoch seconds; sockets are closed when it passes. */
   expiresAt: number;
 }
+
+const defaultMaxLifetime = 86_400;
 
 const asymmetric = ['RS256', 'RS384', 'RS512', 'PS256', 'ES256', 'ES384', 'EdDSA'];
 
@@ -54,6 +58,11 @@ export function createVerifier(config: VerifierConfig) {
         clockTolerance: config.clockSkew,
         requiredClaims: ['exp', 'sub'],
       });
+      const now = Math.floor(Date.now() / 1000);
+      const maxLifetime = config.maxLifetime ?? defaultMaxLifetime;
+      if (typeof payload.iat === 'number' && payload.iat > now + config.clockSkew) throw unauthenticated('token issued in the future (iat)');
+      const lifetime = payload.exp! - (typeof payload.iat === 'number' ? payload.iat : now);
+      if (lifetime > maxLifetime) throw unauthenticated(`token lifetime ${lifetime} s exceeds the limit of ${maxLifetime} s`);
       if (!isRole(payload.role)) throw unauthenticated(`token has no known role (role claim: ${JSON.stringify(payload.role ?? null)})`);
       const agencyId = typeof payload.agency === 'string' ? payload.agency : undefined;
       if (payload.role === 'agency-client' && !agencyId) throw unauthenticated('agency-client token without an agency claim');
