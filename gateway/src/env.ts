@@ -31,6 +31,8 @@ export const gatewayEnvSchema = z.object({
   GATEWAY_TOKEN_SECRET: secret.optional(),
   INTROSPECTION: flag.optional(),
   METRICS_PUBLIC: flag.default(true),
+  /** Stack traces in error responses, for a developer debugging; off unless asked for. */
+  GRAPHQL_STACK_TRACES: flag.default(false),
   LIMIT_DEPTH: z.coerce.number().int().positive().default(12),
   LIMIT_ALIASES: z.coerce.number().int().nonnegative().default(30),
   LIMIT_ROOT_FIELDS: z.coerce.number().int().positive().default(20),

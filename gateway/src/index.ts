@@ -16,6 +16,7 @@ try {
     limits: config.limits,
     introspection: config.introspection,
     metricsPublic: env.METRICS_PUBLIC,
+    stackTraces: env.GRAPHQL_STACK_TRACES,
     consoleDir: env.CONSOLE_DIR || undefined,
     logger,
   });

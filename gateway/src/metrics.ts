@@ -4,6 +4,9 @@ import { collectDefaultMetrics, Counter, Gauge, Registry } from 'prom-client';
 export function createGatewayMetrics() {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'ioc_gateway_' });
+  // /metrics is public by default (scrapers inside the province network carry no token); the exact
+  // Node.js version would tell anyone which published vulnerabilities apply.
+  registry.removeSingleMetric('ioc_gateway_nodejs_version_info');
   const metrics = {
     registry,
     subscriptionsActive: new Gauge({

@@ -41,6 +41,8 @@ export interface GatewayOptions {
   subscriberQueueLimit?: number;
   /** The built console (web/dist) to serve at `/`; none when unset. */
   consoleDir?: string;
+  /** Stack traces in error responses: only when a developer asks (GRAPHQL_STACK_TRACES), never by default. */
+  stackTraces?: boolean;
 }
 
 export interface RunningGateway extends RunningServer {
@@ -121,6 +123,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       gateway,
       introspection: options.introspection ?? true,
       allowBatchedHttpRequests: true,
+      includeStacktraceInErrorResponses: options.stackTraces ?? false,
       plugins: [subscriptionsOverWebSocketOnly, ...(options.introspection === false ? [ApolloServerPluginLandingPageDisabled()] : [])],
     },
     bodyLimit: limits.bodyLimit,
