@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { SignJWT } from 'jose';
 import { createLogger, type Role } from '@ioc/kit';
 import { startGateway, type RunningGateway } from '@ioc/gateway';
 import { devAuthOptions, signDevToken } from '@ioc/gateway/dev-keys';
@@ -638,5 +639,120 @@ describe('injection-shaped strings in every filter argument', () => {
     const result = await asRole('admin', 'query S($s: String) { agencies(search: $s) { totalCount } informationSystems(search: $s) { totalCount } }', { s: '%' });
     expect(result.body.errors).toBeUndefined();
     expect(result.body.data).toEqual({ agencies: { totalCount: 0 }, informationSystems: { totalCount: 0 } });
+  });
+});
+
+describe('issue 15: one small request must not stall the gateway, no query string switches the limits off', () => {
+  const chain = (length: number) =>
+    `{ agencies(first: 1) { ...F0 } } ${Array.from({ length }, (_, i) => `fragment F${i} on AgencyConnection { ...F${i + 1} ...F${i + 1} }`).join(' ')} fragment F${length} on AgencyConnection { totalCount }`;
+  const padded = (params: Record<string, string>) =>
+    `${stack.gateway.url}?${Array.from({ length: 1001 }, (_, i) => `p${i}=1`).join('&')}&${new URLSearchParams(params).toString()}`;
+  const get = async (url: string, role: Role = 'admin', agencyId?: string) => {
+    const response = await fetch(url, { headers: { ...bearer(await token(role, agencyId)), 'apollo-require-preflight': 'true' } });
+    return { status: response.status, body: (await response.json()) as HttpResult['body'] };
+  };
+
+  it('20 fragments each spreading the next twice (2^20 fields from 1 KB): 400 FRAGMENT_LIMIT_EXCEEDED', async () => {
+    expectRefusal(await asRole('admin', chain(20)), 400, 'FRAGMENT_LIMIT_EXCEEDED', 'fragment spreads 31 exceeds the limit of 30');
+  });
+
+  it('a doubling chain inside the fragment limit: 400 SELECTION_LIMIT_EXCEEDED, counted without expanding it', async () => {
+    expectRefusal(await asRole('admin', chain(14)), 400, 'SELECTION_LIMIT_EXCEEDED', 'field selections (fragments expanded) 16385 exceeds the limit of 1000');
+  });
+
+  it('16,000 copies of one field (quadratic in graphql-js validation): 400 FIELD_REPEAT_LIMIT_EXCEEDED', async () => {
+    const result = await asRole('admin', `{ agencies(first: 1) { ${Array(16_000).fill('totalCount').join(' ')} } }`);
+    expectRefusal(result, 400, 'FIELD_REPEAT_LIMIT_EXCEEDED', 'field "totalCount" repeated in one selection set');
+  });
+
+  it('a GET padded with 1,001 parameters before query=: 400, the depth bomb behind it never runs', async () => {
+    let selection = 'code';
+    for (let i = 0; i < 20; i++) selection = `parent { ${selection} }`;
+    const result = await get(padded({ query: `{ administrativeUnit(code: "842") { ${selection} } }` }));
+    expect(result.status).toBe(400);
+    expect(result.body.errors?.[0]?.message).toMatch(/GET refused/);
+    expect(result.body.data).toBeUndefined();
+  });
+
+  it('an agency client padding a GET around an allowed documentId with its own query: 400, nothing answered', async () => {
+    const url = `${production.url}?documentId=${ops.get('MyAgency')!.id}&${Array.from({ length: 1001 }, (_, i) => `p${i}=1`).join('&')}&query=${encodeURIComponent('{ alerts { totalCount } }')}`;
+    const result = await get(url, 'agency-client', fixtures.ownAgency);
+    expect(result.status).toBe(400);
+    expect(result.body.data).toBeUndefined();
+  });
+
+  it('a GET repeating query=: 400 BAD_REQUEST', async () => {
+    const result = await get(`${stack.gateway.url}?query=${encodeURIComponent(ping)}&query=${encodeURIComponent('{ __typename }')}`);
+    expectRefusal(result as HttpResult, 400, 'BAD_REQUEST', 'GET refused');
+  });
+
+  it('a GET with its variables: measured with their values (first: 500 twice is refused)', async () => {
+    const query = 'query Q($n: Int!) { administrativeUnits(first: $n) { nodes { btsStations(first: $n) { nodes { id } } } } }';
+    const result = await get(`${stack.gateway.url}?${new URLSearchParams({ query, variables: JSON.stringify({ n: 500 }) })}`);
+    expectRefusal(result as HttpResult, 400, 'COST_LIMIT_EXCEEDED', 'estimated cost');
+  });
+
+  it("a page size given by a variable's default counts that default, not 50", async () => {
+    const query = 'query Q($n: Int = 500) { administrativeUnits(first: $n) { nodes { btsStations(first: $n) { nodes { id } } } } }';
+    expectRefusal(await asRole('admin', query), 400, 'COST_LIMIT_EXCEEDED', 'estimated cost');
+  });
+
+  it('40 aliased copies of __schema in development mode: 400 ALIAS_LIMIT_EXCEEDED', async () => {
+    const copies = Array.from({ length: 40 }, (_, i) => `s${i}: __schema { types { name fields { name } } }`).join(' ');
+    expectRefusal(await asRole('admin', `{ ${copies} }`), 400, 'ALIAS_LIMIT_EXCEEDED', 'aliases 40 exceeds the limit of 30');
+  });
+
+  it('introspection 21 levels deep: 400 DEPTH_LIMIT_EXCEEDED', async () => {
+    let deep = 'name';
+    for (let i = 0; i < 20; i++) deep = `ofType { ${deep} }`;
+    expectRefusal(await asRole('admin', `{ __type(name: "Alert") { ${deep} } }`), 400, 'DEPTH_LIMIT_EXCEEDED', 'introspection depth');
+  });
+
+  it('a batch [null]: 400 BAD_REQUEST, not 500', async () => {
+    expectRefusal(await post(stack.gateway.url, [null], bearer(await token('admin'))), 400, 'BAD_REQUEST', 'must be a JSON object');
+  });
+
+  it('API responses carry X-Content-Type-Options: nosniff', async () => {
+    const result = await asRole('admin', ping);
+    expect(result.status).toBe(200);
+    expect(result.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+
+  it('no stack trace in error responses unless a developer asks for one, even with NODE_ENV unset', async () => {
+    const saved = process.env.NODE_ENV;
+    delete process.env.NODE_ENV;
+    const plain = await startGateway({ port: 0, host: '127.0.0.1', supergraphPath: stack.supergraphPath, auth: devAuthOptions(stack.secrets), logger: silent });
+    process.env.NODE_ENV = saved;
+    try {
+      const result = await post(plain.url, { query: '{ agencies(first: 1) { nosuchfield } }' }, bearer(await token('admin')));
+      expect(result.status).toBe(400);
+      expect(result.body.errors?.[0]?.extensions).not.toHaveProperty('stacktrace');
+    } finally {
+      await plain.close();
+    }
+  });
+
+  it('/metrics does not tell the Node.js version', async () => {
+    const text = await (await fetch(stack.gateway.url.replace(/\/graphql$/, '/metrics'))).text();
+    expect(text).toContain('ioc_gateway_subscriptions_active');
+    expect(text).not.toContain('nodejs_version_info');
+  });
+
+  it('a caller token living 100 years: 401 naming the lifetime limit', async () => {
+    const result = await post(stack.gateway.url, { query: ping }, bearer(await signToken(stack.secrets, { role: 'admin' }, { expiresIn: '36500d' })));
+    expectRefusal(result, 401, 'UNAUTHENTICATED', /lifetime \d+ s exceeds the limit of 86400 s/);
+  });
+
+  it('a caller token issued an hour in the future: 401 "issued in the future"', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const future = await new SignJWT({ role: 'admin' }).setProtectedHeader({ alg: 'HS256' }).setSubject('hostile-tester').setIssuer(stack.secrets.issuer).setAudience(stack.secrets.audience)
+      .setIssuedAt(now + 3600).setExpirationTime(now + 7200).sign(new TextEncoder().encode(stack.secrets.authSecret));
+    expectRefusal(await post(stack.gateway.url, { query: ping }, bearer(future)), 401, 'UNAUTHENTICATED', 'issued in the future');
+  });
+
+  it('a 2 MB connection_init without a token: the gateway socket is closed 1009 before anything reads it', async () => {
+    const outcome = await openSocket(stack.gateway.url, { padding: 'x'.repeat(2 * 1024 * 1024) });
+    expect(outcome.code).toBe(1009);
+    expect(outcome.messages).toEqual([]);
   });
 });
