@@ -7,7 +7,7 @@ const require = createRequire(import.meta.url);
 // refuses values from "another module or realm".
 const graphql = require.resolve('graphql/index.js');
 
-const everywhere = ['packages', 'services', 'gateway', 'infra', 'seeds', 'tests'].map((dir) => `${dir}/**`);
+const everywhere = ['packages', 'services', 'gateway', 'infra', 'seeds', 'feed', 'tests'].map((dir) => `${dir}/**`);
 
 export default defineConfig({
   resolve: { alias: [{ find: /^graphql$/, replacement: graphql }] },

@@ -1,0 +1,176 @@
+import type { FeedCatalogue } from '@ioc/seeds/feed-catalogue';
+import { createRandom, type Random } from '@ioc/seeds/random';
+import { suricataAlert, suricataToRaiseAlert, wazuhAlert, wazuhToRaiseAlert } from './soc';
+
+export const eventKinds = ['alert', 'bts', 'server-health', 'dossier', 'resolution', 'feedback'] as const;
+export type EventKind = (typeof eventKinds)[number];
+
+/** One mutation to send. `resolves` names the feed's n-th received dossier, whose id only the gateway's answer gives. */
+export interface FeedEvent {
+  kind: EventKind;
+  at: string;
+  query: string;
+  variables: Record<string, unknown>;
+  resolves?: number;
+}
+
+const documents = {
+  alert: 'mutation FeedRaiseAlert($input: RaiseAlertInput!) { raiseAlert(input: $input) { deduplicated alert { id } } }',
+  bts: 'mutation FeedBts($id: String!, $status: BtsStatus!, $reason: String) { setBtsStatus(id: $id, status: $status, reason: $reason) { id status } }',
+  'server-health': 'mutation FeedHealth($id: String!, $health: ServerHealth!) { setServerHealth(id: $id, health: $health) { id health } }',
+  dossier: 'mutation FeedDossier($input: ReceiveDossierInput!, $applicant: DossierApplicantInput) { receiveDossier(input: $input, applicant: $applicant) { id } }',
+  resolution: 'mutation FeedResolve($id: ID!, $resolvedAt: String) { resolveDossier(id: $id, resolvedAt: $resolvedAt) { id } }',
+  feedback: 'mutation FeedFeedback($input: ReceiveFeedbackInput!) { receiveFeedback(input: $input) { id } }',
+} as const satisfies Record<EventKind, string>;
+
+/** Relative frequencies on a working day: dossiers dominate, SOC alerts are a few a minute. */
+const baseWeights: Record<EventKind, number> = { alert: 3, bts: 2, 'server-health': 2, dossier: 8, resolution: 6, feedback: 1 };
+
+const workingMinutes = { from: 7 * 60 + 30, to: 17 * 60 };
+/** Asia/Ho_Chi_Minh is UTC+7 all year (no daylight saving). */
+export function isWorkingTime(at: Date): boolean {
+  const local = new Date(at.getTime() + 7 * 3600_000);
+  const day = local.getUTCDay();
+  const minutes = local.getUTCHours() * 60 + local.getUTCMinutes();
+  return day >= 1 && day <= 5 && minutes >= workingMinutes.from && minutes < workingMinutes.to;
+}
+
+const surnames = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Thạch', 'Kim', 'Sơn', 'Huỳnh', 'Võ', 'Dương'];
+const middles = ['Văn', 'Thị', 'Minh', 'Thanh', 'Hoàng'];
+const givens = ['An', 'Bình', 'Chi', 'Dũng', 'Hoa', 'Khánh', 'Lan', 'Phúc', 'Sương', 'Tâm'];
+const feedbackTopics = [
+  { category: 'INFRASTRUCTURE', title: 'Đèn đường hư', content: 'Đèn đường trước nhà văn hoá ấp bị hư nhiều ngày.' },
+  { category: 'ENVIRONMENT', title: 'Rác thải ven kênh', content: 'Rác thải tồn đọng ven kênh, đề nghị thu gom.' },
+  { category: 'ADMINISTRATIVE_PROCEDURE', title: 'Hồ sơ trễ hạn', content: 'Hồ sơ nộp trực tuyến đã quá hạn hẹn trả kết quả.' },
+  { category: 'LAND', title: 'Tranh chấp ranh đất', content: 'Đề nghị xã hoà giải tranh chấp ranh đất giữa hai hộ.' },
+  { category: 'HEALTH', title: 'Trạm y tế', content: 'Trạm y tế xã thiếu thuốc thông thường.' },
+  { category: 'EDUCATION', title: 'Đường đến trường', content: 'Đường đến trường ngập nước khi triều cường.' },
+] as const;
+/** The mark the seeds put in a column; mutation inputs have no such column, so text fields carry it. */
+export const syntheticMark = '[synthetic]';
+
+interface State {
+  random: Random;
+  clock: number;
+  serial: number;
+  dossiers: number;
+  resolved: number;
+  /** A storm spell over one district: outages cluster there until it passes. */
+  storm: { districtCode: string; until: number } | null;
+  down: string[];
+  /** Recent SOC records, replayed now and then so deduplication shows. */
+  recentAlerts: Array<Record<string, unknown>>;
+}
+
+export interface GeneratorOptions {
+  seed: number;
+  catalogue: FeedCatalogue;
+  /** Simulated clock start and the mean spacing of events (ms); the runner paces the real time. */
+  start: Date;
+  intervalMs: number;
+}
+
+/**
+ * The feed's event sequence: a pure function of seed, catalogue and clock, so the same seed gives
+ * the same events (`next()` for the next one, `one(kind)` for `--once`).
+ */
+export function createGenerator(options: GeneratorOptions) {
+  const { catalogue } = options;
+  const state: State = { random: createRandom(options.seed), clock: options.start.getTime(), serial: 0, dossiers: 0, resolved: 0, storm: null, down: [], recentAlerts: [] };
+  const districts = [...new Set(catalogue.stations.map((s) => s.districtCode))].sort();
+  const communeWeights = catalogue.communes.map((c) => c.weight);
+  const watched = catalogue.servers;
+
+  const make = (kind: EventKind, variables: Record<string, unknown>, resolves?: number): FeedEvent => ({
+    kind,
+    at: new Date(state.clock).toISOString(),
+    query: documents[kind],
+    variables,
+    ...(resolves === undefined ? {} : { resolves }),
+  });
+
+  const builders: Record<EventKind, () => FeedEvent> = {
+    alert() {
+      const { random } = state;
+      if (state.recentAlerts.length > 0 && random.next() < 0.25) return make('alert', { input: random.pick(state.recentAlerts) });
+      const server = random.pick(watched);
+      const at = new Date(state.clock);
+      const input =
+        random.next() < 0.6
+          ? wazuhToRaiseAlert(wazuhAlert(random, server, at, ++state.serial), server.id)
+          : suricataToRaiseAlert(suricataAlert(random, server, at), server.id);
+      const marked = { ...input, description: `${input.description} ${syntheticMark}` };
+      state.recentAlerts = [marked, ...state.recentAlerts].slice(0, 20);
+      return make('alert', { input: marked });
+    },
+    bts() {
+      const { random } = state;
+      if (!state.storm && random.next() < 0.05) state.storm = { districtCode: random.pick(districts), until: state.clock + random.int(30, 180) * 60_000 };
+      if (state.storm && state.clock > state.storm.until) state.storm = null;
+      const recover = state.down.length > 0 && random.next() < (state.storm ? 0.3 : 0.6);
+      if (recover) {
+        const id = state.down.splice(random.int(0, state.down.length - 1), 1)[0]!;
+        return make('bts', { id, status: 'UP', reason: `Đã khắc phục ${syntheticMark}` });
+      }
+      const district = state.storm && random.next() < 0.8 ? state.storm.districtCode : random.pick(districts);
+      const station = random.pick(catalogue.stations.filter((s) => s.districtCode === district));
+      const status = random.next() < 0.6 ? 'DOWN' : 'DEGRADED';
+      if (!state.down.includes(station.id)) state.down.push(station.id);
+      return make('bts', { id: station.id, status, reason: `${state.storm ? 'Mưa bão, mất điện lưới' : 'Mất kết nối truyền dẫn'} ${syntheticMark}` });
+    },
+    'server-health'() {
+      const { random } = state;
+      const server = random.pick(watched);
+      const health = random.weighted(['HEALTHY', 'WARNING', 'CRITICAL', 'OFFLINE'], [6, 3, 1, 0.3]);
+      return make('server-health', { id: server.id, health });
+    },
+    dossier() {
+      const { random } = state;
+      const commune = random.weighted(catalogue.communes, communeWeights);
+      const service = random.pick(catalogue.services);
+      const online = service.level === 4 && random.next() < Math.min(0.9, 0.3 * commune.onlinePropensity);
+      state.dossiers += 1;
+      return make('dossier', {
+        input: { channel: online ? 'ONLINE' : 'IN_PERSON', communeCode: commune.code, serviceId: service.id, receivedAt: new Date(state.clock).toISOString() },
+        applicant: { fullName: `${random.pick(surnames)} ${random.pick(middles)} ${random.pick(givens)} ${syntheticMark}` },
+      });
+    },
+    resolution() {
+      const n = state.resolved + 1;
+      state.resolved = n;
+      return make('resolution', { id: '', resolvedAt: new Date(state.clock).toISOString() }, n);
+    },
+    feedback() {
+      const { random } = state;
+      const topic = random.pick(feedbackTopics);
+      const commune = random.weighted(catalogue.communes, communeWeights);
+      return make('feedback', {
+        input: {
+          category: topic.category,
+          channel: random.pick(['PORTAL', 'HOTLINE', 'SMART_TRA_VINH', 'EMAIL', 'IN_PERSON']),
+          citizenName: `${random.pick(surnames)} ${random.pick(middles)} ${random.pick(givens)}`,
+          communeCode: commune.code,
+          title: topic.title,
+          content: `${topic.content} ${syntheticMark}`,
+        },
+      });
+    },
+  };
+
+  return {
+    /** The next event on the simulated clock; dossiers only in working hours, resolutions only of received ones. */
+    next(): FeedEvent {
+      state.clock += Math.round(state.random.next() * 2 * options.intervalMs);
+      const working = isWorkingTime(new Date(state.clock));
+      const weights = eventKinds.map((kind) =>
+        (kind === 'dossier' || kind === 'resolution') && !working ? 0 : kind === 'resolution' && state.resolved >= state.dossiers ? 0 : baseWeights[kind],
+      );
+      return builders[state.random.weighted(eventKinds, weights)]();
+    },
+    /** One event of a kind, whatever the hour (`--once` asks for them in `eventKinds` order, dossier before resolution). */
+    one(kind: EventKind): FeedEvent {
+      return builders[kind]();
+    },
+  };
+}
+export type Generator = ReturnType<typeof createGenerator>;
