@@ -40,6 +40,8 @@ export const gatewayEnvSchema = z.object({
   LIMIT_SELECTIONS: z.coerce.number().int().positive().default(1000),
   LIMIT_FRAGMENTS: z.coerce.number().int().nonnegative().default(30),
   LIMIT_FIELD_REPEATS: z.coerce.number().int().positive().default(1),
+  LIMIT_SUBSCRIPTIONS_PER_SOCKET: z.coerce.number().int().positive().default(100),
+  LIMIT_SUBSCRIPTIONS_PER_CALLER: z.coerce.number().int().positive().default(10_000),
   LIMIT_BATCH: z.coerce.number().int().positive().default(10),
   LIMIT_BODY: z.string().regex(/^\d+(b|kb|mb)$/i, 'like 1mb or 500kb').default('1mb'),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(1200),
@@ -50,7 +52,7 @@ export interface GatewayConfig {
   subgraphUrls: Record<string, string>;
   verifier: VerifierConfig;
   gatewayTokenSecret: string;
-  limits: OperationLimits & { maxBatch: number; bodyLimit: string; ratePerMinute: number };
+  limits: OperationLimits & { maxBatch: number; bodyLimit: string; ratePerMinute: number; subscriptionsPerSocket: number; subscriptionsPerCaller: number };
   introspection: boolean;
 }
 
@@ -111,6 +113,8 @@ export function readGatewayConfig(source: Record<string, string | undefined> = p
       maxBatch: env.LIMIT_BATCH,
       bodyLimit: env.LIMIT_BODY,
       ratePerMinute: env.RATE_LIMIT_PER_MINUTE,
+      subscriptionsPerSocket: env.LIMIT_SUBSCRIPTIONS_PER_SOCKET,
+      subscriptionsPerCaller: env.LIMIT_SUBSCRIPTIONS_PER_CALLER,
     },
     introspection: env.INTROSPECTION ?? !production,
   };

@@ -29,7 +29,7 @@ export interface GatewayOptions {
   subgraphUrls?: Record<string, string>;
   logger: Logger;
   auth: { verifier: VerifierConfig; gatewayTokenSecret: string };
-  limits?: Partial<OperationLimits & { maxBatch: number; bodyLimit: string; ratePerMinute: number }>;
+  limits?: Partial<OperationLimits & { maxBatch: number; bodyLimit: string; ratePerMinute: number; subscriptionsPerSocket: number; subscriptionsPerCaller: number }>;
   persistedOperationsPath?: string;
   /** Introspection and the explorer page; off in production. */
   introspection?: boolean;
@@ -50,7 +50,7 @@ export interface RunningGateway extends RunningServer {
   engine: SubscriptionEngine;
 }
 
-export const defaultLimits = { maxDepth: 12, maxAliases: 30, maxRootFields: 20, maxCost: 50_000, maxSelections: 1000, maxFragments: 30, maxFieldRepeats: 1, maxBatch: 10, bodyLimit: '1mb', ratePerMinute: 1200 };
+export const defaultLimits = { maxDepth: 12, maxAliases: 30, maxRootFields: 20, maxCost: 50_000, maxSelections: 1000, maxFragments: 30, maxFieldRepeats: 1, maxBatch: 10, bodyLimit: '1mb', ratePerMinute: 1200, subscriptionsPerSocket: 100, subscriptionsPerCaller: 10_000 };
 
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const { logger } = options;
@@ -134,7 +134,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       if (!principal) throw new GraphQLError('unauthenticated', { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
       return contextFor(principal, requestId);
     },
-    websocket: { options: gatewayWebSocket({ engine, policy, contextFor, logger }) },
+    websocket: { options: gatewayWebSocket({ engine, policy, contextFor, logger, caps: { perSocket: limits.subscriptionsPerSocket, perCaller: limits.subscriptionsPerCaller } }) },
     routes: (app) => {
       app.get('/metrics', async (req, res) => {
         if (options.metricsPublic === false) {

@@ -756,3 +756,42 @@ describe('issue 15: one small request must not stall the gateway, no query strin
     expect(outcome.messages).toEqual([]);
   });
 });
+
+describe('issue 15: subscriptions per socket and per caller', () => {
+  const subscribeMany = (url: string, authorization: string, count: number, wait: (message: { type: string; id?: string }) => boolean) =>
+    new Promise<Array<{ type: string; id?: string; payload?: Array<{ message: string; extensions?: { code?: string } }> }>>((resolve) => {
+      const seen: Array<{ type: string; id?: string }> = [];
+      void openSocket(url, { authorization }, {
+        afterAck: (socket) => {
+          for (let i = 0; i < count; i++) socket.send(JSON.stringify({ id: `s${i}`, type: 'subscribe', payload: { query: 'subscription { economyIndicatorChanged { code } }' } }));
+        },
+        onMessage: (message) => {
+          seen.push(message);
+          if (wait(message)) resolve(seen as never);
+        },
+        closeAfterMs: 5_000,
+      }).then(() => resolve(seen as never));
+    });
+
+  it('the 101st subscription on one socket: an error SUBSCRIPTION_LIMIT_EXCEEDED for it alone, the socket stays open', async () => {
+    const messages = await subscribeMany(stack.gateway.url, `Bearer ${await token('ioc-viewer')}`, 101, (message) => message.type === 'error');
+    const refused = messages.find((message) => message.type === 'error');
+    expect(refused?.id).toBe('s100');
+    expect(refused?.payload?.[0]?.extensions?.code).toBe('SUBSCRIPTION_LIMIT_EXCEEDED');
+    expect(refused?.payload?.[0]?.message).toContain('this socket already has 100 subscriptions');
+  });
+
+  it('subscriptions per caller: past the caller cap (2 here) the next is refused naming the caller', async () => {
+    const capped = await startGateway({ port: 0, host: '127.0.0.1', supergraphPath: stack.supergraphPath, auth: devAuthOptions(stack.secrets), logger: silent, limits: { subscriptionsPerCaller: 2 } });
+    try {
+      await expect.poll(async () => (await fetch(capped.url.replace(/\/graphql$/, '/readyz'))).status).toBe(200);
+      const messages = await subscribeMany(capped.url, `Bearer ${await token('ioc-viewer')}`, 3, (message) => message.type === 'error');
+      const errors = messages.filter((message) => message.type === 'error');
+      expect(errors.map((message) => message.id)).toEqual(['s2']);
+      expect(errors[0]?.payload?.[0]?.extensions?.code).toBe('SUBSCRIPTION_LIMIT_EXCEEDED');
+      expect(errors[0]?.payload?.[0]?.message).toContain('dev-ioc-viewer already has 2 subscriptions');
+    } finally {
+      await capped.close();
+    }
+  });
+});

@@ -4,6 +4,7 @@ import { operationFromDocument, Supergraph } from '@apollo/federation-internals'
 import { QueryPlanner, type FetchNode, type PlanNode, type QueryPlan } from '@apollo/query-planner';
 import type { DocumentNode, GraphQLSchema } from 'graphql';
 import { Kind, print, visit, type ASTNode, type FieldNode, type OperationDefinitionNode } from 'graphql';
+import { BoundedCache } from '../bounded-cache';
 
 export interface SubscriptionPlan {
   /** The fetch that opens the subscription on the owning subgraph. */
@@ -28,7 +29,8 @@ export class SupergraphPlanner {
   readonly apiSchema: ReturnType<Supergraph['apiSchema']>;
   readonly schema: GraphQLSchema;
   private readonly planner: QueryPlanner;
-  private readonly plans = new Map<string, SubscriptionPlan>();
+  /** Weighed by the printed document (a plan holds a few copies of it). */
+  private readonly plans = new BoundedCache<SubscriptionPlan>(1000, 16 * 1024 * 1024);
 
   constructor(readonly supergraphSdl: string) {
     this.supergraph = Supergraph.build(supergraphSdl);
@@ -39,7 +41,8 @@ export class SupergraphPlanner {
   }
 
   plan(document: DocumentNode, operationName: string | undefined): SubscriptionPlan {
-    const key = createHash('sha256').update(print(document)).update('\0').update(operationName ?? '').digest('hex');
+    const printed = print(document);
+    const key = createHash('sha256').update(printed).update('\0').update(operationName ?? '').digest('hex');
     const cached = this.plans.get(key);
     if (cached) return cached;
     const operation = operationFromDocument(this.apiSchema, document, { operationName });
@@ -52,7 +55,7 @@ export class SupergraphPlanner {
       rest: node.rest,
       operationContext: buildOperationContext({ schema: this.schema, operationDocument: document, operationName }),
     };
-    this.plans.set(key, plan);
+    this.plans.set(key, plan, printed.length);
     return plan;
   }
 }

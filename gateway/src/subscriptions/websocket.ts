@@ -16,6 +16,7 @@ import { randomUUID } from 'node:crypto';
 import type { Logger, Principal, WebSocketContext, WebSocketOptions } from '@ioc/kit';
 import { admitOperation, type AdmissionPolicy, type OperationRequest } from '../admission/admission';
 import type { VerifiedCaller } from '../auth/verifier';
+import { BoundedCache } from '../bounded-cache';
 import { toGraphQLError, type SubscriptionEngine } from './engine';
 
 export interface GatewayContext extends Record<string, unknown> {
@@ -33,6 +34,14 @@ export const unauthorizedCloseCode = 4401;
 interface ConnectionState {
   caller?: VerifiedCaller;
   expiry?: NodeJS.Timeout;
+  /** Subscriptions running on this socket, by operation id. */
+  active: Set<string>;
+}
+
+/** A screen runs a handful; a control room may run thousands of screens under one service token. */
+export interface SubscriptionCaps {
+  perSocket: number;
+  perCaller: number;
 }
 const connections = new WeakMap<object, ConnectionState>();
 
@@ -53,8 +62,16 @@ export function gatewayWebSocket(options: {
   policy: AdmissionPolicy;
   contextFor: (principal: Principal, requestId: string) => GatewayContext;
   logger: Logger;
+  caps: SubscriptionCaps;
 }): (apollo: ApolloServer<GatewayContext>) => WebSocketOptions {
-  const { engine, logger, policy } = options;
+  const { engine, logger, policy, caps } = options;
+  const perCaller = new Map<string, number>();
+  const release = (state: ConnectionState, id: string) => {
+    if (!state.active.delete(id) || !state.caller) return;
+    const left = (perCaller.get(state.caller.subject) ?? 1) - 1;
+    if (left > 0) perCaller.set(state.caller.subject, left);
+    else perCaller.delete(state.caller.subject);
+  };
   return (apollo) => ({
     // The token rides in connectionParams.authorization ("Bearer <jwt>", as over HTTP).
     onConnect: async (ctx) => {
@@ -62,11 +79,14 @@ export function gatewayWebSocket(options: {
       try {
         const raw = ctx.connectionParams?.authorization;
         const caller = await policy.verify(typeof raw === 'string' ? (/^bearer /i.test(raw) ? raw : `Bearer ${raw}`) : undefined);
-        const state: ConnectionState = { caller };
+        const state: ConnectionState = { caller, active: new Set() };
         const msLeft = caller.expiresAt * 1000 - Date.now();
         state.expiry = setTimeout(() => socket.close(unauthorizedCloseCode, 'Unauthorized: token expired'), Math.max(0, Math.min(msLeft, 2 ** 31 - 1)));
         state.expiry.unref();
-        socket.once('close', () => clearTimeout(state.expiry));
+        socket.once('close', () => {
+          clearTimeout(state.expiry);
+          for (const id of [...state.active]) release(state, id);
+        });
         connections.set(ctx, state);
         return true;
       } catch (error) {
@@ -88,6 +108,16 @@ export function gatewayWebSocket(options: {
         if (!operation) return [new GraphQLError('no operation to run: name one with operationName', { extensions: { code: 'BAD_USER_INPUT' } })];
         const variables = getVariableValues(schema, operation.variableDefinitions ?? [], payload.variables ?? {});
         if (variables.errors) return variables.errors;
+        if (operation.operation === 'subscription') {
+          const state = connections.get(ctx)!;
+          const callerCount = perCaller.get(caller.subject) ?? 0;
+          if (state.active.size >= caps.perSocket || callerCount >= caps.perCaller) {
+            const [limit, scope] = state.active.size >= caps.perSocket ? [caps.perSocket, 'this socket'] : [caps.perCaller, caller.subject];
+            return [new GraphQLError(`subscription refused: ${scope} already has ${limit} subscriptions, the limit`, { extensions: { code: 'SUBSCRIPTION_LIMIT_EXCEEDED', limit } })];
+          }
+          state.active.add(id);
+          perCaller.set(caller.subject, callerCount + 1);
+        }
         const principal: Principal = { subject: caller.subject, role: caller.role, agencyId: caller.agencyId, clientIp: ctx.extra.request.socket.remoteAddress };
         const context = options.contextFor(principal, randomUUID());
         const args: ExecutionArgs = {
@@ -102,6 +132,10 @@ export function gatewayWebSocket(options: {
         // graphql-ws would close the whole socket (4500) on a throw; fail only this operation.
         return [toGraphQLError(error)];
       }
+    },
+    onComplete: (ctx, id) => {
+      const state = connections.get(ctx);
+      if (state) release(state, id);
     },
     execute: async (args) => executeOverApollo(apollo, args),
     subscribe: (args) => {
@@ -141,7 +175,8 @@ async function executeOverApollo(apollo: ApolloServer<GatewayContext>, args: Exe
   return { data, errors: errors?.map(toGraphQLError), extensions } as ExecutionResult;
 }
 
-const checkedDocuments = new Map<string, { schema: GraphQLSchema; document: DocumentNode; invalid: readonly GraphQLError[] }>();
+/** A parsed document weighs several times its text; its text is the measure the budget uses. */
+const checkedDocuments = new BoundedCache<{ schema: GraphQLSchema; document: DocumentNode; invalid: readonly GraphQLError[] }>(1000, 16 * 1024 * 1024);
 
 /**
  * Parsed and validated once per query text and schema: ten thousand screens on one subscription
@@ -152,7 +187,7 @@ function checked(schema: GraphQLSchema, query: string): { document: DocumentNode
   if (hit && hit.schema === schema) return hit;
   const document = parse(query);
   const entry = { schema, document, invalid: validate(schema, document) };
-  if (checkedDocuments.size >= 1000) checkedDocuments.delete(checkedDocuments.keys().next().value!);
-  checkedDocuments.set(query, entry);
+  // Refused documents are not kept: nothing subscribes to them.
+  if (!entry.invalid.length) checkedDocuments.set(query, entry, query.length);
   return entry;
 }
