@@ -49,6 +49,9 @@ const feedbackTopics = [
 /** The mark the seeds put in a column; mutation inputs have no such column, so text fields carry it. */
 export const syntheticMark = '[synthetic]';
 
+const healthStates = ['HEALTHY', 'WARNING', 'CRITICAL', 'OFFLINE'] as const;
+const healthWeights = { HEALTHY: 6, WARNING: 3, CRITICAL: 1, OFFLINE: 0.3 };
+
 interface State {
   random: Random;
   clock: number;
@@ -58,6 +61,7 @@ interface State {
   /** A storm spell over one district: outages cluster there until it passes. */
   storm: { districtCode: string; until: number } | null;
   down: string[];
+  health: Map<string, (typeof healthStates)[number]>;
   /** Recent SOC records, replayed now and then so deduplication shows. */
   recentAlerts: Array<Record<string, unknown>>;
 }
@@ -76,10 +80,11 @@ export interface GeneratorOptions {
  */
 export function createGenerator(options: GeneratorOptions) {
   const { catalogue } = options;
-  const state: State = { random: createRandom(options.seed), clock: options.start.getTime(), serial: 0, dossiers: 0, resolved: 0, storm: null, down: [], recentAlerts: [] };
+  const state: State = { random: createRandom(options.seed), clock: options.start.getTime(), serial: 0, dossiers: 0, resolved: 0, storm: null, down: [], health: new Map(), recentAlerts: [] };
   const districts = [...new Set(catalogue.stations.map((s) => s.districtCode))].sort();
   const communeWeights = catalogue.communes.map((c) => c.weight);
-  const watched = catalogue.servers;
+  // Alerts name a server and the system it serves; hosts and idle VMs serve none.
+  const watched = catalogue.servers.filter((s) => s.systemCodes.length > 0);
 
   const make = (kind: EventKind, variables: Record<string, unknown>, resolves?: number): FeedEvent => ({
     kind,
@@ -99,7 +104,7 @@ export function createGenerator(options: GeneratorOptions) {
         random.next() < 0.6
           ? wazuhToRaiseAlert(wazuhAlert(random, server, at, ++state.serial), server.id)
           : suricataToRaiseAlert(suricataAlert(random, server, at), server.id);
-      const marked = { ...input, description: `${input.description} ${syntheticMark}` };
+      const marked = { ...input, systemId: random.pick(server.systemCodes), description: `${input.description} ${syntheticMark}` };
       state.recentAlerts = [marked, ...state.recentAlerts].slice(0, 20);
       return make('alert', { input: marked });
     },
@@ -120,8 +125,12 @@ export function createGenerator(options: GeneratorOptions) {
     },
     'server-health'() {
       const { random } = state;
-      const server = random.pick(watched);
-      const health = random.weighted(['HEALTHY', 'WARNING', 'CRITICAL', 'OFFLINE'], [6, 3, 1, 0.3]);
+      const server = random.pick(catalogue.servers);
+      // A report of the state it already has changes nothing and reaches no subscriber.
+      const last = state.health.get(server.id) ?? 'HEALTHY';
+      const choices = healthStates.filter((h) => h !== last);
+      const health = random.weighted(choices, choices.map((h) => healthWeights[h]));
+      state.health.set(server.id, health);
       return make('server-health', { id: server.id, health });
     },
     dossier() {

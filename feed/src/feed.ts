@@ -56,7 +56,11 @@ export async function runFeed(options: FeedOptions): Promise<FeedReport> {
   const send = async (event: FeedEvent): Promise<void> => {
     if (event.resolves !== undefined) {
       const id = dossierIds[event.resolves - 1];
-      if (!id) return; // its dossier was dropped: nothing to resolve
+      if (!id) {
+        dropped += 1;
+        logger.warn('feed dropped a resolution: its dossier was dropped', { resolves: event.resolves });
+        return;
+      }
       event = { ...event, variables: { ...event.variables, id } };
     }
     for (let attempt = 1; ; attempt++) {

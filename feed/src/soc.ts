@@ -42,6 +42,7 @@ export interface RaiseAlertInput {
   description: string;
   rawSeverity: string;
   serverId: string;
+  systemId?: string;
   observedAt: string;
   fingerprint: string;
   cve?: string;

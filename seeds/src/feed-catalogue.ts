@@ -11,7 +11,7 @@ import { createRandom } from './random';
  * servers or stations): the same plans, with the same seeds, that the seeds wrote.
  */
 export function feedCatalogue() {
-  const servers = planDataCentre(createRandom(840171)).map((s, index) => ({ id: s.id, hostname: s.hostname, kind: s.kind, index }));
+  const servers = planDataCentre(createRandom(840171)).map((s, index) => ({ id: s.id, hostname: s.hostname, kind: s.kind, systemCodes: s.systemCodes, index }));
   const stations = planBtsStations(communeSites(traVinhUnits()), mobileOperators, createRandom(841208), btsCounts).map((s) => ({
     id: s.id,
     districtCode: s.districtCode,

@@ -1,0 +1,94 @@
+import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import type { Client } from 'graphql-ws';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createLogger } from '@ioc/kit';
+import { bearerSocket, eventually, subscribe, type Live } from '@ioc/kit/testing';
+import { feedCatalogue } from '@ioc/seeds/feed-catalogue';
+import { startStack, type Stack } from '../../tests/support/stack';
+import { runFeed, type FeedOptions } from '../src/feed';
+
+const run = promisify(execFile);
+const root = join(import.meta.dirname, '..', '..');
+const streams = {
+  alert: 'subscription { alertRaised { id source kind } }',
+  bts: 'subscription { btsStatusChanged { id toStatus station { id } } }',
+  'server-health': 'subscription { serverHealthChanged { id health } }',
+  dossier: 'subscription { dossierReceived { id channel } }',
+  resolution: 'subscription { dossierResolved { id status } }',
+  feedback: 'subscription { feedbackReceived { id category } }',
+} as const;
+const figures = JSON.parse(readFileSync(join(root, 'tests', 'contract', 'figures.json'), 'utf8')) as Array<{ figure: string; operation: string; variables: Record<string, unknown>; path: string }>;
+const at = (value: unknown, path: string) => path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown> | null | undefined)?.[key], value);
+
+let stack: Stack;
+let client: Client;
+let live: Record<keyof typeof streams, Live<unknown>>;
+let before: Map<string, unknown>;
+let rounds = 0;
+const catalogue = feedCatalogue();
+const options = (extra: Partial<FeedOptions>): FeedOptions => ({
+  url: stack.gateway.url,
+  token: () => stack.tokenFor('ingest'),
+  catalogue,
+  seed: 1,
+  rate: 20,
+  once: true,
+  concurrency: 4,
+  logger: createLogger('feed', process.env.FEED_TEST_LOG ? 'warn' : 'silent'),
+  ...extra,
+});
+const readFigures = async () => new Map(await Promise.all(figures.map(async (f) => [f.figure, at(await stack.query(f.operation, f.variables, 'admin'), f.path)] as const)));
+
+beforeAll(async () => {
+  stack = await startStack({ adminUrl: inject('postgresAdminUrl'), seed: 'small' });
+  before = await readFigures();
+  client = bearerSocket(stack.gateway.url, await stack.tokenFor('admin'));
+  live = Object.fromEntries(Object.entries(streams).map(([kind, query]) => [kind, subscribe<unknown>(client, query)])) as typeof live;
+  // Upstream subscriptions open asynchronously: feed single rounds until every stream has seen one.
+  await eventually(async () => {
+    await runFeed(options({ seed: 1000 + rounds++ }));
+    return Object.values(live).every((l) => l.events.length > 0);
+  }, 30_000, 'every stream to go live');
+}, 180_000);
+
+afterAll(async () => {
+  for (const l of Object.values(live ?? {})) l.stop();
+  await client?.dispose();
+  await stack?.stop();
+});
+
+describe('the feed through the gateway', () => {
+  it('--once sends one event of each kind and each reaches a subscriber', async () => {
+    const seen = Object.fromEntries(Object.entries(live).map(([kind, l]) => [kind, l.events.length]));
+    const { stdout } = await run(process.execPath, ['--import', 'tsx', join(root, 'feed', 'src', 'cli.ts'), '--once', '--seed', '42'], {
+      env: { ...process.env, FEED_URL: stack.gateway.url, FEED_TOKEN: await stack.tokenFor('ingest'), LOG_LEVEL: 'warn' },
+    });
+    const report = JSON.parse(stdout.trim().split('\n').at(-1)!) as { sent: Record<string, number>; dropped: number };
+    expect(report.dropped).toBe(0);
+    expect(report.sent).toEqual({ alert: 1, bts: 1, 'server-health': 1, dossier: 1, resolution: 1, feedback: 1 });
+    for (const [kind, l] of Object.entries(live)) {
+      await eventually(() => l.events.length > seen[kind]!, 15_000, `a ${kind} event`);
+      expect(l.errors, kind).toEqual([]);
+    }
+  });
+
+  it('a short timed run sends every event it makes', async () => {
+    const report = await runFeed(options({ once: false, rate: 50, durationMs: 3000, seed: 7 }));
+    expect(report.dropped).toBe(0);
+    expect(Object.values(report.sent).reduce((a, b) => a + b, 0)).toBeGreaterThan(50);
+    expect(report.sent.alert + report.sent.bts + report.sent['server-health']).toBeGreaterThan(0);
+  });
+
+  it('refuses to run with a token of a role that may not ingest, dropping rather than retrying', async () => {
+    const report = await runFeed(options({ token: () => stack.tokenFor('ioc-viewer') }));
+    expect(report.dropped).toBe(6);
+    expect(Object.values(report.sent).every((n) => n === 0)).toBe(true);
+  });
+
+  it('leaves every figure of the plan as it was (the feed writes only "now")', async () => {
+    expect(await readFigures()).toEqual(before);
+  });
+});
