@@ -113,7 +113,7 @@ export async function runFeed(options: FeedOptions): Promise<FeedReport> {
       while (Date.now() < deadline && !options.signal?.aborted) {
         due += interval;
         const ahead = due - performance.now();
-        if (ahead > 1) await sleep(Math.min(ahead, deadline - Date.now()));
+        if (ahead > 1) await sleep(Math.min(ahead, deadline - Date.now()), options.signal);
         if (Date.now() >= deadline || options.signal?.aborted) break;
         while (inFlight.size >= options.concurrency) await Promise.race(inFlight);
         const p = send(generator.next()).finally(() => inFlight.delete(p));
@@ -130,4 +130,15 @@ export async function runFeed(options: FeedOptions): Promise<FeedReport> {
   return report;
 }
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, Math.max(0, ms)));
+/** A pause that Ctrl-C cuts short: at a trickle the next event may be many seconds away. */
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const timer = setTimeout(done, Math.max(0, ms));
+    signal?.addEventListener('abort', done, { once: true });
+    function done() {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    }
+  });
+}

@@ -23,6 +23,8 @@ const startEnvSchema = z.object({
   AUTH_JWKS_FILE: z.string().optional(),
   AUTH_JWKS_URL: z.string().optional(),
   AUTH_SECRET: z.string().optional(),
+  /** The live feed (feed/): on by default with dev keys (the embedded default), off otherwise unless `on` (then it needs FEED_TOKEN). */
+  FEED: z.enum(['on', 'off']).optional(),
 });
 
 /** Where `npm start` keeps the embedded default's dev keys; `npm run token` reads them there too. */
@@ -115,6 +117,15 @@ async function main(): Promise<void> {
       readyUrl: `http://localhost:${env.PORT}/readyz`,
     });
 
+    const feedOn = env.FEED ? env.FEED === 'on' : devSecrets !== undefined;
+    if (feedOn) {
+      await supervisor.start({
+        name: 'feed',
+        entry: join(repoRoot, 'feed', 'src', 'cli.ts'),
+        env: { FEED_URL: `http://127.0.0.1:${env.PORT}/graphql`, DATA_DIR: env.DATA_DIR, LOG_LEVEL: env.LOG_LEVEL },
+      });
+    }
+
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     process.stdout.write(
       [
@@ -127,6 +138,7 @@ async function main(): Promise<void> {
           ? `  a token                     npm run token -- ioc-viewer   (roles: ioc-viewer, soc-analyst, agency-client <agency>, ingest, admin)`
           : '  auth                        configured keys',
         `  subgraphs                   ${subgraphs.map(({ definition }) => `${definition.name}:${definition.defaultPort + env.SUBGRAPH_PORT_OFFSET}`).join('  ')}`,
+        `  live feed                   ${feedOn ? 'on, a trickle (FEED=off turns it off; load test: npm run feed -- --rate 1000)' : 'off (FEED=on to start it)'}`,
         `  database                    ${embedded ? `embedded, data in ${env.DATA_DIR}` : redactUrl(databaseUrl)}`,
         'Press Ctrl-C to stop.',
         '',

@@ -7,9 +7,10 @@ export interface ManagedProcess {
   /** TypeScript entrypoint, run with tsx. */
   entry: string;
   env: Record<string, string>;
-  port: number;
+  /** A client such as the feed listens on no port and is ready once launched. */
+  port?: number;
   /** Resolves when the process answers; used at start and after each restart. */
-  readyUrl: string;
+  readyUrl?: string;
 }
 
 export interface Supervisor {
@@ -42,7 +43,7 @@ export function createSupervisor(logger: Logger): Supervisor {
       setTimeout(() => {
         if (stopping) return;
         const next = launch(spec, attempt + 1);
-        waitUntilReady(spec.readyUrl, 60_000).then(
+        (spec.readyUrl ? waitUntilReady(spec.readyUrl, 60_000) : Promise.resolve()).then(
           () => logger.info('process back', { process: spec.name, pid: next.pid }),
           () => undefined,
         );
@@ -53,12 +54,13 @@ export function createSupervisor(logger: Logger): Supervisor {
 
   return {
     async start(spec) {
-      await assertPortFree(spec.port, spec.name);
+      if (spec.port !== undefined) await assertPortFree(spec.port, spec.name);
       const child = launch(spec, 0);
       const exited = new Promise<never>((_, reject) =>
         child.once('exit', (code) => reject(new Error(`${spec.name} exited during start-up (code ${code})`))),
       );
-      await Promise.race([waitUntilReady(spec.readyUrl, 60_000), exited]);
+      if (spec.readyUrl) await Promise.race([waitUntilReady(spec.readyUrl, 60_000), exited]);
+      else exited.catch(() => undefined);
       logger.info('process ready', { process: spec.name, pid: child.pid });
     },
     async stopAll() {
