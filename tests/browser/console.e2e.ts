@@ -105,8 +105,8 @@ describe('the console in a real browser', () => {
 
   it('inserts an alert raised through the API into the SOC queue within 3 s, and the overview count follows live', async () => {
     const soc = await open('/soc', 'soc-analyst');
-    // Live alert streams are for roles that may read alerts: a viewer's count is asked again on reconnect only.
-    const overview = await open('/', 'soc-analyst');
+    // A viewer may not read the alert, but its count is live (openAlertCountsChanged).
+    const overview = await open('/', 'ioc-viewer');
     await soc.locator('tr[data-alert-id]').first().waitFor({ timeout: 15_000 });
     await waitForAllTiles(overview, 'live', 15_000);
     const before = await shownNumber(overview, 'open-alerts-count');

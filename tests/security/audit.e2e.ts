@@ -170,7 +170,8 @@ describe('reading the audit log', () => {
   });
 
   it('filters by role and time, pages newest first, and names bad arguments', async () => {
-    const all = await auditLog('security', 'first: 500');
+    // A page of 100: `changes` is a list without `first`, which the cost estimate counts as 100 items.
+    const all = await auditLog('security', 'first: 100');
     expect(all.totalCount).toBeGreaterThanOrEqual(4);
     const sequence = all.nodes.map((entry) => Number(entry.id.split(':')[1]));
     expect(sequence).toEqual([...sequence].sort((a, b) => b - a));

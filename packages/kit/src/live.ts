@@ -108,3 +108,31 @@ export function expand<T>(source: AsyncIterableIterator<T[]>): AsyncIterableIter
   };
   return iterator;
 }
+
+/** The items of several streams as they arrive; ending it ends them all. */
+export function merge<T>(...sources: AsyncIterableIterator<T>[]): AsyncIterableIterator<T> {
+  const pending = new Map<number, Promise<{ index: number; result: IteratorResult<T> }>>();
+  const pull = (index: number) => pending.set(index, sources[index]!.next().then((result) => ({ index, result })));
+  sources.forEach((_, index) => pull(index));
+  const iterator: AsyncIterableIterator<T> = {
+    async next() {
+      while (pending.size > 0) {
+        const { index, result } = await Promise.race(pending.values());
+        if (result.done) {
+          pending.delete(index);
+          continue;
+        }
+        pull(index);
+        return result;
+      }
+      return { value: undefined, done: true };
+    },
+    async return() {
+      pending.clear();
+      await Promise.all(sources.map((source) => source.return?.()));
+      return { value: undefined, done: true };
+    },
+    [Symbol.asyncIterator]: () => iterator,
+  };
+  return iterator;
+}

@@ -11,6 +11,7 @@ import { AgencyResolver } from './resolvers/agency.resolver';
 import { AlertResolver } from './resolvers/alert.resolver';
 import { AlertSubscriptionResolver } from './resolvers/alert-subscription.resolver';
 import { IncidentResolver } from './resolvers/incident.resolver';
+import { OpenAlertCountsResolver } from './resolvers/open-alert-counts.resolver';
 import { SecurityIndicatorSubscriptionResolver } from './resolvers/indicator-subscription.resolver';
 import { InformationSystemResolver } from './resolvers/information-system.resolver';
 import { ProvinceResolver } from './resolvers/province.resolver';
@@ -42,6 +43,7 @@ export const securitySubgraph = defineSubgraph({
       auditLogResolver('security'),
       AlertSubscriptionResolver,
       SecurityIndicatorSubscriptionResolver,
+      OpenAlertCountsResolver,
     ],
     orphanedTypes: [Province, InformationSystem, Agency, Server, Alert, Incident],
     references: { ...alertReference, ...incidentReference },

@@ -200,3 +200,33 @@ describe('securityIndicatorChanged', () => {
     live.stop();
   });
 });
+
+describe('openAlertCountsChanged', () => {
+  interface CountsEvent {
+    openAlertCountsChanged: { open: number; critical: number; high: number; medium: number; low: number };
+  }
+  const counts = 'subscription { openAlertCountsChanged { open critical high medium low } }';
+
+  it('gives viewers the open counts again after an alert is raised and after it is closed, with no alert detail', async () => {
+    const live = subscribe<CountsEvent>(socket({ role: 'ioc-viewer' }), counts);
+    await untilLive(live, () => raiseAlert(`count probe ${probe++}`));
+    const before = live.events.at(-1)!.openAlertCountsChanged;
+    const { id } = await raiseAlert(`counted critical ${probe++}`);
+    await eventually(() => live.events.at(-1)!.openAlertCountsChanged.open === before.open + 1);
+    expect(live.events.at(-1)!.openAlertCountsChanged.critical).toBe(before.critical + 1);
+    const seen = live.events.length;
+    expect((await h.gql(update, { id, status: 'FALSE_POSITIVE' })).errors).toBeUndefined();
+    await eventually(() => live.events.length > seen && live.events.at(-1)!.openAlertCountsChanged.open === before.open);
+    const last = live.events.at(-1)!.openAlertCountsChanged;
+    expect(last.open).toBe(last.critical + last.high + last.medium + last.low);
+    live.stop();
+  });
+
+  it('is refused to roles without dashboards', async () => {
+    for (const role of ['ingest', 'agency-client'] as const) {
+      const refused = subscribe(socket({ role, agencyId: 'STTTT' }), counts);
+      await refused.completed;
+      expect(refused.errors[0]).toMatchObject({ extensions: { code: 'FORBIDDEN' } });
+    }
+  });
+});

@@ -18,7 +18,7 @@ export const securityTypeAccess: TypeAccess = {
       (type) => [type, Roles.agencyScoped],
     ),
   ),
-  ...Object.fromEntries(['AlertKindCount', 'AlertSeverityCount', 'AlertSourceCount', 'AlertStats', 'AlertStatusCount', 'Province', 'SecuritySummary'].map((type) => [type, Roles.dashboard])),
+  ...Object.fromEntries(['AlertKindCount', 'AlertSeverityCount', 'AlertSourceCount', 'AlertStats', 'AlertStatusCount', 'OpenAlertCounts', 'Province', 'SecuritySummary'].map((type) => [type, Roles.dashboard])),
   'Agency.id': anyCaller,
   'InformationSystem.id': anyCaller,
   Alert: Roles.socDetail,

@@ -5,7 +5,6 @@ import { useI18n } from '../../i18n/i18n';
 import { useSession } from '../../live/context';
 import { prependCapped, maxSequence } from '../../live/capped';
 import { useLiveQuery, useLiveSubscription } from '../../live/hooks';
-import { useThrottled } from '../../live/throttle';
 import { readsAlertDetails } from '../../lib/auth';
 import { formatDateTime, formatNumber } from '../../lib/format';
 import { Link } from '../../lib/router';
@@ -27,12 +26,13 @@ export const AlertTicker_Raised = graphql(`
   }
 `);
 
-/** A triage change moves the counts; the event alone is enough to count again. */
-export const AlertTicker_UpdatedSignal = graphql(`
-  subscription AlertTicker_UpdatedSignal { alertUpdated { __typename } }
+/** Every dashboard role: the open counts again after each alert raised, repeated or triaged. */
+export const AlertTicker_CountsChanged = graphql(`
+  subscription AlertTicker_CountsChanged { openAlertCountsChanged { open critical high medium low } }
 `);
 
 type RaisedAlert = ResultOf<typeof AlertTicker_Raised>['alertRaised'];
+type OpenCounts = ResultOf<typeof AlertTicker_CountsChanged>['openAlertCountsChanged'];
 const severities = ['critical', 'high', 'medium', 'low'] as const;
 const tickerLimit = 8;
 
@@ -41,7 +41,7 @@ export function AlertTicker() {
   const session = useSession();
   const details = readsAlertDetails(session?.role);
   const counts = useLiveQuery(AlertTicker_Counts, {});
-  const refresh = useThrottled(counts.refetch, 1000);
+  const [liveCounts, setLiveCounts] = useState<OpenCounts>();
   const [recent, setRecent] = useState<RaisedAlert[]>([]);
   const lastSequence = useRef<string>(undefined);
 
@@ -51,13 +51,13 @@ export function AlertTicker() {
     (data) => {
       lastSequence.current = maxSequence(lastSequence.current, data.alertRaised.sequence);
       setRecent((list) => prependCapped(list, data.alertRaised, tickerLimit));
-      refresh();
     },
     { pause: !details, resume: () => lastSequence.current },
   );
-  // The graph offers no alert stream to roles without detail rights (alertRaised and alertUpdated
-  // are refused to them): their counts are asked again on every reconnect and age visibly.
-  const updated = useLiveSubscription(AlertTicker_UpdatedSignal, {}, refresh, { pause: !details });
+  const updated = useLiveSubscription(AlertTicker_CountsChanged, {}, (data) => setLiveCounts(data.openAlertCountsChanged));
+  // A reconnect asks the counts again; until the next event the query's answer is the newest.
+  const shown = (key: keyof OpenCounts) =>
+    liveCounts && (updated.eventAt ?? 0) >= (counts.receivedAt ?? 0) ? liveCounts[key] : key === 'open' ? counts.data?.open.totalCount : counts.data?.[key].totalCount;
 
   return (
     <Tile
@@ -70,14 +70,14 @@ export function AlertTicker() {
       loading={!counts.data}
     >
       <p className="big-figure">
-        <span data-testid="open-alerts-count">{formatNumber(lang, counts.data?.open.totalCount)}</span>
+        <span data-testid="open-alerts-count">{formatNumber(lang, shown('open'))}</span>
         <span className="big-label">{t('alerts.open')}</span>
       </p>
       <ul className="severity-counts">
         {severities.map((severity) => (
           <li key={severity} className={`severity severity-${severity.toUpperCase()}`}>
             <span className="severity-name">{t(`severity.${severity.toUpperCase() as 'HIGH'}`)}</span>
-            <strong>{formatNumber(lang, counts.data?.[severity].totalCount)}</strong>
+            <strong>{formatNumber(lang, shown(severity))}</strong>
           </li>
         ))}
       </ul>
