@@ -1,7 +1,5 @@
-import { createLogger } from '@ioc/kit';
+import { inject } from 'vitest';
 import { startTestSubgraph, type GraphQLTestResult, type TestSubgraph } from '@ioc/kit/testing';
-import { seedAll } from '../../../seeds/src/seed';
-import { economySeed } from '../../../seeds/src/economy/economy.seed';
 import { economySubgraph } from '../src/subgraph';
 
 export type GraphQLResult<T = any> = GraphQLTestResult<T>;
@@ -12,7 +10,7 @@ export async function startEconomy(adminUrl: string): Promise<EconomyHarness> {
   const harness = await startTestSubgraph(economySubgraph, {
     adminUrl,
     prefix: 'economy',
-    seed: (databaseUrl) => seedAll({ databaseUrl, profile: 'small', logger: createLogger('test', 'silent') }, [economySeed]).then(() => undefined),
+    template: inject('seededDatabases').economy,
   });
   return { ...harness, close: harness.stop };
 }

@@ -1,8 +1,5 @@
-import { createLogger } from '@ioc/kit';
 import { startTestSubgraph, type GraphQLTestResult, type TestSubgraph } from '@ioc/kit/testing';
-import { expect } from 'vitest';
-import { egovSeed } from '../../../seeds/src/egov/egov.seed';
-import { seedAll } from '../../../seeds/src/seed';
+import { expect, inject } from 'vitest';
 import { egovSubgraph } from '../src/subgraph';
 
 export type GraphQLResult<T = any> = GraphQLTestResult<T>;
@@ -12,7 +9,7 @@ export function startEgov(adminUrl: string): Promise<TestSubgraph> {
   return startTestSubgraph(egovSubgraph, {
     adminUrl,
     prefix: 'egov',
-    seed: (databaseUrl) => seedAll({ databaseUrl, profile: 'small', logger: createLogger('test', 'silent') }, [egovSeed]).then(() => undefined),
+    template: inject('seededDatabases').egov,
   });
 }
 

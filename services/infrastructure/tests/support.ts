@@ -1,7 +1,5 @@
-import { createLogger } from '@ioc/kit';
+import { inject } from 'vitest';
 import { startTestSubgraph, type GraphQLTestResult, type TestSubgraph } from '@ioc/kit/testing';
-import { seedAll } from '../../../seeds/src/seed';
-import { infrastructureSeed } from '../../../seeds/src/infrastructure/infrastructure.seed';
 import { infrastructureSubgraph } from '../src/subgraph';
 
 export type GraphQLResult<T = any> = GraphQLTestResult<T>;
@@ -12,6 +10,6 @@ export function startInfrastructure(adminUrl: string): Promise<InfrastructureHar
   return startTestSubgraph(infrastructureSubgraph, {
     adminUrl,
     prefix: 'infra',
-    seed: (databaseUrl) => seedAll({ databaseUrl, profile: 'small', logger: createLogger('test', 'silent') }, [infrastructureSeed]).then(() => undefined),
+    template: inject('seededDatabases').infrastructure,
   });
 }

@@ -1,6 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLogger } from '@ioc/kit';
-import { securitySeed } from '../../../seeds/src/security/security.seed';
 import { firstError, startSecurity, type SecurityHarness } from './support';
 
 const alertsQuery = /* GraphQL */ `
@@ -220,15 +218,5 @@ describe('security profiles and incidents', () => {
     expect(late.data.incidents.totalCount).toBe(nodes.filter((node: any) => node.slaStatus === 'REPORTED_LATE').length);
     const bad = await h.gql('{ incidents(from: "2022-05-01", to: "2022-04-01") { totalCount } }');
     expect(firstError(bad)).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'from' });
-  });
-
-  it('seeds again idempotently, keeping approvals recorded since', async () => {
-    const approval = await h.gql('mutation { approveSecurityLevel(systemId: "db-union-members", level: 2, approvedOn: "2023-01-05") { approvalStatus } }');
-    expect(approval.data.approveSecurityLevel.approvalStatus).toBe('APPROVED');
-    await h.server.db.transaction((manager) => securitySeed.run(manager, { profile: 'small', logger: createLogger('t', 'silent') }));
-    const result = await h.gql('{ alertStats(year: 2022) { total vulnerability malware } securityProfiles(approvalStatus: APPROVED) { totalCount } incidents { totalCount } }');
-    expect(result.data.alertStats).toEqual({ total: 421, vulnerability: 296, malware: 125 });
-    expect(result.data.securityProfiles.totalCount).toBe(22);
-    expect(result.data.incidents.totalCount).toBeGreaterThan(5);
   });
 });

@@ -1,7 +1,5 @@
 import { inject } from 'vitest';
-import { createLogger, openServiceDatabase } from '@ioc/kit';
 import { startTestSubgraph, type GraphQLTestResult, type TestSubgraph } from '@ioc/kit/testing';
-import { securitySeed } from '../../../seeds/src/security/security.seed';
 import { securitySubgraph } from '../src/subgraph';
 
 export type GraphQLResult<T = any> = GraphQLTestResult<T>;
@@ -15,16 +13,7 @@ export async function startSecurity(prefix: string): Promise<SecurityHarness> {
   const harness = await startTestSubgraph(securitySubgraph, {
     adminUrl: inject('postgresAdminUrl'),
     prefix,
-    // The security seed alone, as seedAll runs it (migrations, then one transaction); it needs no other domain's tables.
-    seed: async (url) => {
-      const logger = createLogger('test', 'silent');
-      const seedDb = await openServiceDatabase({ url, schema: securitySubgraph.dbSchema, entities: securitySubgraph.entities, migrations: securitySubgraph.migrations });
-      try {
-        await seedDb.transaction((manager) => securitySeed.run(manager, { profile: 'small', logger }));
-      } finally {
-        await seedDb.destroy();
-      }
-    },
+    template: inject('seededDatabases').security,
   });
   return { ...harness, gql: harness.query };
 }

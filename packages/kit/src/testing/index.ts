@@ -10,6 +10,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     /** URL of the `postgres` database of the e2e cluster; each test file creates its own database. */
     postgresAdminUrl: string;
+    /** Per subgraph, a database on that cluster holding its small seed: the `template` of `startTestSubgraph`. */
+    seededDatabases: Record<string, string>;
   }
 }
 
@@ -18,8 +20,8 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-/** A fresh, uniquely named database on the test cluster, so test files never share state. */
-export async function createTestDatabase(adminUrl: string, prefix = 'test'): Promise<TestDatabase> {
+/** A fresh, uniquely named database on the test cluster (a copy of `template` if given), so test files never share state. */
+export async function createTestDatabase(adminUrl: string, prefix = 'test', template?: string): Promise<TestDatabase> {
   const name = `${prefix.replace(/[^a-z0-9_]/gi, '_').toLowerCase()}_${randomBytes(4).toString('hex')}`;
   const admin = async (sql: string) => {
     const client = new pg.Client({ connectionString: adminUrl });
@@ -30,7 +32,7 @@ export async function createTestDatabase(adminUrl: string, prefix = 'test'): Pro
       await client.end();
     }
   };
-  await admin(`CREATE DATABASE "${name}"`);
+  await admin(template ? `CREATE DATABASE "${name}" TEMPLATE "${template}"` : `CREATE DATABASE "${name}"`);
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   return { url: url.toString(), drop: () => admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
@@ -75,12 +77,12 @@ export interface TestSubgraph {
   stop(): Promise<void>;
 }
 
-/** One subgraph alone on a fresh database (seeded by `seed`), counting its SQL. */
+/** One subgraph alone on a fresh database (a copy of `template`, then `seed`), counting its SQL. */
 export async function startTestSubgraph(
   definition: SubgraphDefinition,
-  options: { adminUrl: string; prefix?: string; seed?: (databaseUrl: string) => Promise<void> },
+  options: { adminUrl: string; prefix?: string; template?: string; seed?: (databaseUrl: string) => Promise<void> },
 ): Promise<TestSubgraph> {
-  const database = await createTestDatabase(options.adminUrl, options.prefix ?? definition.name);
+  const database = await createTestDatabase(options.adminUrl, options.prefix ?? definition.name, options.template);
   await options.seed?.(database.url);
   const queries: string[] = [];
   const server = await startSubgraph(definition, {

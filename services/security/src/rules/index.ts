@@ -7,3 +7,4 @@ export * from './priority';
 export * from './severity';
 export * from './sla';
 export * from './workflow';
+export * from './time-range';

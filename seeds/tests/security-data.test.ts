@@ -1,12 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { buildAlerts, buildMonitoredServers } from '../../../seeds/src/security/alerts.seed';
-import { approvedSystemIds, buildProfiles } from '../../../seeds/src/security/profiles.seed';
-import { loadSystems } from '../../../seeds/src/shared/systems';
-import { dataCentrePlacement } from '../../../seeds/src/shared/topology';
-import { alertPriority } from '../src/rules/priority';
-import { normaliseSeverity } from '../src/rules/severity';
-import { yearRange } from '../src/rules/time-range';
-import { isOpen } from '../src/rules/workflow';
+import { buildAlerts, buildMonitoredServers } from '../src/security/alerts.seed';
+import { approvedSystemIds, buildProfiles } from '../src/security/profiles.seed';
+import { loadSystems } from '../src/shared/systems';
+import { dataCentrePlacement } from '../src/shared/topology';
+import { alertPriority, normaliseSeverity, yearRange, isOpen } from '@ioc/security/rules';
 
 describe('security seed data', () => {
   const profiles = buildProfiles();

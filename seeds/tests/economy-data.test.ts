@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { foldVietnamese } from '@ioc/kit';
-import { generateEconomyData } from '../../../seeds/src/economy/economy.seed';
-import { economyMeasurements } from '../../../seeds/src/economy/measurements.seed';
-import { apportion } from '../../../seeds/src/economy/places';
-import { rowBackedMeasurements } from '../src/domain/row-backed';
+import { generateEconomyData } from '../src/economy/economy.seed';
+import { economyMeasurements } from '../src/economy/measurements.seed';
+import { apportion } from '../src/economy/places';
+import { rowBackedMeasurements } from '@ioc/economy/row-backed';
 
 describe('economy seed data', () => {
   const data = generateEconomyData();

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { freeResources, overcommitted, sizeVirtualMachines, sumResources, vmProfiles, type Resources } from '../src/logic/capacity';
-import { hostCapacity, planDataCentre } from '../../../seeds/src/infrastructure/data-centre.seed';
-import { createRandom } from '../../../seeds/src/random';
-import { dataCentrePlacement } from '../../../seeds/src/shared/topology';
+import { freeResources, overcommitted, sizeVirtualMachines, sumResources, vmProfiles, type Resources } from '@ioc/infrastructure/capacity';
+import { hostCapacity, planDataCentre } from '../src/infrastructure/data-centre.seed';
+import { createRandom } from '../src/random';
+import { dataCentrePlacement } from '../src/shared/topology';
 
 describe('VM placement within host capacity', () => {
   it('finds the resource a VM would overcommit', () => {

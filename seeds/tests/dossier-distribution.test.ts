@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { dossierTotals2022, generateDossiers, scaleTotals, type DossierColumns } from '../../../seeds/src/egov/dossier-distribution';
-import { communeWeights, districtPopulation } from '../../../seeds/src/egov/population';
-import { apportion, buildCatalogue, catalogueTotals } from '../../../seeds/src/egov/procedure-catalogue';
-import { isWorkingDay, localDayOf } from '../src/support/calendar';
+import { dossierTotals2022, generateDossiers, scaleTotals, type DossierColumns } from '../src/egov/dossier-distribution';
+import { communeWeights, districtPopulation } from '../src/egov/population';
+import { apportion, buildCatalogue, catalogueTotals } from '../src/egov/procedure-catalogue';
+import { isWorkingDay, localDayOf } from '@ioc/egov/calendar';
 
 const catalogue = buildCatalogue();
 const communes = communeWeights();

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { planBtsStations, traVinhBounds } from '../../../seeds/src/infrastructure/bts-plan';
-import { planPostalPoints } from '../../../seeds/src/infrastructure/postal.seed';
-import { traVinhUnits } from '../../../seeds/src/infrastructure/reference.seed';
-import { btsCounts, communeSites, mobileOperators } from '../../../seeds/src/infrastructure/telecom.seed';
-import { createRandom } from '../../../seeds/src/random';
+import { planBtsStations, traVinhBounds } from '../src/infrastructure/bts-plan';
+import { planPostalPoints } from '../src/infrastructure/postal.seed';
+import { traVinhUnits } from '../src/infrastructure/reference.seed';
+import { btsCounts, communeSites, mobileOperators } from '../src/infrastructure/telecom.seed';
+import { createRandom } from '../src/random';
 
 const units = traVinhUnits();
 const communes = communeSites(units);
