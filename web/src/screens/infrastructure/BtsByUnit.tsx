@@ -1,5 +1,5 @@
 import { Tile, latest } from '../../components/Tile';
-import { availabilityTone, DistrictMap } from '../../components/DistrictMap';
+import { DistrictMap } from '../../components/DistrictMap';
 import { UnitTrail } from '../../components/UnitTrail';
 import { graphql } from '../../graphql/tada';
 import { useI18n } from '../../i18n/i18n';
@@ -7,7 +7,7 @@ import { useLiveQuery, useLiveSubscription } from '../../live/hooks';
 import { useThrottled } from '../../live/throttle';
 import { formatNumber, formatPercent } from '../../lib/format';
 import { navigate } from '../../lib/router';
-import { availability } from '../overview/BtsMap';
+import { availability, btsCell } from '../overview/BtsMap';
 
 export const BtsByUnit_Unit = graphql(`
   query BtsByUnit_Unit($code: String!) {
@@ -78,17 +78,7 @@ export function BtsByUnit({ code }: { code: string }) {
           {unit.children.length > 0 && (
             <DistrictMap
               label={t('infra.bts')}
-              districts={unit.children.map((child) => {
-                const share = availability(child.all.totalCount, child.down.totalCount);
-                return {
-                  code: child.code,
-                  name: child.nameWithType,
-                  communes: child.children.length,
-                  value: share,
-                  caption: `${formatPercent(lang, share)} · ${formatNumber(lang, child.all.totalCount)}`,
-                  tone: availabilityTone(share),
-                };
-              })}
+              districts={unit.children.map((child) => btsCell(lang, child))}
               onSelect={(child) => navigate(`/infrastructure?unit=${child}`)}
             />
           )}

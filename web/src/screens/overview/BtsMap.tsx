@@ -1,10 +1,10 @@
 import { Tile, latest } from '../../components/Tile';
-import { availabilityTone, DistrictMap } from '../../components/DistrictMap';
+import { availabilityTone, DistrictMap, type DistrictCell } from '../../components/DistrictMap';
 import { graphql } from '../../graphql/tada';
 import { useI18n } from '../../i18n/i18n';
 import { useLiveQuery, useLiveSubscription } from '../../live/hooks';
 import { useThrottled } from '../../live/throttle';
-import { formatNumber, formatPercent } from '../../lib/format';
+import { formatNumber, formatPercent, type Lang } from '../../lib/format';
 import { navigate } from '../../lib/router';
 
 export const BtsMap_Districts = graphql(`
@@ -31,6 +31,27 @@ export const BtsMap_StatusChanged = graphql(`
 /** Share of a unit's stations that are not down (a degraded station still serves). */
 export function availability(all: number, down: number): number | null {
   return all === 0 ? null : ((all - down) / all) * 100;
+}
+
+interface UnitStations {
+  code: string;
+  nameWithType: string;
+  children: readonly unknown[];
+  all: { totalCount: number };
+  down: { totalCount: number };
+}
+
+/** A unit's cell on the schematic map: its BTS availability, coloured by threshold. */
+export function btsCell(lang: Lang, unit: UnitStations): DistrictCell {
+  const share = availability(unit.all.totalCount, unit.down.totalCount);
+  return {
+    code: unit.code,
+    name: unit.nameWithType,
+    communes: unit.children.length,
+    value: share,
+    caption: `${formatPercent(lang, share)} · ${formatNumber(lang, unit.all.totalCount)}`,
+    tone: availabilityTone(share),
+  };
 }
 
 export function BtsMap() {
@@ -62,17 +83,7 @@ export function BtsMap() {
       </div>
       <DistrictMap
         label={t('tile.bts-map')}
-        districts={districts.map((district) => {
-          const share = availability(district.all.totalCount, district.down.totalCount);
-          return {
-            code: district.code,
-            name: district.nameWithType,
-            communes: district.children.length,
-            value: share,
-            caption: `${formatPercent(lang, share)} · ${formatNumber(lang, district.all.totalCount)}`,
-            tone: availabilityTone(share),
-          };
-        })}
+        districts={districts.map((district) => btsCell(lang, district))}
         onSelect={(code) => navigate(`/infrastructure?unit=${code}`)}
       />
     </Tile>
