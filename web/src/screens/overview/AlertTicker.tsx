@@ -57,7 +57,7 @@ export function AlertTicker() {
   const updated = useLiveSubscription(AlertTicker_CountsChanged, {}, (data) => setLiveCounts(data.openAlertCountsChanged));
   // A reconnect asks the counts again; until the next event the query's answer is the newest.
   const shown = (key: keyof OpenCounts) =>
-    liveCounts && (updated.eventAt ?? 0) >= (counts.receivedAt ?? 0) ? liveCounts[key] : key === 'open' ? counts.data?.open.totalCount : counts.data?.[key].totalCount;
+    liveCounts && (updated.eventAt ?? 0) >= (counts.receivedAt ?? 0) ? liveCounts[key] : counts.data?.[key].totalCount;
 
   return (
     <Tile
