@@ -1,5 +1,5 @@
 import { devAuthOptions } from '@ioc/gateway/dev-keys';
-import { createVerifier } from '../../gateway/src/auth/verifier';
+import { createVerifier } from '@ioc/gateway/verifier';
 import { checkCalls, jsonBodies, runLoad, startHttpBench, type HttpBench } from './http-bench';
 import type { HttpCall } from './http-load';
 import { scorecard } from './queries';

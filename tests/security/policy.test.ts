@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildSchema, graphqlSync, type GraphQLSchema } from 'graphql';
 import { agencyScopeOf, anyCaller, applyTypeAccess, assertAgencyAccess, auditChanges, nulCharacterPath, Roles, seesPersonalData, withheld, type Principal } from '@ioc/kit';
-import { maskIdNumber, personalData } from '../../services/egov/src/support/personal-data';
+import { maskIdNumber, personalData } from '@ioc/egov/personal-data';
 
 const caller = (role: Principal['role'], agencyId?: string): Principal => ({ subject: `t-${role}`, role, agencyId });
 
