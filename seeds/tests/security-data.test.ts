@@ -3,7 +3,7 @@ import { buildAlerts, buildMonitoredServers } from '../src/security/alerts.seed'
 import { approvedSystemIds, buildProfiles } from '../src/security/profiles.seed';
 import { loadSystems } from '../src/shared/systems';
 import { dataCentrePlacement } from '../src/shared/topology';
-import { alertPriority, normaliseSeverity, yearRange, isOpen } from '@ioc/security/rules';
+import { alertPriority, normaliseSeverity, yearRange, isOpen } from '@ioc/security/domain';
 
 describe('security seed data', () => {
   const profiles = buildProfiles();

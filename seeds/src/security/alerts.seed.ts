@@ -1,4 +1,4 @@
-import { alertFingerprint, alertPriority, maxSeverity, normaliseSeverity, reportDueAt, AlertSeverity, AlertSource } from '@ioc/security/rules';
+import { alertFingerprint, alertPriority, maxSeverity, normaliseSeverity, reportDueAt, AlertSeverity, AlertSource } from '@ioc/security/domain';
 import type { EntityManager } from 'typeorm';
 import { bulkInsert } from '../bulk-insert';
 import { createRandom, type Random } from '../random';

@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { isoTimestamp } from '../support/columns';
+import { isoTimestamp } from '../domain/columns';
 
 export enum DossierChannel {
   ONLINE = 'ONLINE',

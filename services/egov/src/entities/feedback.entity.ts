@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
-import { isoTimestamp } from '../support/columns';
+import { isoTimestamp } from '../domain/columns';
 
 export enum FeedbackCategory {
   ADMINISTRATIVE_PROCEDURE = 'ADMINISTRATIVE_PROCEDURE',

@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { numericNumber } from '../support/columns';
+import { numericNumber } from '../domain/columns';
 
 export enum FundingType {
   INVESTMENT = 'INVESTMENT',

@@ -1,5 +1,5 @@
 import { evaluateIndicator, type Indicator, IndicatorDefinitionRow, indicatorDefinitionOf, type SubgraphContext } from '@ioc/kit';
-import { cachedAggregate } from '../support/aggregate-cache';
+import { cachedAggregate } from '../domain/aggregate-cache';
 import { baselineMeasurementOf } from './baselines';
 
 /**

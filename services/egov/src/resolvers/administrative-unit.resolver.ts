@@ -3,13 +3,13 @@ import { paginate, Roles, type Connection, type SubgraphContext } from '@ioc/kit
 import { AdministrativeUnitsArgs } from '../args/administrative-units.args';
 import { AdministrativeUnit } from '../entities/administrative-unit.entity';
 import { Agency } from '../entities/agency.entity';
-import { assertKnown } from '../support/known';
-import { loadBy } from '../support/loaders';
-import { checkYear, parseValidOn } from '../support/dates';
-import { searchPattern } from '../support/search';
+import { assertKnown } from '../domain/known';
+import { loadBy } from '../domain/loaders';
+import { checkYear, parseValidOn } from '../domain/dates';
+import { searchPattern } from '../domain/search';
 import { AdministrativeUnitConnection } from '../types/connections';
 import { DossierStatistics } from '../types/dossier-statistics.type';
-import { loadUnitStatistics } from '../support/dossier-statistics';
+import { loadUnitStatistics } from '../domain/dossier-statistics';
 
 
 @Resolver(() => AdministrativeUnit)

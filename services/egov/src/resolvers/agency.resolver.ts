@@ -5,9 +5,9 @@ import { AdministrativeUnit } from '../entities/administrative-unit.entity';
 import { Agency } from '../entities/agency.entity';
 import { InformationSystem } from '../entities/information-system.entity';
 import { PlanTask } from '../entities/plan-task.entity';
-import { assertKnown } from '../support/known';
-import { loadBy, loadManyBy } from '../support/loaders';
-import { searchPattern } from '../support/search';
+import { assertKnown } from '../domain/known';
+import { loadBy, loadManyBy } from '../domain/loaders';
+import { searchPattern } from '../domain/search';
 import { AgencyConnection } from '../types/connections';
 
 @Resolver(() => Agency)

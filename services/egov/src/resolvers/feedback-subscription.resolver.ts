@@ -1,7 +1,7 @@
 import { Arg, Authorized, Resolver, Root, Subscription } from 'type-graphql';
 import { agencyScope, freshLoaders, liveStream, Roles, type SubgraphContext } from '@ioc/kit';
 import { Feedback, FeedbackCategory } from '../entities/feedback.entity';
-import { assertKnown } from '../support/known';
+import { assertKnown } from '../domain/known';
 
 interface FeedbackEvent extends Record<string, unknown> {
   id: string;

@@ -6,12 +6,12 @@ import { AdministrativeUnit, UnitLevel } from '../entities/administrative-unit.e
 import { Agency } from '../entities/agency.entity';
 import { Feedback } from '../entities/feedback.entity';
 import { ReceiveFeedbackInput } from '../inputs/receive-feedback.input';
-import { aggregateCache } from '../support/aggregate-cache';
-import { parseRange } from '../support/dates';
-import { assertKnown } from '../support/known';
-import { loadBy } from '../support/loaders';
-import { personalData } from '../support/personal-data';
-import { searchPattern } from '../support/search';
+import { aggregateCache } from '../domain/aggregate-cache';
+import { parseRange } from '../domain/dates';
+import { assertKnown } from '../domain/known';
+import { loadBy } from '../domain/loaders';
+import { personalData } from '../domain/personal-data';
+import { searchPattern } from '../domain/search';
 import { FeedbackConnection } from '../types/connections';
 
 const phonePattern = /^\+?[0-9][0-9 .-]{7,16}[0-9]$/;

@@ -3,9 +3,9 @@ import { agencyRowGuard, agencyScopeOf, assertAgencyAccess, paginate, Roles, typ
 import { InformationSystemsArgs } from '../args/information-systems.args';
 import { Agency } from '../entities/agency.entity';
 import { InformationSystem } from '../entities/information-system.entity';
-import { assertKnown } from '../support/known';
-import { loadBy } from '../support/loaders';
-import { searchPattern } from '../support/search';
+import { assertKnown } from '../domain/known';
+import { loadBy } from '../domain/loaders';
+import { searchPattern } from '../domain/search';
 import { InformationSystemConnection } from '../types/connections';
 
 @Resolver(() => InformationSystem)

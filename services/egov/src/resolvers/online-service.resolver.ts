@@ -4,9 +4,9 @@ import { AdministrativeProceduresArgs, OnlineServiceSort, OnlineServicesArgs } f
 import { AdministrativeProcedure } from '../entities/administrative-procedure.entity';
 import { Agency } from '../entities/agency.entity';
 import { OnlineService, ServiceProvision, provisionOf } from '../entities/online-service.entity';
-import { assertKnown } from '../support/known';
-import { loadBy, loadManyBy } from '../support/loaders';
-import { searchPattern } from '../support/search';
+import { assertKnown } from '../domain/known';
+import { loadBy, loadManyBy } from '../domain/loaders';
+import { searchPattern } from '../domain/search';
 import { AdministrativeProcedureConnection, OnlineServiceConnection } from '../types/connections';
 
 export function checkServiceLevel(level: number | null | undefined, argument: string): void {

@@ -4,10 +4,10 @@ import { AgencyRole, PlanProjectsArgs, PlanTasksArgs } from '../args/plan.args';
 import { Agency } from '../entities/agency.entity';
 import { PlanProject } from '../entities/plan-project.entity';
 import { PlanTask } from '../entities/plan-task.entity';
-import { checkYear } from '../support/dates';
-import { assertKnown } from '../support/known';
-import { loadBy } from '../support/loaders';
-import { searchPattern } from '../support/search';
+import { checkYear } from '../domain/dates';
+import { assertKnown } from '../domain/known';
+import { loadBy } from '../domain/loaders';
+import { searchPattern } from '../domain/search';
 import { PlanProjectConnection, PlanTaskConnection } from '../types/connections';
 import { PlanBudget } from '../types/plan-budget.type';
 

@@ -3,10 +3,10 @@ import { Indicator, ReportedMeasurement, Roles, type SubgraphContext } from '@io
 import { AdministrativeUnit } from '../entities/administrative-unit.entity';
 import { egovIndicators } from '../indicators/egov.indicators';
 import { findProvinces } from '../references/province.reference';
-import { cachedAggregate } from '../support/aggregate-cache';
-import { checkYear, todayInProvince } from '../support/dates';
-import { loadUnitStatistics } from '../support/dossier-statistics';
-import { loadBy } from '../support/loaders';
+import { cachedAggregate } from '../domain/aggregate-cache';
+import { checkYear, todayInProvince } from '../domain/dates';
+import { loadUnitStatistics } from '../domain/dossier-statistics';
+import { loadBy } from '../domain/loaders';
 import { DigitalGovernmentSummary } from '../types/digital-government-summary.type';
 import { DossierStatistics } from '../types/dossier-statistics.type';
 import { PlanBudget } from '../types/plan-budget.type';

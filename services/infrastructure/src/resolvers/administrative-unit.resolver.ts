@@ -8,8 +8,8 @@ import { ScopedBtsStationsArgs } from '../args/bts-stations.args';
 import { ScopedPostalPointsArgs } from '../args/postal-points.args';
 import { AdministrativeUnit } from '../types/stubs.type';
 import { LteCoverage } from '../types/lte-coverage.type';
-import { areaOfUnit } from '../logic/filters';
-import { loadOne } from '../logic/loaders';
+import { areaOfUnit } from '../domain/filters';
+import { loadOne } from '../domain/loaders';
 import { BtsStationConnection, queryBtsStations } from './bts-station.resolver';
 import { PostalPointConnection, queryPostalPoints } from './postal-point.resolver';
 

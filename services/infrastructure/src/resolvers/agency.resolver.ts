@@ -6,7 +6,7 @@ import { SecuredLan } from '../entities/secured-lan.entity';
 import type { Certificate } from '../entities/certificate.entity';
 import { AgencyCertificatesArgs } from '../args/certificates.args';
 import { Agency } from '../types/stubs.type';
-import { loadOne } from '../logic/loaders';
+import { loadOne } from '../domain/loaders';
 import { CertificateConnection, queryCertificates } from './certificate.resolver';
 
 @Resolver(() => Agency)

@@ -2,7 +2,7 @@ import { Arg, Authorized, Ctx, FieldResolver, Resolver, Root, Subscription } fro
 import { badInput, expand, freshLoaders, liveStream, Roles, type SubgraphContext } from '@ioc/kit';
 import { BtsStation } from '../entities/bts-station.entity';
 import { BtsStatusChange } from '../entities/bts-status-change.entity';
-import { validateArea } from '../logic/filters';
+import { validateArea } from '../domain/filters';
 import { findBtsStations } from '../references/bts-station.reference';
 import { loadTelecomOperator } from '../references/telecom-operator.reference';
 import { BtsStatus } from '../types/enums';

@@ -6,7 +6,7 @@ import { TelecomOperator } from '../entities/telecom-operator.entity';
 import { BtsStationsArgs, type ScopedBtsStationsArgs } from '../args/bts-stations.args';
 import { BtsStationSort, BtsStatus } from '../types/enums';
 import { AdministrativeUnit } from '../types/stubs.type';
-import { applyArea, applySearch, validateArea, type AreaArgs } from '../logic/filters';
+import { applyArea, applySearch, validateArea, type AreaArgs } from '../domain/filters';
 import { findBtsStations } from '../references/bts-station.reference';
 import { loadTelecomOperator } from '../references/telecom-operator.reference';
 import { btsIndicatorCodes } from '../indicators/indicator-events';

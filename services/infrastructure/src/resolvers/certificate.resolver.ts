@@ -3,7 +3,7 @@ import { badInput, connectionType, paginate, Roles, type Connection, type Subgra
 import { Certificate } from '../entities/certificate.entity';
 import { NetworkConnection } from '../entities/network-connection.entity';
 import { CertificatesArgs, type AgencyCertificatesArgs } from '../args/certificates.args';
-import { parseDateRangeArgs } from '../logic/filters';
+import { parseDateRangeArgs } from '../domain/filters';
 import type { UnitLevel } from '../types/enums';
 
 export const CertificateConnection = connectionType(Certificate, 'DigitalCertificate');

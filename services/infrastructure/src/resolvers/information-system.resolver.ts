@@ -8,7 +8,7 @@ import { ServerSystem } from '../entities/server-system.entity';
 import { InformationSystem } from '../types/stubs.type';
 import { Ipv6Status, ServerStatus } from '../types/enums';
 import { SystemHosting } from '../types/system-hosting.type';
-import { loadGrouped } from '../logic/loaders';
+import { loadGrouped } from '../domain/loaders';
 
 /** One status for a system from its domains' statuses. */
 export function systemIpv6Status(domains: readonly { ipv6Status: Ipv6Status }[]): Ipv6Status | null {

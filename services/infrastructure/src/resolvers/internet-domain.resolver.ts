@@ -3,7 +3,7 @@ import { badInput, connectionType, paginate, Roles, type Connection, type Subgra
 import { InternetDomain } from '../entities/internet-domain.entity';
 import { InformationSystemRef } from '../entities/information-system-ref.entity';
 import { InternetDomainsArgs } from '../args/domains.args';
-import { applySearch } from '../logic/filters';
+import { applySearch } from '../domain/filters';
 import { InformationSystem } from '../types/stubs.type';
 
 export const InternetDomainConnection = connectionType(InternetDomain, 'InternetDomain');

@@ -4,7 +4,7 @@ import { connectionType, paginate, Roles, type Connection, type SubgraphContext 
 import { NetworkConnection } from '../entities/network-connection.entity';
 import { SecuredLan } from '../entities/secured-lan.entity';
 import { NetworkConnectionsArgs, SecuredLansArgs, type AgencyAreaArgs } from '../args/agency-links.args';
-import { applyArea, applySearch, validateArea } from '../logic/filters';
+import { applyArea, applySearch, validateArea } from '../domain/filters';
 
 export const NetworkConnectionConnection = connectionType(NetworkConnection, 'NetworkConnection');
 export const SecuredLanConnection = connectionType(SecuredLan, 'SecuredLan');

@@ -2,7 +2,7 @@ import { Args, Authorized, Ctx, Query, Resolver } from 'type-graphql';
 import { connectionType, paginate, Roles, type Connection, type SubgraphContext } from '@ioc/kit';
 import { PostalPoint } from '../entities/postal-point.entity';
 import { PostalPointsArgs, type ScopedPostalPointsArgs } from '../args/postal-points.args';
-import { applyArea, applySearch, validateArea, type AreaArgs } from '../logic/filters';
+import { applyArea, applySearch, validateArea, type AreaArgs } from '../domain/filters';
 
 export const PostalPointConnection = connectionType(PostalPoint, 'PostalPoint');
 

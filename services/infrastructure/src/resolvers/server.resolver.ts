@@ -10,9 +10,9 @@ import { AddServerInput } from '../inputs/server.input';
 import { ServerHealth, ServerKind, ServerSort, ServerStatus } from '../types/enums';
 import { ServerResources } from '../types/server-resources.type';
 import { InformationSystem } from '../types/stubs.type';
-import { applySearch } from '../logic/filters';
-import { loadGrouped } from '../logic/loaders';
-import { overcommitted, sumResources } from '../logic/capacity';
+import { applySearch } from '../domain/filters';
+import { loadGrouped } from '../domain/loaders';
+import { overcommitted, sumResources } from '../domain/capacity';
 import { findServers, loadServer } from '../references/server.reference';
 import { serverHealthIndicatorCodes } from '../indicators/indicator-events';
 

@@ -4,7 +4,7 @@ import { TelecomOperator } from '../entities/telecom-operator.entity';
 import type { BtsStation } from '../entities/bts-station.entity';
 import { TelecomOperatorsArgs } from '../args/telecom-operators.args';
 import { BtsStationFilterArgs } from '../args/bts-stations.args';
-import { applySearch } from '../logic/filters';
+import { applySearch } from '../domain/filters';
 import { findTelecomOperators } from '../references/telecom-operator.reference';
 import { BtsStationConnection, queryBtsStations } from './bts-station.resolver';
 

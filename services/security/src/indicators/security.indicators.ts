@@ -1,7 +1,7 @@
 import { evaluateIndicator, type Indicator, IndicatorDefinitionRow, indicatorDefinitionOf, ReportedMeasurement, type SubgraphContext } from '@ioc/kit';
 import { In } from 'typeorm';
 import { allProfiles } from '../loaders/security.loaders';
-import { complianceCounts, share, type ComplianceCounts } from '../rules/compliance';
+import { complianceCounts, share, type ComplianceCounts } from '../domain/compliance';
 
 /** Actuals the security rows can measure, per indicator code (seeds/data/indicators.json, domain SECURITY). */
 export const securityActuals: Record<string, (counts: ComplianceCounts) => number | null> = {

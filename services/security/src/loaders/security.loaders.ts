@@ -4,7 +4,7 @@ import { Alert } from '../entities/alert.entity';
 import { Incident } from '../entities/incident.entity';
 import { SecurityProfile } from '../entities/security-profile.entity';
 import { openStatusesSql } from '../queries/profile.sql';
-import { AlertStatus } from '../rules/workflow';
+import { AlertStatus } from '../domain/workflow';
 
 /**
  * Per-request DataLoaders: a list of N systems, servers or agencies asking for a field costs one

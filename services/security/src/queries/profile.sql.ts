@@ -1,12 +1,12 @@
-import { vietnamTodaySql } from '../rules/clock';
+import { vietnamTodaySql } from '../domain/clock';
 
-/** SQL twins of rules/grading.ts (an e2e test checks that both agree), over alias `p`. */
+/** SQL twins of domain/grading.ts (an e2e test checks that both agree), over alias `p`. */
 export const inspectionOverdueSql = `(p.approval_status = 'APPROVED' AND p.level >= 3 AND
   (COALESCE(p.last_inspection, p.approved_date) + CASE WHEN p.level = 5 THEN interval '6 months' ELSE interval '12 months' END)::date < ${vietnamTodaySql})`;
 
 export const fourLayerCompleteSql = '(p.on_site_force AND p.professional_monitoring AND p.independent_inspection AND p.ncsc_connected)';
 
-/** Severity weight in SQL, as rules/severity.ts `severityWeight`. */
+/** Severity weight in SQL, as domain/severity.ts `severityWeight`. */
 export const severityWeightSql = (column: string) =>
   `(CASE ${column} WHEN 'LOW' THEN 1 WHEN 'MEDIUM' THEN 2 WHEN 'HIGH' THEN 3 WHEN 'CRITICAL' THEN 4 END)`;
 

@@ -1,7 +1,7 @@
 import { Authorized, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { assertAgencyAccess, Roles, type SubgraphContext } from '@ioc/kit';
 import { alertCountsBy, profilesByOwner } from '../loaders/security.loaders';
-import { complianceCounts } from '../rules/compliance';
+import { complianceCounts } from '../domain/compliance';
 import { Agency } from '../types/agency.type';
 import { AgencySecurityCompliance } from '../types/agency-security-compliance.type';
 import { InformationSystem } from '../types/information-system.type';

@@ -2,7 +2,7 @@ import { Args, Authorized, Resolver, Root, Subscription } from 'type-graphql';
 import { agencyScope, freshLoaders, liveStream, parseResumeCursor, Roles, type SubgraphContext } from '@ioc/kit';
 import { AlertRaisedArgs, AlertUpdatedArgs, type AlertStreamArgs } from '../args/alert-stream.args';
 import { Alert } from '../entities/alert.entity';
-import { severityWeight } from '../rules/severity';
+import { severityWeight } from '../domain/severity';
 import { checkListFilters } from './validation';
 
 /** Alert details are need-to-know, as in queries: analysts, admins, agency clients for their own agency. */

@@ -4,8 +4,8 @@ import { IncidentsArgs } from '../args/incidents.args';
 import { Alert } from '../entities/alert.entity';
 import { Incident } from '../entities/incident.entity';
 import { alertCountsBy, alertsBy } from '../loaders/security.loaders';
-import { incidentSlaStatus, isSlaBreached } from '../rules/sla';
-import { parseRange } from '../rules/time-range';
+import { incidentSlaStatus, isSlaBreached } from '../domain/sla';
+import { parseRange } from '../domain/time-range';
 import { Agency } from '../types/agency.type';
 import { IncidentSlaStatus } from '../types/enums.type';
 import { InformationSystem } from '../types/information-system.type';
@@ -13,7 +13,7 @@ import { checkListFilters } from './validation';
 
 export const IncidentConnection = connectionType(Incident, 'Incident');
 
-/** SQL twin of rules/sla.ts `incidentSlaStatus`, over alias `i`. */
+/** SQL twin of domain/sla.ts `incidentSlaStatus`, over alias `i`. */
 const slaSql: Record<IncidentSlaStatus, string> = {
   [IncidentSlaStatus.DUE]: '(i.reported_at IS NULL AND now() <= i.report_due_at)',
   [IncidentSlaStatus.OVERDUE]: '(i.reported_at IS NULL AND now() > i.report_due_at)',

@@ -1,6 +1,6 @@
 import { Authorized, Resolver, Root, Subscription } from 'type-graphql';
 import { liveStream, merge, Roles, type SubgraphContext } from '@ioc/kit';
-import { openStatuses } from '../rules/workflow';
+import { openStatuses } from '../domain/workflow';
 import { OpenAlertCounts } from '../types/open-alert-counts.type';
 
 /** Open alerts by severity, in one query. */

@@ -4,7 +4,7 @@ import { Indicator as IndicatorType, ReportedMeasurement, Roles } from '@ioc/kit
 import { securityIndicators } from '../indicators/security.indicators';
 import { allProfiles } from '../loaders/security.loaders';
 import { openStatusesSql } from '../queries/profile.sql';
-import { complianceCounts, type ComplianceCounts } from '../rules/compliance';
+import { complianceCounts, type ComplianceCounts } from '../domain/compliance';
 import { AlertStats } from '../types/alert-stats.type';
 import { SecurityLevelCount } from '../types/security-level-count.type';
 import { SecuritySummary } from '../types/security-summary.type';

@@ -1,8 +1,8 @@
 import { registerEnumType } from 'type-graphql';
-import { GradingApprovalAuthority, GradingApprovalStatus } from '../rules/grading';
-import { AlertSeverity, AlertSource } from '../rules/severity';
-import { IncidentSlaStatus } from '../rules/sla';
-import { AlertStatus } from '../rules/workflow';
+import { GradingApprovalAuthority, GradingApprovalStatus } from '../domain/grading';
+import { AlertSeverity, AlertSource } from '../domain/severity';
+import { IncidentSlaStatus } from '../domain/sla';
+import { AlertStatus } from '../domain/workflow';
 
 export { AlertSeverity, AlertSource, AlertStatus, GradingApprovalAuthority, GradingApprovalStatus, IncidentSlaStatus };
 

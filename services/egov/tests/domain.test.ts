@@ -1,11 +1,11 @@
 import { GraphQLError } from 'graphql';
 import { MemoryEventBus, silentLogger } from '@ioc/kit';
 import { describe, expect, it } from 'vitest';
-import { AggregateCache } from '../src/support/aggregate-cache';
-import { addWorkingDays, dueDate, isWorkingDay, localDayOfDate, yearBounds } from '../src/support/calendar';
-import { parseInstant, parseRange, parseValidOn } from '../src/support/dates';
-import { maskName, maskPhone } from '../src/support/masking';
-import { searchPattern } from '../src/support/search';
+import { AggregateCache } from '../src/domain/aggregate-cache';
+import { addWorkingDays, dueDate, isWorkingDay, localDayOfDate, yearBounds } from '../src/domain/calendar';
+import { parseInstant, parseRange, parseValidOn } from '../src/domain/dates';
+import { maskName, maskPhone } from '../src/domain/masking';
+import { searchPattern } from '../src/domain/search';
 import { handlingAgencyId } from '../src/resolvers/dossier.resolver';
 import { UnitLevel } from '../src/entities/administrative-unit.entity';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { complianceCounts, share } from '../src/rules/compliance';
-import { alertFingerprint } from '../src/rules/fingerprint';
+import { complianceCounts, share } from '../src/domain/compliance';
+import { alertFingerprint } from '../src/domain/fingerprint';
 import {
   approvalAuthority,
   GradingApprovalAuthority,
@@ -9,12 +9,12 @@ import {
   isInspectedAsRequired,
   isInspectionOverdue,
   nextInspectionDue,
-} from '../src/rules/grading';
-import { alertPriority } from '../src/rules/priority';
-import { AlertSeverity, AlertSource, normaliseSeverity, SeverityFormatError, severityFromCvss } from '../src/rules/severity';
-import { incidentSlaStatus, IncidentSlaStatus, isSlaBreached, reportDueAt } from '../src/rules/sla';
-import { parseRange, yearRange } from '../src/rules/time-range';
-import { AlertStatus, canTransition, isOpen } from '../src/rules/workflow';
+} from '../src/domain/grading';
+import { alertPriority } from '../src/domain/priority';
+import { AlertSeverity, AlertSource, normaliseSeverity, SeverityFormatError, severityFromCvss } from '../src/domain/severity';
+import { incidentSlaStatus, IncidentSlaStatus, isSlaBreached, reportDueAt } from '../src/domain/sla';
+import { parseRange, yearRange } from '../src/domain/time-range';
+import { AlertStatus, canTransition, isOpen } from '../src/domain/workflow';
 
 const { LOW, MEDIUM, HIGH, CRITICAL } = AlertSeverity;
 
