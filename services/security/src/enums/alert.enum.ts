@@ -1,21 +1,13 @@
 import { registerEnumType } from 'type-graphql';
-import { GradingApprovalAuthority, GradingApprovalStatus } from '../domain/grading';
 import { AlertSeverity, AlertSource } from '../domain/severity';
-import { IncidentSlaStatus } from '../domain/sla';
 import { AlertStatus } from '../domain/workflow';
 
-export { AlertSeverity, AlertSource, AlertStatus, GradingApprovalAuthority, GradingApprovalStatus, IncidentSlaStatus };
+export { AlertSeverity, AlertSource, AlertStatus };
 
 export enum AlertKind {
   VULNERABILITY = 'VULNERABILITY',
   MALWARE = 'MALWARE',
   INTRUSION = 'INTRUSION',
-}
-
-export enum IncidentStatus {
-  OPEN = 'OPEN',
-  CONTAINED = 'CONTAINED',
-  CLOSED = 'CLOSED',
 }
 
 export enum AlertOrder {
@@ -42,10 +34,3 @@ registerEnumType(AlertOrder, {
   name: 'AlertOrder',
   description: 'Sort order of an alert list; ties are broken by sequence. SEQUENCE_ASC is insertion order (resume cursors).',
 });
-registerEnumType(GradingApprovalStatus, { name: 'GradingApprovalStatus', description: 'Where a system\'s security-level dossier (hồ sơ đề xuất cấp độ) stands.' });
-registerEnumType(GradingApprovalAuthority, {
-  name: 'GradingApprovalAuthority',
-  description: 'Who approves the level under Decree 85/2016: levels 1–2 the owner\'s IT unit, 3 the owner, 4–5 the owner after the ministry appraises.',
-});
-registerEnumType(IncidentStatus, { name: 'IncidentStatus', description: 'OPEN (being handled), CONTAINED, CLOSED.' });
-registerEnumType(IncidentSlaStatus, { name: 'IncidentSlaStatus', description: 'The 5-day reporting clock of an incident.' });

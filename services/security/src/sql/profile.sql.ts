@@ -5,9 +5,3 @@ export const inspectionOverdueSql = `(p.approval_status = 'APPROVED' AND p.level
   (COALESCE(p.last_inspection, p.approved_date) + CASE WHEN p.level = 5 THEN interval '6 months' ELSE interval '12 months' END)::date < ${vietnamTodaySql})`;
 
 export const fourLayerCompleteSql = '(p.on_site_force AND p.professional_monitoring AND p.independent_inspection AND p.ncsc_connected)';
-
-/** Severity weight in SQL, as domain/severity.ts `severityWeight`. */
-export const severityWeightSql = (column: string) =>
-  `(CASE ${column} WHEN 'LOW' THEN 1 WHEN 'MEDIUM' THEN 2 WHEN 'HIGH' THEN 3 WHEN 'CRITICAL' THEN 4 END)`;
-
-export const openStatusesSql = `('NEW', 'ACKNOWLEDGED', 'INVESTIGATING')`;

@@ -1,29 +1,12 @@
-import { In } from 'typeorm';
-import { alignByKey, type SubgraphContext } from '@ioc/kit';
+import type { SubgraphContext } from '@ioc/kit';
 import { Alert } from '../entities/alert.entity';
-import { Incident } from '../entities/incident.entity';
-import { SecurityProfile } from '../entities/security-profile.entity';
-import { openStatusesSql } from '../queries/profile.sql';
+import { openStatusesSql } from '../sql/alert.sql';
 import { AlertStatus } from '../domain/workflow';
 
 /**
  * Per-request DataLoaders: a list of N systems, servers or agencies asking for a field costs one
  * SQL query per field, not N.
  */
-
-export function profilesBySystem(ctx: SubgraphContext) {
-  return ctx.loaders.get<string, SecurityProfile>('profile-by-system', async (ids) => {
-    const rows = await ctx.db.getRepository(SecurityProfile).findBy({ systemId: In([...ids]) });
-    return alignByKey(ids, rows, (row) => row.systemId);
-  });
-}
-
-export function profilesByOwner(ctx: SubgraphContext) {
-  return ctx.loaders.get<string, SecurityProfile[]>('profiles-by-owner', async (ids) => {
-    const rows = await ctx.db.getRepository(SecurityProfile).find({ where: { ownerAgencyId: In([...ids]) }, order: { systemId: 'ASC' } });
-    return ids.map((id) => rows.filter((row) => row.ownerAgencyId === id));
-  });
-}
 
 type AlertColumn = 'system_id' | 'server_id' | 'agency_id' | 'incident_id';
 
@@ -71,22 +54,4 @@ export function alertsBy(ctx: SubgraphContext, column: AlertColumn, filter: Rela
     const key = (alert: Alert) => (column === 'system_id' ? alert.systemId : column === 'server_id' ? alert.serverId : column === 'agency_id' ? alert.agencyId : alert.incidentId);
     return ids.map((id) => rows.filter((row) => key(row) === id));
   });
-}
-
-export function incidentsById(ctx: SubgraphContext) {
-  return ctx.loaders.get<string, Incident>('incident-by-id', async (ids) => {
-    const rows = await ctx.db.getRepository(Incident).findBy({ id: In([...ids]) });
-    return alignByKey(ids, rows, (row) => row.id);
-  });
-}
-
-/** Every profile, once per request: the summary's counts and indicators are computed from it. */
-export function allProfiles(ctx: SubgraphContext): Promise<SecurityProfile[]> {
-  return ctx.loaders
-    .get<string, SecurityProfile[]>('all-profiles', async (keys) => {
-      const rows = await ctx.db.getRepository(SecurityProfile).find({ order: { systemId: 'ASC' } });
-      return keys.map(() => rows);
-    })
-    .load('all')
-    .then((rows) => rows ?? []);
 }
