@@ -5,3 +5,15 @@ export const numericNumber: ValueTransformer = {
   from: (value: string | null) => (value === null || value === undefined ? null : Number(value)),
   to: (value: number | null | undefined) => value,
 };
+
+/** `timestamptz` columns read as ISO 8601 strings (the graph has no date scalar). */
+export const isoTimestamp: ValueTransformer = {
+  from: (value: Date | string | null | undefined) => (value === null || value === undefined ? null : new Date(value).toISOString()),
+  to: (value: string | Date | null | undefined) => value,
+};
+
+/** `bigint` columns read as decimal strings: they may exceed 2^53. */
+export const bigintString: ValueTransformer = {
+  from: (value: string | number | null | undefined) => (value === null || value === undefined ? null : String(value)),
+  to: (value: unknown) => value,
+};

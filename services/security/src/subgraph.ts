@@ -18,10 +18,10 @@ import { ProvinceResolver } from './resolvers/province.resolver';
 import { SecurityProfileResolver } from './resolvers/security-profile.resolver';
 import { SecuritySummaryResolver } from './resolvers/security-summary.resolver';
 import { ServerResolver } from './resolvers/server.resolver';
-import { Agency } from './types/agency.type';
-import { InformationSystem } from './types/information-system.type';
-import { Province } from './types/province.type';
-import { Server } from './types/server.type';
+import { Agency } from './stubs/agency.stub';
+import { InformationSystem } from './stubs/information-system.stub';
+import { Province } from './stubs/province.stub';
+import { Server } from './stubs/server.stub';
 import { securityTypeAccess } from './auth/type-access';
 
 export const securitySubgraph = defineSubgraph({

@@ -1,5 +1,5 @@
 import { ArgsType, Field } from 'type-graphql';
-import { AlertKind, AlertSeverity, AlertStatus } from '../types/enums.type';
+import { AlertKind, AlertSeverity, AlertStatus } from '../enums/alert.enum';
 
 /** Filters shared by the alert streams; every one given must match. */
 @ArgsType()

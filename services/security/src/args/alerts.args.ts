@@ -1,6 +1,6 @@
 import { ArgsType, Field, Int } from 'type-graphql';
 import { PageArgs } from '@ioc/kit';
-import { AlertKind, AlertOrder, AlertSeverity, AlertSource, AlertStatus } from '../types/enums.type';
+import { AlertKind, AlertOrder, AlertSeverity, AlertSource, AlertStatus } from '../enums/alert.enum';
 
 @ArgsType()
 export class AlertsArgs extends PageArgs {

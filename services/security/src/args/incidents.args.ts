@@ -1,6 +1,7 @@
 import { ArgsType, Field } from 'type-graphql';
 import { PageArgs } from '@ioc/kit';
-import { AlertSeverity, IncidentSlaStatus, IncidentStatus } from '../types/enums.type';
+import { AlertSeverity } from '../enums/alert.enum';
+import { IncidentSlaStatus, IncidentStatus } from '../enums/incident.enum';
 
 @ArgsType()
 export class IncidentsArgs extends PageArgs {

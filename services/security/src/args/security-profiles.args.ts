@@ -1,6 +1,6 @@
 import { ArgsType, Field, Int } from 'type-graphql';
 import { PageArgs } from '@ioc/kit';
-import { GradingApprovalStatus } from '../types/enums.type';
+import { GradingApprovalStatus } from '../enums/grading.enum';
 
 @ArgsType()
 export class SecurityProfilesArgs extends PageArgs {

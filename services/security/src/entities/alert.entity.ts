@@ -1,7 +1,7 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { Directive, Field, Float, Int, ObjectType } from 'type-graphql';
-import { AlertKind, AlertSeverity, AlertSource, AlertStatus } from '../types/enums.type';
-import { bigintString, isoTimestamp } from './transformers';
+import { AlertKind, AlertSeverity, AlertSource, AlertStatus } from '../enums/alert.enum';
+import { bigintString, isoTimestamp } from '@ioc/kit';
 
 /** A security alert from the SOC's tools or the national centre, deduplicated by fingerprint. */
 @Entity({ name: 'alert' })

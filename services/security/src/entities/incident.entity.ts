@@ -1,7 +1,8 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { Directive, Field, ObjectType } from 'type-graphql';
-import { AlertSeverity, IncidentStatus } from '../types/enums.type';
-import { isoTimestamp } from './transformers';
+import { AlertSeverity } from '../enums/alert.enum';
+import { IncidentStatus } from '../enums/incident.enum';
+import { isoTimestamp } from '@ioc/kit';
 
 /** A security incident (sự cố) grouping related alerts, with its legal reporting clock. */
 @Entity({ name: 'incident' })

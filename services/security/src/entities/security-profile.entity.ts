@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { Field, Int, ObjectType } from 'type-graphql';
-import { GradingApprovalStatus } from '../types/enums.type';
+import { GradingApprovalStatus } from '../enums/grading.enum';
 
 /** The security grading and protection of one information system (hồ sơ cấp độ, mô hình 4 lớp). */
 @Entity({ name: 'security_profile' })

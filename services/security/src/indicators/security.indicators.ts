@@ -1,6 +1,6 @@
 import { evaluateIndicator, type Indicator, IndicatorDefinitionRow, indicatorDefinitionOf, ReportedMeasurement, type SubgraphContext } from '@ioc/kit';
 import { In } from 'typeorm';
-import { allProfiles } from '../loaders/security.loaders';
+import { allProfiles } from '../loaders/profile.loader';
 import { complianceCounts, share, type ComplianceCounts } from '../domain/compliance';
 
 /** Actuals the security rows can measure, per indicator code (seeds/data/indicators.json, domain SECURITY). */

@@ -1,5 +1,5 @@
 import { Field, Float, InputType } from 'type-graphql';
-import { AlertKind, AlertSource } from '../types/enums.type';
+import { AlertKind, AlertSource } from '../enums/alert.enum';
 
 @InputType('RaiseAlertInput', { description: 'An alert as a tool reports it; severity is normalised from rawSeverity.' })
 export class RaiseAlertInput {
@@ -23,6 +23,9 @@ export class RaiseAlertInput {
 
   @Field(() => String, { nullable: true, description: 'Information system; may be left out when the server serves exactly one system.' })
   systemId?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The tool\'s rule or signature id (Wazuh rule.id, Suricata alert.signature_id): suppression rules match on it.' })
+  ruleId?: string | null;
 
   @Field(() => String, { nullable: true, description: 'CVE id of a vulnerability, e.g. CVE-2021-44228.' })
   cve?: string | null;

@@ -1,10 +1,11 @@
 import { Authorized, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { assertAgencyAccess, Roles, type SubgraphContext } from '@ioc/kit';
-import { alertCountsBy, profilesByOwner } from '../loaders/security.loaders';
+import { alertCountsBy } from '../loaders/alert.loader';
+import { profilesByOwner } from '../loaders/profile.loader';
 import { complianceCounts } from '../domain/compliance';
-import { Agency } from '../types/agency.type';
+import { Agency } from '../stubs/agency.stub';
 import { AgencySecurityCompliance } from '../types/agency-security-compliance.type';
-import { InformationSystem } from '../types/information-system.type';
+import { InformationSystem } from '../stubs/information-system.stub';
 
 /** Dashboard readers see every agency's compliance; an agency client its own agency's only. */
 @Resolver(() => Agency)

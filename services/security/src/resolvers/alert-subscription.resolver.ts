@@ -3,7 +3,7 @@ import { agencyScope, freshLoaders, liveStream, parseResumeCursor, Roles, type S
 import { AlertRaisedArgs, AlertUpdatedArgs, type AlertStreamArgs } from '../args/alert-stream.args';
 import { Alert } from '../entities/alert.entity';
 import { severityWeight } from '../domain/severity';
-import { checkListFilters } from './validation';
+import { checkListFilters } from '../validation/existence.validation';
 
 /** Alert details are need-to-know, as in queries: analysts, admins, agency clients for their own agency. */
 const watchers = Roles.socDetail;

@@ -16,20 +16,20 @@ import { Alert } from '../entities/alert.entity';
 import { Incident } from '../entities/incident.entity';
 import { AlertsArgs } from '../args/alerts.args';
 import { RaiseAlertInput } from '../inputs/raise-alert.input';
-import { incidentsById } from '../loaders/security.loaders';
-import { openStatusesSql, severityWeightSql } from '../queries/profile.sql';
+import { incidentsById } from '../loaders/incident.loader';
+import { openStatusesSql, severityWeightSql } from '../sql/alert.sql';
 import { alertFingerprint } from '../domain/fingerprint';
 import { alertPriority } from '../domain/priority';
 import { normaliseSeverity, SeverityFormatError } from '../domain/severity';
 import { parseInstant, parseRange, yearRange } from '../domain/time-range';
 import { canTransition, isOpen, transitions } from '../domain/workflow';
-import { Agency } from '../types/agency.type';
+import { Agency } from '../stubs/agency.stub';
 import { AlertStats } from '../types/alert-stats.type';
-import { AlertKind, AlertOrder, AlertSeverity, AlertSource, AlertStatus } from '../types/enums.type';
-import { InformationSystem } from '../types/information-system.type';
+import { AlertKind, AlertOrder, AlertSeverity, AlertSource, AlertStatus } from '../enums/alert.enum';
+import { InformationSystem } from '../stubs/information-system.stub';
 import { RaiseAlertResult } from '../types/raise-alert-result.type';
-import { Server } from '../types/server.type';
-import { checkListFilters, requireProfile, requireServer } from './validation';
+import { Server } from '../stubs/server.stub';
+import { checkListFilters, requireProfile, requireServer } from '../validation/existence.validation';
 
 export const AlertConnection = connectionType(Alert, 'Alert');
 

@@ -3,13 +3,13 @@ import { agencyRowGuard, agencyScopeOf, assertAgencyAccess, connectionType, pagi
 import { IncidentsArgs } from '../args/incidents.args';
 import { Alert } from '../entities/alert.entity';
 import { Incident } from '../entities/incident.entity';
-import { alertCountsBy, alertsBy } from '../loaders/security.loaders';
+import { alertCountsBy, alertsBy } from '../loaders/alert.loader';
 import { incidentSlaStatus, isSlaBreached } from '../domain/sla';
 import { parseRange } from '../domain/time-range';
-import { Agency } from '../types/agency.type';
-import { IncidentSlaStatus } from '../types/enums.type';
-import { InformationSystem } from '../types/information-system.type';
-import { checkListFilters } from './validation';
+import { Agency } from '../stubs/agency.stub';
+import { IncidentSlaStatus } from '../enums/incident.enum';
+import { InformationSystem } from '../stubs/information-system.stub';
+import { checkListFilters } from '../validation/existence.validation';
 
 export const IncidentConnection = connectionType(Incident, 'Incident');
 

@@ -2,8 +2,9 @@ import { Arg, Authorized, Ctx, FieldResolver, Int, Resolver, Root } from 'type-g
 import { agencyScopeOf, assertAgencyAccess, badInput, Roles, type SubgraphContext } from '@ioc/kit';
 import { Alert } from '../entities/alert.entity';
 import { SecurityProfile } from '../entities/security-profile.entity';
-import { alertCountsBy, alertsBy, profilesBySystem } from '../loaders/security.loaders';
-import { InformationSystem } from '../types/information-system.type';
+import { alertCountsBy, alertsBy } from '../loaders/alert.loader';
+import { profilesBySystem } from '../loaders/profile.loader';
+import { InformationSystem } from '../stubs/information-system.stub';
 
 export const maxRelatedAlerts = 100;
 

@@ -1,7 +1,7 @@
 import { Authorized, FieldResolver, Resolver, Root } from 'type-graphql';
 import { Roles } from '@ioc/kit';
 import { SecuritySummary } from '../types/security-summary.type';
-import { Province } from '../types/province.type';
+import { Province } from '../stubs/province.stub';
 
 @Resolver(() => Province)
 @Authorized(...Roles.dashboard)

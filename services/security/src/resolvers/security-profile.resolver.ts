@@ -14,16 +14,17 @@ import {
 } from '@ioc/kit';
 import { SecurityProfilesArgs } from '../args/security-profiles.args';
 import { SecurityProfile } from '../entities/security-profile.entity';
-import { alertCountsBy } from '../loaders/security.loaders';
-import { fourLayerCompleteSql, inspectionOverdueSql, severityWeightSql } from '../queries/profile.sql';
+import { alertCountsBy } from '../loaders/alert.loader';
+import { severityWeightSql } from '../sql/alert.sql';
+import { fourLayerCompleteSql, inspectionOverdueSql } from '../sql/profile.sql';
 import { approvalAuthority, hasFourLayers, isInspectionOverdue, isValidLevel, nextInspectionDue } from '../domain/grading';
 import { vietnamToday } from '../domain/clock';
 import { parsePastDate } from '../domain/time-range';
-import { Agency } from '../types/agency.type';
-import { GradingApprovalAuthority } from '../types/enums.type';
+import { Agency } from '../stubs/agency.stub';
+import { GradingApprovalAuthority } from '../enums/grading.enum';
 import { FourLayerProtection } from '../types/four-layer-protection.type';
-import { InformationSystem } from '../types/information-system.type';
-import { requireProfile } from './validation';
+import { InformationSystem } from '../stubs/information-system.stub';
+import { requireProfile } from '../validation/existence.validation';
 
 export const SecurityProfileConnection = connectionType(SecurityProfile, 'SecurityProfile');
 

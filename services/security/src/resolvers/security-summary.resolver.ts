@@ -2,8 +2,8 @@ import { Arg, Authorized, Ctx, FieldResolver, Int, Resolver } from 'type-graphql
 import type { Indicator, SubgraphContext } from '@ioc/kit';
 import { Indicator as IndicatorType, ReportedMeasurement, Roles } from '@ioc/kit';
 import { securityIndicators } from '../indicators/security.indicators';
-import { allProfiles } from '../loaders/security.loaders';
-import { openStatusesSql } from '../queries/profile.sql';
+import { allProfiles } from '../loaders/profile.loader';
+import { openStatusesSql } from '../sql/alert.sql';
 import { complianceCounts, type ComplianceCounts } from '../domain/compliance';
 import { AlertStats } from '../types/alert-stats.type';
 import { SecurityLevelCount } from '../types/security-level-count.type';

@@ -2,8 +2,8 @@ import { Args, Authorized, Ctx, FieldResolver, Int, Resolver, Root } from 'type-
 import { Roles, type SubgraphContext } from '@ioc/kit';
 import { RelatedAlertsArgs } from '../args/alerts.args';
 import { Alert } from '../entities/alert.entity';
-import { alertCountsBy, alertsBy } from '../loaders/security.loaders';
-import { Server } from '../types/server.type';
+import { alertCountsBy, alertsBy } from '../loaders/alert.loader';
+import { Server } from '../stubs/server.stub';
 import { serverAlertReaders } from '../auth/type-access';
 import { checkRelatedFirst } from './information-system.resolver';
 

@@ -1,5 +1,5 @@
 import { Field, Int, ObjectType } from 'type-graphql';
-import { AlertKind, AlertSeverity, AlertSource, AlertStatus } from './enums.type';
+import { AlertKind, AlertSeverity, AlertSource, AlertStatus } from '../enums/alert.enum';
 
 @ObjectType('AlertKindCount')
 export class AlertKindCount {
