@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 
+export * from './bounded-queue';
 export * from './database';
 export * from './env';
 export * from './event-bus/event-bus';
