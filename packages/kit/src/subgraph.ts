@@ -1,4 +1,5 @@
 import type { BaseContext } from '@apollo/server';
+import type { Express, Request } from 'express';
 import { ApolloServerPluginInlineTrace } from '@apollo/server/plugin/inlineTrace';
 import type { DataSource, MixedList } from 'typeorm';
 import { openServiceDatabase, pingDatabase } from './database';
@@ -39,6 +40,17 @@ export interface SubgraphDefinition {
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   migrations: MixedList<Function>;
   schema: Omit<FederatedSchemaOptions, 'pubSub' | 'authChecker'>;
+  /** HTTP endpoints beside GraphQL (a streaming ingest), mounted before it; they get no body parser. */
+  routes?: (app: Express, services: SubgraphRouteServices) => void;
+}
+
+/** What a route of a subgraph works with: the same database, bus and caller check as its resolvers. */
+export interface SubgraphRouteServices {
+  db: DataSource;
+  bus: EventBus;
+  logger: Logger;
+  /** The caller the gateway vouched for (its `ioc-gateway-token` header); rejects as for GraphQL. */
+  authenticate(request: Request): Promise<Principal>;
 }
 
 export function defineSubgraph(definition: SubgraphDefinition): SubgraphDefinition {
@@ -113,6 +125,7 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sta
       },
       context,
       readiness: () => pingDatabase(db),
+      routes: definition.routes && ((app) => definition.routes!(app, { db, bus, logger, authenticate: async (request) => (await context({ requestId: '', headers: request.headers })).principal })),
       onClose: async () => {
         await bus.close();
         await db.destroy();
