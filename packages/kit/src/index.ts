@@ -24,3 +24,4 @@ export * from './replay';
 export * from './auth';
 export * from './audit';
 export * from './input-guard';
+export * from './ndjson';

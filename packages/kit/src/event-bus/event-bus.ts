@@ -9,6 +9,8 @@ export type EventPayload = Record<string, unknown>;
  */
 export interface EventBus {
   publish(topic: string, payload: EventPayload, tx?: Transaction): Promise<void>;
+  /** Many events on one topic in one round trip, where the bus can (a bulk ingest); `publishAll` falls back to one by one. */
+  publishMany?(topic: string, payloads: readonly EventPayload[], tx?: Transaction): Promise<void>;
   /** Resolves once the subscription is live: anything published after that is delivered. */
   subscribe<T extends EventPayload = EventPayload>(topic: string, options?: SubscribeOptions): Promise<EventStream<T>>;
   close(): Promise<void>;
@@ -49,4 +51,11 @@ export function validateEvent(topic: string, payload?: EventPayload): string | u
   const bytes = Buffer.byteLength(json);
   if (bytes > maxPayloadBytes) throw new InvalidEventError(`event on "${topic}" is ${bytes} bytes; the limit is ${maxPayloadBytes}: send ids, not documents`);
   return json;
+}
+
+/** Publishes every payload on `topic`, in one round trip when the bus supports it. */
+export async function publishAll(bus: EventBus, topic: string, payloads: readonly EventPayload[], tx?: Transaction): Promise<void> {
+  if (!payloads.length) return;
+  if (bus.publishMany) return bus.publishMany(topic, payloads, tx);
+  for (const payload of payloads) await bus.publish(topic, payload, tx);
 }

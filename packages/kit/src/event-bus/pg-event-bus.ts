@@ -35,6 +35,14 @@ export class PgEventBus implements EventBus {
     else await this.publisher.query(sql, [channelOf(topic), json]);
   }
 
+  /** One statement for the lot: NOTIFY each payload (delivered on commit, like `publish`). */
+  async publishMany(topic: string, payloads: readonly EventPayload[], tx?: Transaction): Promise<void> {
+    const json = payloads.map((payload) => validateEvent(topic, payload)!);
+    const sql = 'SELECT count(pg_notify($1, payload)) FROM unnest($2::text[]) AS payload';
+    if (tx) await tx.query(sql, [channelOf(topic), json]);
+    else await this.publisher.query(sql, [channelOf(topic), json]);
+  }
+
   async subscribe<T extends EventPayload>(topic: string, options: SubscribeOptions = {}): Promise<EventStream<T>> {
     validateEvent(topic);
     const stream = this.fanout.add<T>(topic, options.bufferSize);
