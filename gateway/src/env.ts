@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { z } from 'zod';
 import { ConfigError, logLevel, parseEnv, port } from '@ioc/kit';
-import type { OperationLimits } from './admission/limits';
+import { defaultLimits as limit, type GatewayLimits } from './admission/limits';
 import { readDevSecrets } from './auth/dev-keys';
 import type { VerifierConfig } from './auth/verifier';
 
@@ -30,21 +30,24 @@ export const gatewayEnvSchema = z.object({
   AUTH_MAX_TOKEN_LIFETIME_SECONDS: z.coerce.number().int().positive().default(86_400),
   GATEWAY_TOKEN_SECRET: secret.optional(),
   INTROSPECTION: flag.optional(),
+  /** The bundled GraphiQL explorer at /graphql; follows INTROSPECTION unless set. */
+  EXPLORER: flag.optional(),
   METRICS_PUBLIC: flag.default(true),
   /** Stack traces in error responses, for a developer debugging; off unless asked for. */
   GRAPHQL_STACK_TRACES: flag.default(false),
-  LIMIT_DEPTH: z.coerce.number().int().positive().default(12),
-  LIMIT_ALIASES: z.coerce.number().int().nonnegative().default(30),
-  LIMIT_ROOT_FIELDS: z.coerce.number().int().positive().default(20),
-  LIMIT_COST: z.coerce.number().int().positive().default(50_000),
-  LIMIT_SELECTIONS: z.coerce.number().int().positive().default(1000),
-  LIMIT_FRAGMENTS: z.coerce.number().int().nonnegative().default(30),
-  LIMIT_FIELD_REPEATS: z.coerce.number().int().positive().default(1),
-  LIMIT_SUBSCRIPTIONS_PER_SOCKET: z.coerce.number().int().positive().default(100),
-  LIMIT_SUBSCRIPTIONS_PER_CALLER: z.coerce.number().int().positive().default(10_000),
-  LIMIT_BATCH: z.coerce.number().int().positive().default(10),
-  LIMIT_BODY: z.string().regex(/^\d+(b|kb|mb)$/i, 'like 1mb or 500kb').default('1mb'),
-  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(1200),
+  LIMIT_DEPTH: z.coerce.number().int().positive().default(limit.maxDepth),
+  LIMIT_ALIASES: z.coerce.number().int().nonnegative().default(limit.maxAliases),
+  LIMIT_ROOT_FIELDS: z.coerce.number().int().positive().default(limit.maxRootFields),
+  LIMIT_COST: z.coerce.number().int().positive().default(limit.maxCost),
+  LIMIT_SELECTIONS: z.coerce.number().int().positive().default(limit.maxSelections),
+  LIMIT_FRAGMENTS: z.coerce.number().int().nonnegative().default(limit.maxFragments),
+  LIMIT_FIELD_REPEATS: z.coerce.number().int().positive().default(limit.maxFieldRepeats),
+  LIMIT_TOKENS: z.coerce.number().int().positive().default(limit.maxTokens),
+  LIMIT_SUBSCRIPTIONS_PER_SOCKET: z.coerce.number().int().positive().default(limit.subscriptionsPerSocket),
+  LIMIT_SUBSCRIPTIONS_PER_CALLER: z.coerce.number().int().positive().default(limit.subscriptionsPerCaller),
+  LIMIT_BATCH: z.coerce.number().int().positive().default(limit.maxBatch),
+  LIMIT_BODY: z.string().regex(/^\d+(b|kb|mb)$/i, 'like 1mb or 500kb').default(limit.bodyLimit),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(limit.ratePerMinute),
 });
 
 export interface GatewayConfig {
@@ -52,8 +55,9 @@ export interface GatewayConfig {
   subgraphUrls: Record<string, string>;
   verifier: VerifierConfig;
   gatewayTokenSecret: string;
-  limits: OperationLimits & { maxBatch: number; bodyLimit: string; ratePerMinute: number; subscriptionsPerSocket: number; subscriptionsPerCaller: number };
+  limits: GatewayLimits;
   introspection: boolean;
+  explorer: boolean;
 }
 
 /**
@@ -110,6 +114,7 @@ export function readGatewayConfig(source: Record<string, string | undefined> = p
       maxSelections: env.LIMIT_SELECTIONS,
       maxFragments: env.LIMIT_FRAGMENTS,
       maxFieldRepeats: env.LIMIT_FIELD_REPEATS,
+      maxTokens: env.LIMIT_TOKENS,
       maxBatch: env.LIMIT_BATCH,
       bodyLimit: env.LIMIT_BODY,
       ratePerMinute: env.RATE_LIMIT_PER_MINUTE,
@@ -117,5 +122,6 @@ export function readGatewayConfig(source: Record<string, string | undefined> = p
       subscriptionsPerCaller: env.LIMIT_SUBSCRIPTIONS_PER_CALLER,
     },
     introspection: env.INTROSPECTION ?? !production,
+    explorer: env.EXPLORER ?? env.INTROSPECTION ?? !production,
   };
 }

@@ -4,13 +4,15 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { GraphQLError } from 'graphql';
 import { scopeOf, startGraphQLServer, type Logger, type Principal, type RunningServer } from '@ioc/kit';
 import { admittedCaller, httpAdmission, type AdmissionPolicy } from './admission/admission';
-import type { OperationLimits } from './admission/limits';
-import { PersistedOperations } from './admission/persisted-operations';
+import { apolloLogger } from './apollo-logger';
+import { defaultLimits, type GatewayLimits } from './admission/limits';
+import { mountCatalogue, PersistedOperations } from './admission/persisted-operations';
 import { createRateLimiter } from './admission/rate-limit';
 import { devSigningKey, mountDevSignIn } from './auth/dev-sign-in';
 import { createGatewayTokenSigner } from './auth/gateway-tokens';
 import { createVerifier, type VerifierConfig } from './auth/verifier';
 import { serveConsole } from './console/serve-console';
+import { mountExplorer } from './explorer/explorer';
 import { createGatewayMetrics, type GatewayMetrics } from './metrics';
 import { SubgraphDataSource } from './subgraph-data-source';
 import { SubscriptionEngine } from './subscriptions/engine';
@@ -29,10 +31,12 @@ export interface GatewayOptions {
   subgraphUrls?: Record<string, string>;
   logger: Logger;
   auth: { verifier: VerifierConfig; gatewayTokenSecret: string };
-  limits?: Partial<OperationLimits & { maxBatch: number; bodyLimit: string; ratePerMinute: number; subscriptionsPerSocket: number; subscriptionsPerCaller: number }>;
+  limits?: Partial<GatewayLimits>;
   persistedOperationsPath?: string;
-  /** Introspection and the explorer page; off in production. */
+  /** Introspection; off in production. */
   introspection?: boolean;
+  /** The bundled GraphiQL explorer at `GET /graphql` (a browser's visit) and `/explorer`; defaults to `introspection`. */
+  explorer?: boolean;
   /** `/metrics` without a token (default); otherwise it needs an admin token. */
   metricsPublic?: boolean;
   /** Also answer GraphQL POSTs at `/`, like Apollo Router. */
@@ -49,8 +53,6 @@ export interface RunningGateway extends RunningServer {
   metrics: GatewayMetrics;
   engine: SubscriptionEngine;
 }
-
-export const defaultLimits = { maxDepth: 12, maxAliases: 30, maxRootFields: 20, maxCost: 50_000, maxSelections: 1000, maxFragments: 30, maxFieldRepeats: 1, maxBatch: 10, bodyLimit: '1mb', ratePerMinute: 1200, subscriptionsPerSocket: 100, subscriptionsPerCaller: 10_000 };
 
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const { logger } = options;
@@ -76,12 +78,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       dataSources.set(name, source);
       return source;
     },
-    logger: {
-      debug: (message) => logger.debug(String(message)),
-      info: (message) => logger.info(String(message)),
-      warn: (message) => logger.warn(String(message)),
-      error: (message) => logger.error(String(message)),
-    },
+    logger: apolloLogger(logger),
   });
 
   // Upstream connections are per scope: they present a principal with exactly that scope's rights.
@@ -124,7 +121,11 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       introspection: options.introspection ?? true,
       allowBatchedHttpRequests: true,
       includeStacktraceInErrorResponses: options.stackTraces ?? false,
-      plugins: [subscriptionsOverWebSocketOnly, ...(options.introspection === false ? [ApolloServerPluginLandingPageDisabled()] : [])],
+      // Apollo's landing page loads its explorer from the internet: ours (explorer/) is bundled.
+      plugins: [subscriptionsOverWebSocketOnly, ApolloServerPluginLandingPageDisabled()],
+      // Every request carries a bearer token, which no browser sends cross-site without a
+      // preflight: that is the CSRF guard, so clients' plain GETs (urql's default) pass.
+      csrfPrevention: { requestHeaders: ['authorization', 'x-apollo-operation-name', 'apollo-require-preflight'] },
     },
     bodyLimit: limits.bodyLimit,
     admission: [httpAdmission(policy)],
@@ -134,7 +135,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       if (!principal) throw new GraphQLError('unauthenticated', { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
       return contextFor(principal, requestId);
     },
-    websocket: { options: gatewayWebSocket({ engine, policy, contextFor, logger, caps: { perSocket: limits.subscriptionsPerSocket, perCaller: limits.subscriptionsPerCaller } }) },
+    websocket: { options: gatewayWebSocket({ engine, policy, contextFor, caps: { perSocket: limits.subscriptionsPerSocket, perCaller: limits.subscriptionsPerCaller } }) },
     routes: (app) => {
       app.get('/metrics', async (req, res) => {
         if (options.metricsPublic === false) {
@@ -149,6 +150,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       });
       const devKey = devSigningKey(options.auth.verifier);
       if (devKey) mountDevSignIn(app, devKey);
+      mountCatalogue(app, policy.persisted, verify);
+      if (options.explorer ?? options.introspection ?? true) mountExplorer(app, logger);
       if (options.consoleDir) serveConsole(app, { dir: options.consoleDir, logger });
     },
     readiness: async () => {

@@ -1,10 +1,11 @@
+import { readFileSync } from 'node:fs';
+import { Supergraph } from '@apollo/federation-internals';
 import { buildSchema, getIntrospectionQuery, GraphQLError, parse } from 'graphql';
 import { SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { getOperation } from '../src/admission/admission';
-import { enforceLimits, measureOperation, undeclaredListSize, type OperationLimits } from '../src/admission/limits';
+import { defaultLimits, enforceLimits, measureOperation, undeclaredListSize, type OperationLimits } from '../src/admission/limits';
 import { createVerifier } from '../src/auth/verifier';
-import { defaultLimits } from '../src/server';
 
 const limits: OperationLimits = defaultLimits;
 const schema = buildSchema(`
@@ -74,16 +75,32 @@ describe('the admission measure', () => {
     expect(refusal(query)).toBe('COST_LIMIT_EXCEEDED');
   });
 
-  it('aliases and depth inside __schema count', () => {
-    const copies = Array.from({ length: 40 }, (_, i) => `s${i}: __schema { types { name } }`).join(' ');
+  it('aliases and depth inside introspection count', () => {
+    const copies = Array.from({ length: 40 }, (_, i) => `t${i}: __type(name: "Unit") { name }`).join(' ');
     expect(refusal(`{ ${copies} }`)).toBe('ALIAS_LIMIT_EXCEEDED');
     let deep = 'name';
     for (let i = 0; i < 20; i++) deep = `ofType { ${deep} }`;
     expect(refusal(`{ __type(name: "Unit") { ${deep} } }`)).toBe('DEPTH_LIMIT_EXCEEDED');
   });
 
+  it('__schema is answered once per operation, however it is reached', () => {
+    expect(refusal('{ a: __schema { types { name } } b: __schema { queryType { name } } }')).toBe('INTROSPECTION_LIMIT_EXCEEDED');
+    expect(refusal('{ ...S ...S } fragment S on Query { __schema { types { name } } }')).toBe('INTROSPECTION_LIMIT_EXCEEDED');
+    expect(refusal('{ __schema { types { name } } __type(name: "Unit") { name } }')).toBeUndefined();
+  });
+
   it("graphql-js's own introspection query stays within every limit (explorers keep working)", () => {
     expect(refusal(getIntrospectionQuery())).toBeUndefined();
+  });
+});
+
+describe('the default limits against the operations agencies run', () => {
+  const apiSchema = Supergraph.build(readFileSync(new URL('../supergraph.graphql', import.meta.url), 'utf8')).apiSchema().toGraphQLJSSchema();
+  const persisted = (JSON.parse(readFileSync(new URL('../persisted-operations.json', import.meta.url), 'utf8')) as { operations: Array<{ name: string; body: string }> }).operations;
+
+  it.each(persisted)('persisted $name is admitted', ({ body }) => {
+    const document = parse(body, { maxTokens: defaultLimits.maxTokens });
+    expect(() => enforceLimits(measureOperation(document, undefined, {}, defaultLimits, apiSchema), defaultLimits)).not.toThrow();
   });
 });
 

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { buildSchema, Kind, validate, type DocumentNode } from 'graphql';
 import { describe, expect, it } from 'vitest';
+import { defaultLimits, enforceLimits, measureOperation } from '@ioc/gateway/limits';
 import { apiSchemaPath } from '../scripts/api-schema';
 
 const schema = buildSchema(readFileSync(apiSchemaPath, 'utf8'));
@@ -27,5 +28,9 @@ describe('console operations', () => {
     expect(validate(schema, document).map((error) => error.message)).toEqual([]);
     const operation = document.definitions.find((definition) => definition.kind === Kind.OPERATION_DEFINITION);
     expect(operation?.kind === Kind.OPERATION_DEFINITION && operation.name?.value).toBe(name);
+  });
+
+  it.each(operations)("$name is admitted by the gateway's default limits", ({ document }) => {
+    expect(() => enforceLimits(measureOperation(document, undefined, {}, defaultLimits, schema), defaultLimits)).not.toThrow();
   });
 });

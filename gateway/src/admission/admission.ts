@@ -4,7 +4,7 @@ import type { Logger, Principal } from '@ioc/kit';
 import type { Verifier, VerifiedCaller } from '../auth/verifier';
 import { enforceLimits, measureOperation, type OperationLimits } from './limits';
 import type { PersistedOperations } from './persisted-operations';
-import type { createRateLimiter } from './rate-limit';
+import { setRateLimitHeaders, type createRateLimiter } from './rate-limit';
 
 export interface AdmissionPolicy {
   verify: Verifier;
@@ -17,8 +17,6 @@ export interface AdmissionPolicy {
   schema?: () => GraphQLSchema | undefined;
 }
 
-/** Tokens the parser reads before it gives up: bounds parsing like the body limit bounds reading. */
-export const maxTokens = 20_000;
 /** Parameters a GET may carry: query, operationName, variables, extensions, documentId. */
 const getParameters = new Set(['query', 'operationName', 'variables', 'extensions', 'documentId']);
 
@@ -47,8 +45,9 @@ export function admitOperation(policy: AdmissionPolicy, caller: VerifiedCaller, 
       extensions: { code: 'RATE_LIMITED', retryAfterSeconds: Math.ceil(wait / 1000), http: { status: 429 } },
     });
   }
-  if (caller.role === 'agency-client') operation.query = policy.persisted.resolve(operation).body;
+  policy.persisted.admit(operation, caller.role === 'agency-client');
   if (typeof operation.query !== 'string') return; // Apollo answers a missing query itself
+  const { maxTokens } = policy.limits;
   let document;
   try {
     document = parse(operation.query, { maxTokens });
@@ -80,7 +79,13 @@ export function httpAdmission(policy: AdmissionPolicy): RequestHandler {
           extensions: { code: 'BATCH_LIMIT_EXCEEDED', limit: policy.maxBatch, actual: body.length, http: { status: 400 } },
         });
       }
-      for (const operation of operations as OperationRequest[]) admitOperation(policy, caller, operation);
+      try {
+        for (const operation of operations as OperationRequest[]) admitOperation(policy, caller, operation);
+      } finally {
+        setRateLimitHeaders(res, policy.rateLimiter.state(caller.subject));
+      }
+      // Apollo reads a GET's operation from the URL again: hand it the persisted document admitted.
+      if (req.method === 'GET' && caller.role === 'agency-client') req.url = `${req.url.split('?')[0]}?${getSearch(body as OperationRequest)}`;
       (req as AdmittedRequest)[callerKey] = { subject: caller.subject, role: caller.role, agencyId: caller.agencyId, clientIp: req.ip };
       next();
     } catch (error) {
@@ -109,6 +114,16 @@ export function getOperation(url: string): OperationRequest | undefined {
     operation[name] = name === 'variables' || name === 'extensions' ? parseJson(name, value) : value;
   }
   return count ? (operation as OperationRequest) : undefined;
+}
+
+/** The inverse of `getOperation`: an operation as GET parameters. */
+function getSearch(operation: OperationRequest): string {
+  const search = new URLSearchParams();
+  for (const name of getParameters) {
+    const value = (operation as Record<string, unknown>)[name];
+    if (value !== undefined) search.set(name, typeof value === 'string' ? value : JSON.stringify(value));
+  }
+  return search.toString();
 }
 
 function parseJson(name: string, value: string): unknown {

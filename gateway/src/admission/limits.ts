@@ -30,7 +30,39 @@ export interface OperationLimits {
    * pairwise (a thousand nested repeats take seconds to validate); no client needs to repeat.
    */
   maxFieldRepeats: number;
+  /** Lexical tokens the parser reads before it gives up: bounds parsing like the body limit bounds reading. */
+  maxTokens: number;
 }
+
+/**
+ * Every limit's default, written once: the env model and the gateway's options both start here.
+ * The known operations (console, persisted, graphql-js's introspection query) stay well inside
+ * them: a test measures each against these numbers.
+ */
+export interface GatewayLimits extends OperationLimits {
+  maxBatch: number;
+  /** Request body size, as body-parser reads it (`1mb`, `500kb`). */
+  bodyLimit: string;
+  ratePerMinute: number;
+  subscriptionsPerSocket: number;
+  subscriptionsPerCaller: number;
+}
+
+export const defaultLimits: Readonly<GatewayLimits> = {
+  maxDepth: 12,
+  maxAliases: 30,
+  maxRootFields: 20,
+  maxCost: 50_000,
+  maxSelections: 500,
+  maxFragments: 30,
+  maxFieldRepeats: 1,
+  maxTokens: 10_000,
+  maxBatch: 10,
+  bodyLimit: '1mb',
+  ratePerMinute: 1200,
+  subscriptionsPerSocket: 100,
+  subscriptionsPerCaller: 10_000,
+};
 
 export interface OperationMeasure {
   depth: number;
@@ -40,10 +72,19 @@ export interface OperationMeasure {
   selections: number;
   /** Depth below `__schema`/`__type`, held to its own limit. */
   introspectionDepth: number;
+  /** `__schema` selections, fragments expanded: each one answers the whole schema. */
+  schemaSelections: number;
 }
 
 /** Introspection's depth limit: graphql-js's own introspection query (its TypeRef fragment) is 15 deep. */
 export const maxIntrospectionDepth = 16;
+
+/**
+ * `__schema` selections per operation. One answers the whole schema, and every client that
+ * introspects (GraphiQL, codegen, Apollo's tools) asks once; twenty aliased copies cost the
+ * gateway 71 ms of CPU to answer while every other limit held.
+ */
+export const maxSchemaSelections = 1;
 
 /** Items assumed for a list field that declares no page size (`first`). */
 export const undeclaredListSize = 100;
@@ -57,9 +98,10 @@ interface Summary {
   /** Cost at multiplier 1; a use at multiplier m costs m times this. */
   cost: number;
   introspectionDepth: number;
+  schemaSelections: number;
 }
 
-const empty: Summary = { depth: 0, aliases: 0, fields: 0, cost: 0, introspectionDepth: 0 };
+const empty: Summary = { depth: 0, aliases: 0, fields: 0, cost: 0, introspectionDepth: 0, schemaSelections: 0 };
 
 function refuse(label: string, code: string, actual: number, limit: number): never {
   throw new GraphQLError(`operation refused: ${label} ${actual} exceeds the limit of ${limit}`, {
@@ -95,7 +137,7 @@ export function measureOperation(
   }
   if (fragments.size > limits.maxFragments) refuse('fragment definitions', 'FRAGMENT_LIMIT_EXCEEDED', fragments.size, limits.maxFragments);
   const operation = operationName ? operations.find((op) => op.name?.value === operationName) : operations[0];
-  if (!operation) return { depth: 0, aliases: 0, rootFields: 0, cost: 0, selections: 0, introspectionDepth: 0 };
+  if (!operation) return { depth: 0, aliases: 0, rootFields: 0, cost: 0, selections: 0, introspectionDepth: 0, schemaSelections: 0 };
 
   const variableDefaults = new Map<string, ValueNode>();
   for (const definition of operation.variableDefinitions ?? []) {
@@ -150,6 +192,7 @@ export function measureOperation(
     let fields = 0;
     let cost = 0;
     let introspectionDepth = 0;
+    let schemaSelections = 0;
     const written = new Map<string, number>();
     for (const selection of set.selections) {
       let child: Summary;
@@ -163,6 +206,7 @@ export function measureOperation(
         if (repeats > limits.maxFieldRepeats) refuse(`field "${responseName}" repeated in one selection set: occurrences`, 'FIELD_REPEAT_LIMIT_EXCEEDED', repeats, limits.maxFieldRepeats);
         written.set(responseName, repeats);
         if (name === '__typename') continue;
+        if (name === '__schema') schemaSelections++;
         const entry = !introspection && (name === '__schema' || name === '__type');
         const inner = introspection || entry;
         const field = fieldOf(parent, name);
@@ -184,12 +228,13 @@ export function measureOperation(
       aliases += child.aliases;
       fields += child.fields;
       cost += child.cost;
+      schemaSelections += child.schemaSelections;
     }
-    return { depth, aliases, fields, cost, introspectionDepth };
+    return { depth, aliases, fields, cost, introspectionDepth, schemaSelections };
   };
   const root = summarise(operation.selectionSet, schema ? (schema.getRootType(operation.operation) ?? undefined) : undefined, false);
   const rootFields = countRootFields(operation.selectionSet, fragments, new Set());
-  return { depth: root.depth + 1, aliases: root.aliases, rootFields, cost: root.cost, selections: root.fields, introspectionDepth: root.introspectionDepth + 1 };
+  return { depth: root.depth + 1, aliases: root.aliases, rootFields, cost: root.cost, selections: root.fields, introspectionDepth: root.introspectionDepth + 1, schemaSelections: root.schemaSelections };
 }
 
 /** Root fields, through fragments at the root; fragments are few (capped) and the root is shallow. */
@@ -213,6 +258,7 @@ export function enforceLimits(measure: OperationMeasure, limits: OperationLimits
     ['selections', limits.maxSelections, 'SELECTION_LIMIT_EXCEEDED', 'field selections (fragments expanded)'],
     ['depth', limits.maxDepth, 'DEPTH_LIMIT_EXCEEDED', 'selection depth'],
     ['introspectionDepth', maxIntrospectionDepth, 'DEPTH_LIMIT_EXCEEDED', 'introspection depth'],
+    ['schemaSelections', maxSchemaSelections, 'INTROSPECTION_LIMIT_EXCEEDED', '`__schema` selections'],
     ['aliases', limits.maxAliases, 'ALIAS_LIMIT_EXCEEDED', 'aliases'],
     ['rootFields', limits.maxRootFields, 'ROOT_FIELD_LIMIT_EXCEEDED', 'root fields'],
     ['cost', limits.maxCost, 'COST_LIMIT_EXCEEDED', 'estimated cost'],
