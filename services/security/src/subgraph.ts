@@ -4,7 +4,9 @@ import { Alert } from './entities/alert.entity';
 import { Incident } from './entities/incident.entity';
 import { MonitoredServer } from './entities/monitored-server.entity';
 import { SecurityProfile } from './entities/security-profile.entity';
+import { SuppressionRule } from './entities/suppression-rule.entity';
 import { Security1764200000000 } from './migrations/1764200000000-security';
+import { Triage1766000100000 } from './migrations/1766000100000-triage';
 import { alertReference } from './references/alert.reference';
 import { incidentReference } from './references/incident.reference';
 import { AgencyResolver } from './resolvers/agency.resolver';
@@ -18,6 +20,7 @@ import { ProvinceResolver } from './resolvers/province.resolver';
 import { SecurityProfileResolver } from './resolvers/security-profile.resolver';
 import { SecuritySummaryResolver } from './resolvers/security-summary.resolver';
 import { ServerResolver } from './resolvers/server.resolver';
+import { SuppressionRuleResolver } from './resolvers/suppression-rule.resolver';
 import { Agency } from './stubs/agency.stub';
 import { InformationSystem } from './stubs/information-system.stub';
 import { Province } from './stubs/province.stub';
@@ -28,8 +31,8 @@ export const securitySubgraph = defineSubgraph({
   name: 'security',
   dbSchema: 'security',
   defaultPort: 4103,
-  entities: [SecurityProfile, MonitoredServer, Alert, Incident, ...indicatorTables.entities],
-  migrations: [...indicatorTables.migrations, Security1764200000000, AuditLog1765000000000],
+  entities: [SecurityProfile, MonitoredServer, Alert, Incident, SuppressionRule, ...indicatorTables.entities],
+  migrations: [...indicatorTables.migrations, Security1764200000000, AuditLog1765000000000, Triage1766000100000],
   schema: {
     resolvers: [
       AlertResolver,
@@ -44,6 +47,7 @@ export const securitySubgraph = defineSubgraph({
       AlertSubscriptionResolver,
       SecurityIndicatorSubscriptionResolver,
       OpenAlertCountsResolver,
+      SuppressionRuleResolver,
     ],
     orphanedTypes: [Province, InformationSystem, Agency, Server, Alert, Incident],
     references: { ...alertReference, ...incidentReference },

@@ -25,6 +25,9 @@ export const securityTypeAccess: TypeAccess = {
   'Alert.id': [...Roles.socDetail, 'ingest'],
   Incident: Roles.socDetail,
   RaiseAlertResult: Roles.alertRaise,
+  SuppressionRule: Roles.socWrite,
+  'SuppressionRule.id': Roles.alertRaise,
+  SuppressionRuleConnection: Roles.socWrite,
   Server: Roles.dashboard,
   'Server.alerts': serverAlertReaders,
 };

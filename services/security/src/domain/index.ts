@@ -6,5 +6,6 @@ export * from './grading';
 export * from './priority';
 export * from './severity';
 export * from './sla';
+export * from './suppression';
 export * from './workflow';
 export * from './time-range';

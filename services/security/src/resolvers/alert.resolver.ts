@@ -29,6 +29,7 @@ import { AlertKind, AlertOrder, AlertSeverity, AlertSource, AlertStatus } from '
 import { InformationSystem } from '../stubs/information-system.stub';
 import { RaiseAlertResult } from '../types/raise-alert-result.type';
 import { Server } from '../stubs/server.stub';
+import { muteIfSuppressed } from '../stores/suppression.store';
 import { checkListFilters, requireProfile, requireServer } from '../validation/existence.validation';
 
 export const AlertConnection = connectionType(Alert, 'Alert');
@@ -122,7 +123,7 @@ export class AlertResolver {
 
   @Authorized(...Roles.alertRaise)
   @Mutation(() => RaiseAlertResult, {
-    description: 'Records an alert from a tool. An open alert with the same fingerprint is bumped (occurrences, lastSeen, severity if higher) instead. Publishes alert.raised or alert.updated.',
+    description: 'Records an alert from a tool. An open alert with the same fingerprint is bumped (occurrences, lastSeen, severity if higher) instead; an event a suppression rule mutes is counted on the rule and raises nothing. Publishes alert.raised or alert.updated.',
   })
   async raiseAlert(@Arg('input', () => RaiseAlertInput) input: RaiseAlertInput, @Ctx() ctx: SubgraphContext): Promise<RaiseAlertResult> {
     const title = input.title.trim();
@@ -142,6 +143,7 @@ export class AlertResolver {
     if (input.fingerprint !== null && input.fingerprint !== undefined && !/^[\w:.\-]{8,128}$/.test(input.fingerprint)) {
       throw badInput('input.fingerprint', 'must be 8–128 letters, digits, "_", "-", ":" or "."');
     }
+    if (input.ruleId && !/^\s*\d{1,10}\s*$/.test(input.ruleId)) throw badInput('input.ruleId', `"${input.ruleId}" is not a rule or signature id (digits)`);
     const observedAt = input.observedAt ? parseInstant(input.observedAt, 'input.observedAt') : new Date();
     if (observedAt.getTime() > Date.now() + 5 * 60_000) throw badInput('input.observedAt', 'is in the future');
 
@@ -161,6 +163,12 @@ export class AlertResolver {
     const priority = alertPriority(severity, profile.level);
 
     return withTransaction(ctx.db, async (tx) => {
+      const ruleId = input.ruleId?.trim() || null;
+      const suppressedBy = await muteIfSuppressed(tx.manager, { source: input.source, ruleId, cve: input.cve, serverId: server?.serverId, observedAt });
+      if (suppressedBy) {
+        await recordAudit(tx, ctx, { operation: 'raiseAlert', targetType: 'SuppressionRule', targetIds: [suppressedBy.id], detail: { muted: true, fingerprint } });
+        return { alert: null, deduplicated: false, suppressedBy };
+      }
       // The open alert this one would bump, locked so the audit's "before" is what the upsert changes.
       const previous = await tx.manager
         .getRepository(Alert)
@@ -211,7 +219,7 @@ export class AlertResolver {
         fields: auditedAlertFields,
         detail: { deduplicated: !row.inserted },
       });
-      return { alert, deduplicated: !row.inserted };
+      return { alert, deduplicated: !row.inserted, suppressedBy: null };
     });
   }
 
