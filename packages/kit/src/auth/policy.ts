@@ -40,6 +40,17 @@ export function assertAgencyAccess(principal: Principal | undefined, what: strin
   }
 }
 
+/**
+ * A record an agency client looked up by id, or null when it belongs to another agency: "not
+ * yours" answers exactly as "unknown" does, so a client cannot probe which ids exist elsewhere.
+ * Other roles get the record as it is.
+ */
+export function ownRowOrNull<T>(principal: Principal | undefined, row: T | null | undefined, ownerAgencyId: string | null | undefined): T | null {
+  if (!row) return null;
+  const scope = agencyScopeOf(principal);
+  return scope === undefined || (scope && ownerAgencyId === scope) ? row : null;
+}
+
 /** Citizens' names, ID numbers and phone numbers are shown in clear to admins only; everyone else sees them masked. */
 export function seesPersonalData(principal: Principal | undefined): boolean {
   return principal?.role === 'admin';

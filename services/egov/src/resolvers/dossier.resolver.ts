@@ -1,5 +1,5 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
-import { agencyRowGuard, agencyScopeOf, assertAgencyAccess, badInput, type Connection, paginate, publishIndicatorChanges, recordAudit, Roles, type SubgraphContext, withTransaction } from '@ioc/kit';
+import { agencyRowGuard, agencyScopeOf, ownRowOrNull, badInput, type Connection, paginate, publishIndicatorChanges, recordAudit, Roles, type SubgraphContext, withTransaction } from '@ioc/kit';
 import { DossierSort, DossierStatisticsArgs, DossiersArgs } from '../args/dossiers.args';
 import { AdministrativeProcedure } from '../entities/administrative-procedure.entity';
 import { AdministrativeUnit, UnitLevel } from '../entities/administrative-unit.entity';
@@ -103,8 +103,7 @@ export class DossierResolver {
   @Query(() => Dossier, { nullable: true })
   async dossier(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext): Promise<Dossier | null> {
     const dossier = await loadBy(ctx, Dossier, 'id', parseDossierId(id));
-    if (dossier) assertAgencyAccess(ctx.principal, 'Query.dossier', dossier.agencyId);
-    return dossier;
+    return ownRowOrNull(ctx.principal, dossier, dossier?.agencyId);
   }
 
   @Query(() => [DossierStatistics], {

@@ -1,6 +1,6 @@
 import { foldVietnamese, paginate, publishIndicatorChanges } from '@ioc/kit';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
-import { agencyRowGuard, agencyScopeOf, assertAgencyAccess, badInput, recordAudit, Roles, withTransaction, type Connection, type SubgraphContext } from '@ioc/kit';
+import { agencyRowGuard, agencyScopeOf, ownRowOrNull, badInput, recordAudit, Roles, withTransaction, type Connection, type SubgraphContext } from '@ioc/kit';
 import { FeedbackArgs, FeedbackSort } from '../args/feedback.args';
 import { AdministrativeUnit, UnitLevel } from '../entities/administrative-unit.entity';
 import { Agency } from '../entities/agency.entity';
@@ -59,8 +59,7 @@ export class FeedbackResolver {
   async feedbackItem(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext): Promise<Feedback | null> {
     if (!/^[1-9]\d{0,17}$/.test(id)) throw badInput('id', `"${id}" is not a feedback id`);
     const feedback = await loadBy(ctx, Feedback, 'id', id);
-    if (feedback) assertAgencyAccess(ctx.principal, 'Query.feedbackItem', feedback.agencyId);
-    return feedback;
+    return ownRowOrNull(ctx.principal, feedback, feedback?.agencyId);
   }
 
   @FieldResolver(() => String, { description: 'Personal data: masked ("Nguyễn V. A**") except for admins.' })

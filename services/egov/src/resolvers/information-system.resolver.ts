@@ -1,5 +1,5 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
-import { agencyRowGuard, agencyScopeOf, assertAgencyAccess, paginate, Roles, type Connection, type SubgraphContext } from '@ioc/kit';
+import { agencyRowGuard, agencyScopeOf, ownRowOrNull, paginate, Roles, type Connection, type SubgraphContext } from '@ioc/kit';
 import { InformationSystemsArgs } from '../args/information-systems.args';
 import { Agency } from '../entities/agency.entity';
 import { InformationSystem } from '../entities/information-system.entity';
@@ -31,8 +31,7 @@ export class InformationSystemResolver {
   @Query(() => InformationSystem, { nullable: true, description: 'A system by catalogue code; null when unknown.' })
   async informationSystem(@Arg('id', () => String) id: string, @Ctx() ctx: SubgraphContext): Promise<InformationSystem | null> {
     const system = await loadBy(ctx, InformationSystem, 'id', id);
-    if (system) assertAgencyAccess(ctx.principal, 'Query.informationSystem', system.ownerAgencyId);
-    return system;
+    return ownRowOrNull(ctx.principal, system, system?.ownerAgencyId);
   }
 
   @FieldResolver(() => Agency, { nullable: true })

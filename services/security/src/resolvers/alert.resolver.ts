@@ -2,7 +2,7 @@ import { Arg, Args, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolv
 import {
   agencyRowGuard,
   agencyScopeOf,
-  assertAgencyAccess,
+  ownRowOrNull,
   badInput,
   connectionType,
   paginate,
@@ -111,8 +111,7 @@ export class AlertResolver {
   @Query(() => Alert, { nullable: true, description: 'One alert by id; null when unknown.' })
   async alert(@Arg('id', () => String) id: string, @Ctx() ctx: SubgraphContext): Promise<Alert | null> {
     const alert = await ctx.db.getRepository(Alert).findOneBy({ id });
-    if (alert) assertAgencyAccess(ctx.principal, 'Query.alert', alert.agencyId);
-    return alert;
+    return ownRowOrNull(ctx.principal, alert, alert?.agencyId);
   }
 
   @Authorized(...Roles.dashboard)

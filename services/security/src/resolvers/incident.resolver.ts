@@ -1,5 +1,5 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Int, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
-import { agencyRowGuard, agencyScopeOf, assertAgencyAccess, connectionType, paginate, Roles, type Connection, type SubgraphContext } from '@ioc/kit';
+import { agencyRowGuard, agencyScopeOf, ownRowOrNull, connectionType, paginate, Roles, type Connection, type SubgraphContext } from '@ioc/kit';
 import { IncidentsArgs } from '../args/incidents.args';
 import { Alert } from '../entities/alert.entity';
 import { Incident } from '../entities/incident.entity';
@@ -50,8 +50,7 @@ export class IncidentResolver {
   @Query(() => Incident, { nullable: true, description: 'One incident by id; null when unknown.' })
   async incident(@Arg('id', () => String) id: string, @Ctx() ctx: SubgraphContext): Promise<Incident | null> {
     const incident = await ctx.db.getRepository(Incident).findOneBy({ id });
-    if (incident) assertAgencyAccess(ctx.principal, 'Query.incident', incident.agencyId);
-    return incident;
+    return ownRowOrNull(ctx.principal, incident, incident?.agencyId);
   }
 
   @FieldResolver(() => IncidentSlaStatus, { description: 'Where the 5-day reporting clock stands now.' })

@@ -2,7 +2,7 @@ import { Arg, Args, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolv
 import {
   agencyRowGuard,
   agencyScopeOf,
-  assertAgencyAccess,
+  ownRowOrNull,
   badInput,
   connectionType,
   paginate,
@@ -54,8 +54,7 @@ export class SecurityProfileResolver {
   @Query(() => SecurityProfile, { nullable: true, description: 'The security profile of one system; null when unknown.' })
   async securityProfile(@Arg('systemId', () => String) systemId: string, @Ctx() ctx: SubgraphContext): Promise<SecurityProfile | null> {
     const profile = await ctx.db.getRepository(SecurityProfile).findOneBy({ systemId });
-    if (profile) assertAgencyAccess(ctx.principal, 'Query.securityProfile', profile.ownerAgencyId);
-    return profile;
+    return ownRowOrNull(ctx.principal, profile, profile?.ownerAgencyId);
   }
 
   @Authorized(...Roles.admin)
