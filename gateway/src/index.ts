@@ -15,6 +15,7 @@ try {
     auth: { verifier: config.verifier, gatewayTokenSecret: config.gatewayTokenSecret },
     limits: config.limits,
     introspection: config.introspection,
+    explorer: config.explorer,
     metricsPublic: env.METRICS_PUBLIC,
     stackTraces: env.GRAPHQL_STACK_TRACES,
     consoleDir: env.CONSOLE_DIR || undefined,
