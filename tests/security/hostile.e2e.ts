@@ -351,14 +351,20 @@ describe('agency clients: persisted operations only, their own agency only', () 
     }
   });
 
-  it("another agency's alert by id: FORBIDDEN naming Query.alert", async () => {
-    const result = await persisted('MyAlert', { id: fixtures.otherAlertId });
-    expectForbidden(result, "Query.alert is limited to the caller's own agency");
-    expect(result.body.data?.alert ?? null).toBeNull();
+  // "Not yours" must read exactly as "unknown": a FORBIDDEN told the client the id exists elsewhere.
+  it("another agency's alert by id answers as an unknown id does: null, no error", async () => {
+    const other = await persisted('MyAlert', { id: fixtures.otherAlertId });
+    const unknown = await persisted('MyAlert', { id: '987654321987' });
+    expect(other.status).toBe(200);
+    expect(other.body).toEqual(unknown.body);
+    expect(other.body).toEqual({ data: { alert: null } });
   });
 
-  it("another agency's dossier by id: FORBIDDEN naming Query.dossier", async () => {
-    expectForbidden(await persisted('MyDossier', { id: fixtures.otherDossierId }), "Query.dossier is limited to the caller's own agency");
+  it("another agency's dossier by id answers as an unknown id does: null, no error", async () => {
+    const other = await persisted('MyDossier', { id: fixtures.otherDossierId });
+    const unknown = await persisted('MyDossier', { id: '987654321987' });
+    expect(other.body).toEqual(unknown.body);
+    expect(other.body).toEqual({ data: { dossier: null } });
   });
 
   it("another agency's systems and compliance: FORBIDDEN naming the fields", async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildSchema, graphqlSync, type GraphQLSchema } from 'graphql';
-import { agencyScopeOf, anyCaller, applyTypeAccess, assertAgencyAccess, auditChanges, nulCharacterPath, Roles, seesPersonalData, withheld, type Principal } from '@ioc/kit';
+import { agencyScopeOf, anyCaller, applyTypeAccess, assertAgencyAccess, auditChanges, nulCharacterPath, ownRowOrNull, Roles, seesPersonalData, withheld, type Principal } from '@ioc/kit';
 import { maskIdNumber, personalData } from '@ioc/egov/personal-data';
 
 const caller = (role: Principal['role'], agencyId?: string): Principal => ({ subject: `t-${role}`, role, agencyId });
@@ -20,6 +20,16 @@ describe('agency scope', () => {
     expect(() => assertAgencyAccess(caller('agency-client', 'STTTT'), 'Incident.title', null)).toThrow(/forbidden: Incident\.title/);
     expect(() => assertAgencyAccess(caller('agency-client'), 'Query.dossier', '')).toThrow(/forbidden: Query\.dossier/);
     expect(() => assertAgencyAccess(caller('soc-analyst'), 'Query.alert', 'SYT')).not.toThrow();
+  });
+
+  it('a record looked up by id: null for an agency client when another agency owns it (as for an unknown id)', () => {
+    const row = { id: 'A1' };
+    expect(ownRowOrNull(caller('agency-client', 'STTTT'), row, 'STTTT')).toBe(row);
+    expect(ownRowOrNull(caller('agency-client', 'STTTT'), row, 'SYT')).toBeNull();
+    expect(ownRowOrNull(caller('agency-client', 'STTTT'), row, null)).toBeNull();
+    expect(ownRowOrNull(caller('agency-client'), row, '')).toBeNull();
+    expect(ownRowOrNull(caller('agency-client', 'STTTT'), null, 'STTTT')).toBeNull();
+    for (const role of ['ioc-viewer', 'soc-analyst', 'ingest', 'admin'] as const) expect(ownRowOrNull(caller(role), row, 'SYT')).toBe(row);
   });
 
   it('role groups: only analysts and admins triage, only admins approve, ingest reads no SOC detail', () => {
