@@ -1,13 +1,13 @@
 import { GraphQLError } from 'graphql';
 import { MemoryEventBus, silentLogger } from '@ioc/kit';
 import { describe, expect, it } from 'vitest';
-import { AggregateCache } from '../src/domain/aggregate-cache';
+import { AggregateCache } from '../src/loaders/aggregate-cache.loader';
 import { addWorkingDays, dueDate, isWorkingDay, localDayOfDate, yearBounds } from '../src/domain/calendar';
 import { parseInstant, parseRange, parseValidOn } from '../src/domain/dates';
 import { maskName, maskPhone } from '../src/domain/masking';
 import { searchPattern } from '../src/domain/search';
 import { handlingAgencyId } from '../src/resolvers/dossier.resolver';
-import { UnitLevel } from '../src/entities/administrative-unit.entity';
+import { UnitLevel } from '../src/enums/administrative-unit.enum';
 
 const argumentOf = (work: () => unknown) => {
   try {

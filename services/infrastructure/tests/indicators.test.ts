@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { infrastructureActuals, type InfrastructureCounts } from '../src/indicators/infrastructure.indicators';
 import { systemIpv6Status } from '../src/resolvers/information-system.resolver';
-import { Ipv6Status } from '../src/types/enums';
+import { Ipv6Status } from '../src/enums/internet-domain.enum';
 
 const counts: InfrastructureCounts = {
   telecomOperators: 6, cableTvOperators: 1, btsStations: 1208, lteStations: 1041, nrStations: 0, btsDown: 3,

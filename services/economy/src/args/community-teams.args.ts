@@ -1,6 +1,6 @@
 import { ArgsType, Field } from 'type-graphql';
 import { PageArgs } from '@ioc/kit';
-import { CommunityTeamLevel } from '../entities/community-team.entity';
+import { CommunityTeamLevel } from '../enums/community-team.enum';
 
 @ArgsType()
 export class CommunityTeamFilterArgs extends PageArgs {

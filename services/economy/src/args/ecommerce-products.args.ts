@@ -1,13 +1,6 @@
-import { ArgsType, Field, registerEnumType } from 'type-graphql';
+import { ArgsType, Field } from 'type-graphql';
 import { PageArgs } from '@ioc/kit';
-import { ProductCategory } from '../entities/ecommerce-product.entity';
-
-export enum EcommerceProductOrder {
-  NAME = 'NAME',
-  LISTED_ON_DESC = 'LISTED_ON_DESC',
-  PRICE_ASC = 'PRICE_ASC',
-}
-registerEnumType(EcommerceProductOrder, { name: 'EcommerceProductOrder' });
+import { ProductCategory, EcommerceProductOrder } from '../enums/ecommerce-product.enum';
 
 @ArgsType()
 export class EcommerceProductsArgs extends PageArgs {

@@ -1,6 +1,6 @@
 import { ArgsType, Field } from 'type-graphql';
 import { PageArgs } from '@ioc/kit';
-import { TaxpayerKind } from '../entities/einvoice-registration.entity';
+import { TaxpayerKind } from '../enums/einvoice-registration.enum';
 
 @ArgsType()
 export class EInvoiceRegistrationsArgs extends PageArgs {

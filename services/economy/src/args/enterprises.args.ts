@@ -1,14 +1,6 @@
-import { ArgsType, Field, registerEnumType } from 'type-graphql';
+import { ArgsType, Field } from 'type-graphql';
 import { PageArgs } from '@ioc/kit';
-import { EnterpriseSector, IctActivity } from '../entities/enterprise.entity';
-
-export enum EnterpriseOrder {
-  NAME = 'NAME',
-  TAX_CODE = 'TAX_CODE',
-  EMPLOYEES_DESC = 'EMPLOYEES_DESC',
-  PLATFORM_JOINED_DESC = 'PLATFORM_JOINED_DESC',
-}
-registerEnumType(EnterpriseOrder, { name: 'EnterpriseOrder', description: 'Sort order of enterprise lists (ties broken by tax code).' });
+import { EnterpriseSector, IctActivity, EnterpriseOrder } from '../enums/enterprise.enum';
 
 /** Filters that make sense both province-wide and inside one administrative unit. */
 @ArgsType()

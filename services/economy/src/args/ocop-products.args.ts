@@ -1,6 +1,6 @@
 import { ArgsType, Field, Int } from 'type-graphql';
 import { PageArgs } from '@ioc/kit';
-import { NationalPlatform, OcopCategory } from '../entities/ocop-product.entity';
+import { NationalPlatform, OcopCategory } from '../enums/ocop-product.enum';
 
 @ArgsType()
 export class OcopProductsArgs extends PageArgs {

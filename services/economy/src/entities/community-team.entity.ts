@@ -1,12 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { Directive, Field, Int, ObjectType, registerEnumType } from 'type-graphql';
-
-export enum CommunityTeamLevel {
-  DISTRICT = 'DISTRICT',
-  COMMUNE = 'COMMUNE',
-  HAMLET = 'HAMLET',
-}
-registerEnumType(CommunityTeamLevel, { name: 'CommunityTeamLevel', description: 'Where the team works: a district, a commune (xã, phường, thị trấn) or a hamlet (ấp, khóm).' });
+import { Directive, Field, Int, ObjectType } from 'type-graphql';
+import { CommunityTeamLevel } from '../enums/community-team.enum';
 
 /** A community digital technology team (Tổ Công nghệ số cộng đồng). */
 @Entity({ name: 'community_team' })

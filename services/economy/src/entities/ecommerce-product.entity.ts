@@ -1,20 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { Directive, Field, Int, ObjectType, registerEnumType } from 'type-graphql';
-
-export enum ProductCategory {
-  OCOP = 'OCOP',
-  RURAL_INDUSTRIAL = 'RURAL_INDUSTRIAL',
-  AGRICULTURAL = 'AGRICULTURAL',
-  FRUIT = 'FRUIT',
-  AQUATIC = 'AQUATIC',
-  PROCESSED_FOOD = 'PROCESSED_FOOD',
-  HANDICRAFT = 'HANDICRAFT',
-  OTHER = 'OTHER',
-}
-registerEnumType(ProductCategory, {
-  name: 'EcommerceProductCategory',
-  description: 'OCOP products, typical rural-industrial products, farm produce, fruit, aquatic products, processed food, handicrafts, other.',
-});
+import { Directive, Field, Int, ObjectType } from 'type-graphql';
+import { ProductCategory } from '../enums/ecommerce-product.enum';
 
 /** A product listed by an enterprise on the provincial e-commerce platform travinhtrade.vn. */
 @Entity({ name: 'ecommerce_product' })

@@ -1,12 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { Field, ObjectType, registerEnumType } from 'type-graphql';
-
-export enum TaxpayerKind {
-  ENTERPRISE = 'ENTERPRISE',
-  HOUSEHOLD_BUSINESS = 'HOUSEHOLD_BUSINESS',
-  ORGANISATION = 'ORGANISATION',
-}
-registerEnumType(TaxpayerKind, { name: 'TaxpayerKind', description: 'Doanh nghiệp, hộ kinh doanh, tổ chức.' });
+import { Field, ObjectType } from 'type-graphql';
+import { TaxpayerKind } from '../enums/einvoice-registration.enum';
 
 /** One tax code registered to issue e-invoices (Decree 123/2020/NĐ-CP); the plan reports 3,768. */
 @Entity({ name: 'einvoice_registration' })

@@ -1,38 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { Directive, Field, Int, ObjectType, registerEnumType } from 'type-graphql';
-
-export enum EnterpriseSector {
-  ICT = 'ICT',
-  AGRICULTURE = 'AGRICULTURE',
-  AQUACULTURE = 'AQUACULTURE',
-  FOOD_PROCESSING = 'FOOD_PROCESSING',
-  HANDICRAFT = 'HANDICRAFT',
-  TRADE_SERVICES = 'TRADE_SERVICES',
-}
-registerEnumType(EnterpriseSector, {
-  name: 'EnterpriseSector',
-  description: 'Main line of business. ICT: công nghệ thông tin (the plan counts 115 such enterprises).',
-});
-
-export enum IctActivity {
-  HARDWARE = 'HARDWARE',
-  SOFTWARE = 'SOFTWARE',
-  IT_SERVICES = 'IT_SERVICES',
-  DIGITAL_CONTENT = 'DIGITAL_CONTENT',
-}
-registerEnumType(IctActivity, { name: 'IctActivity', description: 'What an ICT enterprise mainly does (hardware trade, software, IT services, digital content).' });
-
-export enum LegalForm {
-  LIMITED_LIABILITY = 'LIMITED_LIABILITY',
-  SINGLE_MEMBER_LIMITED_LIABILITY = 'SINGLE_MEMBER_LIMITED_LIABILITY',
-  JOINT_STOCK = 'JOINT_STOCK',
-  PRIVATE_ENTERPRISE = 'PRIVATE_ENTERPRISE',
-  COOPERATIVE = 'COOPERATIVE',
-}
-registerEnumType(LegalForm, {
-  name: 'EnterpriseLegalForm',
-  description: 'Công ty TNHH, Công ty TNHH MTV, Công ty cổ phần, Doanh nghiệp tư nhân, Hợp tác xã.',
-});
+import { Directive, Field, Int, ObjectType } from 'type-graphql';
+import { EnterpriseSector, IctActivity, LegalForm } from '../enums/enterprise.enum';
 
 /** An enterprise registered in the province, identified by its tax code (mã số thuế). */
 @Entity({ name: 'enterprise' })

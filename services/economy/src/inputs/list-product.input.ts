@@ -1,5 +1,5 @@
 import { Field, InputType, Int } from 'type-graphql';
-import { ProductCategory } from '../entities/ecommerce-product.entity';
+import { ProductCategory } from '../enums/ecommerce-product.enum';
 
 @InputType('ListProductOnPlatformInput', { description: 'A new listing on travinhtrade.vn by an enterprise already on the platform.' })
 export class ListProductOnPlatformInput {

@@ -1,5 +1,5 @@
 import { Field, InputType, Int } from 'type-graphql';
-import { EnterpriseSector, IctActivity, LegalForm } from '../entities/enterprise.entity';
+import { EnterpriseSector, IctActivity, LegalForm } from '../enums/enterprise.enum';
 
 @InputType('RegisterEnterpriseOnPlatformInput', {
   description: 'Puts an enterprise on travinhtrade.vn. A known tax code needs nothing else; a new one also needs name, legalForm, sector and communeCode.',

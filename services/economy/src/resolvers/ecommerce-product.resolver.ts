@@ -1,7 +1,9 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { badInput, type Connection, foldVietnamese, paginate, publishIndicatorChanges, recordAudit, Roles, type SubgraphContext, validatePage, withTransaction } from '@ioc/kit';
-import { EcommerceProductOrder, EcommerceProductsArgs } from '../args/ecommerce-products.args';
-import { EcommerceProduct, ProductCategory } from '../entities/ecommerce-product.entity';
+import { EcommerceProductsArgs } from '../args/ecommerce-products.args';
+import { EcommerceProductOrder } from '../enums/ecommerce-product.enum';
+import { EcommerceProduct } from '../entities/ecommerce-product.entity';
+import { ProductCategory } from '../enums/ecommerce-product.enum';
 import { Enterprise } from '../entities/enterprise.entity';
 import { OcopProduct } from '../entities/ocop-product.entity';
 import { ListProductOnPlatformInput } from '../inputs/list-product.input';

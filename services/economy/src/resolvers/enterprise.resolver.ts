@@ -2,9 +2,11 @@ import { Arg, Args, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolv
 import type { EntityManager, SelectQueryBuilder } from 'typeorm';
 import { badInput, type Connection, paginate, publishIndicatorChanges, recordAudit, Roles, type SubgraphContext, validatePage, withTransaction } from '@ioc/kit';
 import { foldVietnamese } from '@ioc/kit';
-import { EnterpriseFilterArgs, EnterpriseOrder, EnterprisesArgs } from '../args/enterprises.args';
+import { EnterpriseFilterArgs, EnterprisesArgs } from '../args/enterprises.args';
+import { EnterpriseOrder } from '../enums/enterprise.enum';
 import { EcommerceProduct } from '../entities/ecommerce-product.entity';
-import { Enterprise, EnterpriseSector } from '../entities/enterprise.entity';
+import { Enterprise } from '../entities/enterprise.entity';
+import { EnterpriseSector } from '../enums/enterprise.enum';
 import { RegisterEnterpriseOnPlatformInput } from '../inputs/register-enterprise.input';
 import { parsePastDay, todayInVietnam } from '../domain/dates';
 import { containsPattern } from '../domain/search';

@@ -1,6 +1,6 @@
 import { ArgsType, Field } from 'type-graphql';
 import { PageArgs } from '@ioc/kit';
-import { UnitLevel } from '../entities/administrative-unit.entity';
+import { UnitLevel } from '../enums/administrative-unit.enum';
 
 @ArgsType()
 export class AdministrativeUnitsArgs extends PageArgs {

@@ -1,7 +1,7 @@
 import { ArgsType, Field } from 'type-graphql';
 import { PageArgs } from '@ioc/kit';
-import { UnitLevel } from '../entities/administrative-unit.entity';
-import { AgencyKind } from '../entities/agency.entity';
+import { UnitLevel } from '../enums/administrative-unit.enum';
+import { AgencyKind } from '../enums/agency.enum';
 
 @ArgsType()
 export class AgenciesArgs extends PageArgs {

@@ -1,5 +1,5 @@
 import { ArgsType, Field } from 'type-graphql';
-import { DossierChannel } from '../entities/dossier.entity';
+import { DossierChannel } from '../enums/dossier.enum';
 
 /** Filters of the dossier streams (dossierReceived, dossierResolved). */
 @ArgsType()

@@ -1,14 +1,6 @@
-import { ArgsType, Field, Int, registerEnumType } from 'type-graphql';
+import { ArgsType, Field, Int } from 'type-graphql';
 import { PageArgs } from '@ioc/kit';
-import { DossierChannel, DossierStatus } from '../entities/dossier.entity';
-
-export enum DossierSort {
-  RECEIVED_AT_DESC = 'RECEIVED_AT_DESC',
-  RECEIVED_AT_ASC = 'RECEIVED_AT_ASC',
-  DUE_AT_ASC = 'DUE_AT_ASC',
-  RESOLVED_AT_DESC = 'RESOLVED_AT_DESC',
-}
-registerEnumType(DossierSort, { name: 'DossierSort' });
+import { DossierChannel, DossierStatus, DossierSort } from '../enums/dossier.enum';
 
 @ArgsType()
 export class DossiersArgs extends PageArgs {

@@ -1,12 +1,6 @@
-import { ArgsType, Field, registerEnumType } from 'type-graphql';
+import { ArgsType, Field } from 'type-graphql';
 import { PageArgs } from '@ioc/kit';
-import { FeedbackCategory, FeedbackChannel, FeedbackStatus } from '../entities/feedback.entity';
-
-export enum FeedbackSort {
-  RECEIVED_AT_DESC = 'RECEIVED_AT_DESC',
-  RECEIVED_AT_ASC = 'RECEIVED_AT_ASC',
-}
-registerEnumType(FeedbackSort, { name: 'FeedbackSort' });
+import { FeedbackCategory, FeedbackChannel, FeedbackStatus, FeedbackSort } from '../enums/feedback.enum';
 
 @ArgsType()
 export class FeedbackArgs extends PageArgs {

@@ -1,6 +1,6 @@
 import { ArgsType, Field } from 'type-graphql';
 import { PageArgs } from '@ioc/kit';
-import { SystemCategory } from '../entities/information-system.entity';
+import { SystemCategory } from '../enums/information-system.enum';
 
 @ArgsType()
 export class InformationSystemsArgs extends PageArgs {

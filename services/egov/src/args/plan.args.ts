@@ -1,14 +1,7 @@
-import { ArgsType, Field, Int, registerEnumType } from 'type-graphql';
+import { ArgsType, Field, Int } from 'type-graphql';
 import { PageArgs } from '@ioc/kit';
-import { FundingType } from '../entities/plan-project.entity';
-import { DeadlineKind } from '../entities/plan-task.entity';
-
-export enum AgencyRole {
-  LEAD = 'LEAD',
-  CO_OPERATING = 'CO_OPERATING',
-  ANY = 'ANY',
-}
-registerEnumType(AgencyRole, { name: 'AgencyRole', description: 'Role of an agency in a plan task.' });
+import { FundingType, AgencyRole } from '../enums/plan.enum';
+import { DeadlineKind } from '../enums/plan.enum';
 
 @ArgsType()
 export class PlanTasksArgs extends PageArgs {

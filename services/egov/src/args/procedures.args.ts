@@ -1,13 +1,7 @@
-import { ArgsType, Field, Int, registerEnumType } from 'type-graphql';
+import { ArgsType, Field, Int } from 'type-graphql';
 import { PageArgs } from '@ioc/kit';
-import { UnitLevel } from '../entities/administrative-unit.entity';
-
-export enum OnlineServiceSort {
-  ID = 'ID',
-  NAME = 'NAME',
-  LEVEL_DESC = 'LEVEL_DESC',
-}
-registerEnumType(OnlineServiceSort, { name: 'OnlineServiceSort' });
+import { UnitLevel } from '../enums/administrative-unit.enum';
+import { OnlineServiceSort } from '../enums/online-service.enum';
 
 @ArgsType()
 export class AdministrativeProceduresArgs extends PageArgs {

@@ -1,12 +1,6 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { Directive, Field, ObjectType, registerEnumType } from 'type-graphql';
-
-export enum UnitLevel {
-  PROVINCE = 'PROVINCE',
-  DISTRICT = 'DISTRICT',
-  COMMUNE = 'COMMUNE',
-}
-registerEnumType(UnitLevel, { name: 'UnitLevel', description: 'Tier of the administrative hierarchy (cấp tỉnh / huyện / xã).' });
+import { Directive, Field, ObjectType } from 'type-graphql';
+import { UnitLevel } from '../enums/administrative-unit.enum';
 
 /** A province, district-level or commune-level unit, as published by the General Statistics Office. */
 @Entity({ name: 'administrative_unit' })

@@ -1,16 +1,7 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { Directive, Field, ObjectType, registerEnumType } from 'type-graphql';
-import { UnitLevel } from './administrative-unit.entity';
-
-export enum AgencyKind {
-  DEPARTMENT = 'DEPARTMENT',
-  PARTY = 'PARTY',
-  PEOPLES_COMMITTEE = 'PEOPLES_COMMITTEE',
-}
-registerEnumType(AgencyKind, {
-  name: 'AgencyKind',
-  description: "DEPARTMENT: provincial department or agency (sở, ban, ngành); PARTY: Party agency or mass organisation; PEOPLES_COMMITTEE: a district's or commune's People's Committee.",
-});
+import { Directive, Field, ObjectType } from 'type-graphql';
+import { UnitLevel } from '../enums/administrative-unit.enum';
+import { AgencyKind } from '../enums/agency.enum';
 
 /** One of the 150 agencies of the plan. */
 @Entity({ name: 'agency' })

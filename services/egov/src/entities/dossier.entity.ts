@@ -1,18 +1,7 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { isoTimestamp } from '../domain/columns';
-
-export enum DossierChannel {
-  ONLINE = 'ONLINE',
-  IN_PERSON = 'IN_PERSON',
-}
-registerEnumType(DossierChannel, { name: 'DossierChannel', description: 'How a dossier was submitted (trực tuyến / trực tiếp).' });
-
-export enum DossierStatus {
-  PROCESSING = 'PROCESSING',
-  RESOLVED = 'RESOLVED',
-}
-registerEnumType(DossierStatus, { name: 'DossierStatus', description: 'PROCESSING (đang giải quyết) or RESOLVED (đã giải quyết).' });
+import { DossierChannel, DossierStatus } from '../enums/dossier.enum';
 
 /** One administrative-procedure dossier (hồ sơ) received through the public-service portal. */
 @Entity({ name: 'dossier' })

@@ -1,34 +1,7 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, ObjectType } from 'type-graphql';
 import { isoTimestamp } from '../domain/columns';
-
-export enum FeedbackCategory {
-  ADMINISTRATIVE_PROCEDURE = 'ADMINISTRATIVE_PROCEDURE',
-  INFRASTRUCTURE = 'INFRASTRUCTURE',
-  ENVIRONMENT = 'ENVIRONMENT',
-  PUBLIC_ORDER = 'PUBLIC_ORDER',
-  HEALTH = 'HEALTH',
-  EDUCATION = 'EDUCATION',
-  LAND = 'LAND',
-  OTHER = 'OTHER',
-}
-registerEnumType(FeedbackCategory, { name: 'FeedbackCategory' });
-
-export enum FeedbackChannel {
-  PORTAL = 'PORTAL',
-  SMART_TRA_VINH = 'SMART_TRA_VINH',
-  HOTLINE = 'HOTLINE',
-  EMAIL = 'EMAIL',
-  IN_PERSON = 'IN_PERSON',
-}
-registerEnumType(FeedbackChannel, { name: 'FeedbackChannel', description: 'PAKN portal, Smart Trà Vinh app, hotline, e-mail or in person.' });
-
-export enum FeedbackStatus {
-  RECEIVED = 'RECEIVED',
-  PROCESSING = 'PROCESSING',
-  ANSWERED = 'ANSWERED',
-}
-registerEnumType(FeedbackStatus, { name: 'FeedbackStatus' });
+import { FeedbackCategory, FeedbackChannel, FeedbackStatus } from '../enums/feedback.enum';
 
 /** Citizen feedback and petitions (phản ánh, kiến nghị). Personal data is stored and served masked. */
 @Entity({ name: 'feedback' })

@@ -1,16 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { Directive, Field, ObjectType, registerEnumType } from 'type-graphql';
-
-export enum SystemCategory {
-  GOVERNMENT_OPERATIONS = 'GOVERNMENT_OPERATIONS',
-  PUBLIC_SERVICE = 'PUBLIC_SERVICE',
-  DATA_PLATFORM = 'DATA_PLATFORM',
-  CITIZEN_ENGAGEMENT = 'CITIZEN_ENGAGEMENT',
-  SECURITY = 'SECURITY',
-  INFRASTRUCTURE = 'INFRASTRUCTURE',
-  SECTOR_DATABASE = 'SECTOR_DATABASE',
-}
-registerEnumType(SystemCategory, { name: 'SystemCategory', description: 'What an information system is for.' });
+import { Directive, Field, ObjectType } from 'type-graphql';
+import { SystemCategory } from '../enums/information-system.enum';
 
 /** One of the 47 systems of the provincial catalogue. */
 @Entity({ name: 'information_system' })

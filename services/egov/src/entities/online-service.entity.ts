@@ -1,16 +1,7 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { UnitLevel } from './administrative-unit.entity';
-
-export enum ServiceProvision {
-  FULL_PROCESS = 'FULL_PROCESS',
-  PARTIAL = 'PARTIAL',
-  INFORMATION = 'INFORMATION',
-}
-registerEnumType(ServiceProvision, {
-  name: 'ServiceProvision',
-  description: 'FULL_PROCESS (toàn trình, level 4), PARTIAL (một phần, level 3), INFORMATION (level 2: forms and guidance only).',
-});
+import { Field, Int, ObjectType } from 'type-graphql';
+import { UnitLevel } from '../enums/administrative-unit.enum';
+import { ServiceProvision } from '../enums/online-service.enum';
 
 export const provisionOf = (level: number): ServiceProvision =>
   level >= 4 ? ServiceProvision.FULL_PROCESS : level === 3 ? ServiceProvision.PARTIAL : ServiceProvision.INFORMATION;

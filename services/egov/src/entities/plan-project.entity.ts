@@ -1,12 +1,7 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { numericNumber } from '../domain/columns';
-
-export enum FundingType {
-  INVESTMENT = 'INVESTMENT',
-  RECURRING = 'RECURRING',
-}
-registerEnumType(FundingType, { name: 'FundingType', description: 'INVESTMENT (vốn đầu tư) or RECURRING (vốn sự nghiệp).' });
+import { FundingType } from '../enums/plan.enum';
 
 /** A project of Appendix I (2022, with its spend) or Appendix III (2023, with its budget). */
 @Entity({ name: 'plan_project' })

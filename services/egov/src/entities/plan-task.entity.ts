@@ -1,16 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
-
-export enum DeadlineKind {
-  REGULAR = 'REGULAR',
-  YEAR_2023 = 'YEAR_2023',
-  FROM_2023_ONWARDS = '2023_ONWARDS',
-  OTHER = 'OTHER',
-}
-registerEnumType(DeadlineKind, {
-  name: 'DeadlineKind',
-  description: 'REGULAR (thường xuyên), YEAR_2023 (năm 2023), FROM_2023_ONWARDS (2023 and following years), OTHER.',
-});
+import { Field, Int, ObjectType } from 'type-graphql';
+import { DeadlineKind } from '../enums/plan.enum';
 
 /** A task of Appendix II of the plan, with its lead and co-operating agencies and deadline. */
 @Entity({ name: 'plan_task' })

@@ -1,5 +1,5 @@
 import { evaluateIndicator, type Indicator, IndicatorDefinitionRow, indicatorDefinitionOf, type SubgraphContext } from '@ioc/kit';
-import { cachedAggregate } from '../domain/aggregate-cache';
+import { cachedAggregate } from '../loaders/aggregate-cache.loader';
 import { baselineMeasurementOf } from './baselines';
 
 /**

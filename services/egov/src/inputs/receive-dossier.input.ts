@@ -1,5 +1,5 @@
 import { Field, InputType } from 'type-graphql';
-import { DossierChannel } from '../entities/dossier.entity';
+import { DossierChannel } from '../enums/dossier.enum';
 
 @InputType('ReceiveDossierInput', { description: 'A dossier received at a one-stop counter or on the portal.' })
 export class ReceiveDossierInput {

@@ -1,5 +1,5 @@
 import { Field, InputType } from 'type-graphql';
-import { FeedbackCategory, FeedbackChannel } from '../entities/feedback.entity';
+import { FeedbackCategory, FeedbackChannel } from '../enums/feedback.enum';
 
 @InputType('ReceiveFeedbackInput', { description: 'Citizen feedback received by the PAKN system.' })
 export class ReceiveFeedbackInput {

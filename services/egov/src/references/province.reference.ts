@@ -1,6 +1,7 @@
 import { In } from 'typeorm';
 import { alignByKey, batchedReference, type SubgraphContext } from '@ioc/kit';
-import { AdministrativeUnit, UnitLevel } from '../entities/administrative-unit.entity';
+import { AdministrativeUnit } from '../entities/administrative-unit.entity';
+import { UnitLevel } from '../enums/administrative-unit.enum';
 import type { Province } from '../types/province.type';
 
 export async function findProvinces(codes: readonly string[], ctx: SubgraphContext): Promise<Array<Province | null>> {

@@ -3,13 +3,13 @@ import { paginate, Roles, type Connection, type SubgraphContext } from '@ioc/kit
 import { AdministrativeUnitsArgs } from '../args/administrative-units.args';
 import { AdministrativeUnit } from '../entities/administrative-unit.entity';
 import { Agency } from '../entities/agency.entity';
-import { assertKnown } from '../domain/known';
+import { assertKnown } from '../validation/known.validation';
 import { loadBy } from '../domain/loaders';
 import { checkYear, parseValidOn } from '../domain/dates';
 import { searchPattern } from '../domain/search';
-import { AdministrativeUnitConnection } from '../types/connections';
+import { AdministrativeUnitConnection } from '../types/connections.type';
 import { DossierStatistics } from '../types/dossier-statistics.type';
-import { loadUnitStatistics } from '../domain/dossier-statistics';
+import { loadUnitStatistics } from '../stores/dossier-statistics.store';
 
 
 @Resolver(() => AdministrativeUnit)

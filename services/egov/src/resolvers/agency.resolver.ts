@@ -5,10 +5,10 @@ import { AdministrativeUnit } from '../entities/administrative-unit.entity';
 import { Agency } from '../entities/agency.entity';
 import { InformationSystem } from '../entities/information-system.entity';
 import { PlanTask } from '../entities/plan-task.entity';
-import { assertKnown } from '../domain/known';
+import { assertKnown } from '../validation/known.validation';
 import { loadBy, loadManyBy } from '../domain/loaders';
 import { searchPattern } from '../domain/search';
-import { AgencyConnection } from '../types/connections';
+import { AgencyConnection } from '../types/connections.type';
 
 @Resolver(() => Agency)
 @Authorized()

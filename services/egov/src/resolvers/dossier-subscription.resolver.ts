@@ -2,7 +2,7 @@ import { Args, Authorized, Resolver, Root, Subscription } from 'type-graphql';
 import { agencyScope, freshLoaders, liveStream, Roles, type SubgraphContext } from '@ioc/kit';
 import { DossierStreamArgs } from '../args/dossier-stream.args';
 import { Dossier } from '../entities/dossier.entity';
-import { assertKnown } from '../domain/known';
+import { assertKnown } from '../validation/known.validation';
 
 interface DossierEvent extends Record<string, unknown> {
   id: string;

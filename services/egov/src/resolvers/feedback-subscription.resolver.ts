@@ -1,7 +1,8 @@
 import { Arg, Authorized, Resolver, Root, Subscription } from 'type-graphql';
 import { agencyScope, freshLoaders, liveStream, Roles, type SubgraphContext } from '@ioc/kit';
-import { Feedback, FeedbackCategory } from '../entities/feedback.entity';
-import { assertKnown } from '../domain/known';
+import { Feedback } from '../entities/feedback.entity';
+import { FeedbackCategory } from '../enums/feedback.enum';
+import { assertKnown } from '../validation/known.validation';
 
 interface FeedbackEvent extends Record<string, unknown> {
   id: string;

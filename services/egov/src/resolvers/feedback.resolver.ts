@@ -1,18 +1,20 @@
 import { foldVietnamese, paginate, publishIndicatorChanges } from '@ioc/kit';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
 import { agencyRowGuard, agencyScopeOf, ownRowOrNull, badInput, recordAudit, Roles, withTransaction, type Connection, type SubgraphContext } from '@ioc/kit';
-import { FeedbackArgs, FeedbackSort } from '../args/feedback.args';
-import { AdministrativeUnit, UnitLevel } from '../entities/administrative-unit.entity';
+import { FeedbackArgs } from '../args/feedback.args';
+import { FeedbackSort } from '../enums/feedback.enum';
+import { AdministrativeUnit } from '../entities/administrative-unit.entity';
+import { UnitLevel } from '../enums/administrative-unit.enum';
 import { Agency } from '../entities/agency.entity';
 import { Feedback } from '../entities/feedback.entity';
 import { ReceiveFeedbackInput } from '../inputs/receive-feedback.input';
-import { aggregateCache } from '../domain/aggregate-cache';
+import { aggregateCache } from '../loaders/aggregate-cache.loader';
 import { parseRange } from '../domain/dates';
-import { assertKnown } from '../domain/known';
+import { assertKnown } from '../validation/known.validation';
 import { loadBy } from '../domain/loaders';
 import { personalData } from '../domain/personal-data';
 import { searchPattern } from '../domain/search';
-import { FeedbackConnection } from '../types/connections';
+import { FeedbackConnection } from '../types/connections.type';
 
 const phonePattern = /^\+?[0-9][0-9 .-]{7,16}[0-9]$/;
 

@@ -3,10 +3,10 @@ import { agencyRowGuard, agencyScopeOf, ownRowOrNull, paginate, Roles, type Conn
 import { InformationSystemsArgs } from '../args/information-systems.args';
 import { Agency } from '../entities/agency.entity';
 import { InformationSystem } from '../entities/information-system.entity';
-import { assertKnown } from '../domain/known';
+import { assertKnown } from '../validation/known.validation';
 import { loadBy } from '../domain/loaders';
 import { searchPattern } from '../domain/search';
-import { InformationSystemConnection } from '../types/connections';
+import { InformationSystemConnection } from '../types/connections.type';
 
 @Resolver(() => InformationSystem)
 @Authorized(...Roles.agencyScoped)

@@ -1,13 +1,15 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { badInput, paginate, type Connection, type SubgraphContext } from '@ioc/kit';
-import { AdministrativeProceduresArgs, OnlineServiceSort, OnlineServicesArgs } from '../args/procedures.args';
+import { AdministrativeProceduresArgs, OnlineServicesArgs } from '../args/procedures.args';
+import { OnlineServiceSort } from '../enums/online-service.enum';
 import { AdministrativeProcedure } from '../entities/administrative-procedure.entity';
 import { Agency } from '../entities/agency.entity';
-import { OnlineService, ServiceProvision, provisionOf } from '../entities/online-service.entity';
-import { assertKnown } from '../domain/known';
+import { OnlineService, provisionOf } from '../entities/online-service.entity';
+import { ServiceProvision } from '../enums/online-service.enum';
+import { assertKnown } from '../validation/known.validation';
 import { loadBy, loadManyBy } from '../domain/loaders';
 import { searchPattern } from '../domain/search';
-import { AdministrativeProcedureConnection, OnlineServiceConnection } from '../types/connections';
+import { AdministrativeProcedureConnection, OnlineServiceConnection } from '../types/connections.type';
 
 export function checkServiceLevel(level: number | null | undefined, argument: string): void {
   if (level !== null && level !== undefined && ![2, 3, 4].includes(level)) throw badInput(argument, `must be 2, 3 or 4, got ${level}`);

@@ -1,14 +1,15 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import { paginate, Roles, type Connection, type SubgraphContext } from '@ioc/kit';
-import { AgencyRole, PlanProjectsArgs, PlanTasksArgs } from '../args/plan.args';
+import { PlanProjectsArgs, PlanTasksArgs } from '../args/plan.args';
+import { AgencyRole } from '../enums/plan.enum';
 import { Agency } from '../entities/agency.entity';
 import { PlanProject } from '../entities/plan-project.entity';
 import { PlanTask } from '../entities/plan-task.entity';
 import { checkYear } from '../domain/dates';
-import { assertKnown } from '../domain/known';
+import { assertKnown } from '../validation/known.validation';
 import { loadBy } from '../domain/loaders';
 import { searchPattern } from '../domain/search';
-import { PlanProjectConnection, PlanTaskConnection } from '../types/connections';
+import { PlanProjectConnection, PlanTaskConnection } from '../types/connections.type';
 import { PlanBudget } from '../types/plan-budget.type';
 
 async function agenciesByIds(ids: string[], ctx: SubgraphContext): Promise<Agency[]> {

@@ -3,9 +3,9 @@ import { Indicator, ReportedMeasurement, Roles, type SubgraphContext } from '@io
 import { AdministrativeUnit } from '../entities/administrative-unit.entity';
 import { egovIndicators } from '../indicators/egov.indicators';
 import { findProvinces } from '../references/province.reference';
-import { cachedAggregate } from '../domain/aggregate-cache';
+import { cachedAggregate } from '../loaders/aggregate-cache.loader';
 import { checkYear, todayInProvince } from '../domain/dates';
-import { loadUnitStatistics } from '../domain/dossier-statistics';
+import { loadUnitStatistics } from '../stores/dossier-statistics.store';
 import { loadBy } from '../domain/loaders';
 import { DigitalGovernmentSummary } from '../types/digital-government-summary.type';
 import { DossierStatistics } from '../types/dossier-statistics.type';

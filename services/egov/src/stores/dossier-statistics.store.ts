@@ -1,9 +1,10 @@
 import { badInput, type SubgraphContext } from '@ioc/kit';
-import { AdministrativeUnit, UnitLevel } from '../entities/administrative-unit.entity';
+import { AdministrativeUnit } from '../entities/administrative-unit.entity';
+import { UnitLevel } from '../enums/administrative-unit.enum';
 import type { DossierStatistics } from '../types/dossier-statistics.type';
-import { cachedAggregate } from './aggregate-cache';
-import { yearBounds } from './calendar';
-import { parseValidOn } from './dates';
+import { cachedAggregate } from '../loaders/aggregate-cache.loader';
+import { yearBounds } from '../domain/calendar';
+import { parseValidOn } from '../domain/dates';
 
 const aggregates = `
   count(*)::int AS received,

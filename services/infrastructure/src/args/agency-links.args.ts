@@ -1,6 +1,7 @@
 import { ArgsType, Field } from 'type-graphql';
 import { PageArgs } from '@ioc/kit';
-import { NetworkConnectionStatus, NetworkSector, UnitLevel } from '../types/enums';
+import { UnitLevel } from '../enums/administrative-unit.enum';
+import { NetworkConnectionStatus, NetworkSector } from '../enums/network-connection.enum';
 
 @ArgsType()
 export class AgencyAreaArgs extends PageArgs {

@@ -1,6 +1,6 @@
 import { ArgsType, Field } from 'type-graphql';
 import { PageArgs } from '@ioc/kit';
-import { BtsStationSort, BtsStatus, RadioTechnology } from '../types/enums';
+import { BtsStationSort, BtsStatus, RadioTechnology } from '../enums/bts-station.enum';
 
 /** Filters of an operator's stations. */
 @ArgsType()

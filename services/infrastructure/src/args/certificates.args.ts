@@ -1,6 +1,7 @@
 import { ArgsType, Field } from 'type-graphql';
 import { PageArgs } from '@ioc/kit';
-import { CertificateKind, CertificateMedium, CertificateStatus, UnitLevel } from '../types/enums';
+import { UnitLevel } from '../enums/administrative-unit.enum';
+import { CertificateKind, CertificateMedium, CertificateStatus } from '../enums/certificate.enum';
 
 @ArgsType()
 export class AgencyCertificatesArgs extends PageArgs {

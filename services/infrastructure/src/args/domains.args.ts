@@ -1,6 +1,6 @@
 import { ArgsType, Field } from 'type-graphql';
 import { PageArgs } from '@ioc/kit';
-import { Ipv6Status } from '../types/enums';
+import { Ipv6Status } from '../enums/internet-domain.enum';
 
 @ArgsType()
 export class InternetDomainsArgs extends PageArgs {

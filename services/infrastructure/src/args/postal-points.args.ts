@@ -1,6 +1,6 @@
 import { ArgsType, Field } from 'type-graphql';
 import { PageArgs } from '@ioc/kit';
-import { PostalPointKind } from '../types/enums';
+import { PostalPointKind } from '../enums/postal-point.enum';
 
 @ArgsType()
 export class ScopedPostalPointsArgs extends PageArgs {

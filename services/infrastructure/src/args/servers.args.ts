@@ -1,6 +1,6 @@
 import { ArgsType, Field } from 'type-graphql';
 import { PageArgs } from '@ioc/kit';
-import { ServerHealth, ServerKind, ServerSort, ServerStatus } from '../types/enums';
+import { ServerHealth, ServerKind, ServerSort, ServerStatus } from '../enums/server.enum';
 
 @ArgsType()
 export class ServersArgs extends PageArgs {

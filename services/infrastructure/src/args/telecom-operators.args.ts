@@ -1,6 +1,6 @@
 import { ArgsType, Field } from 'type-graphql';
 import { PageArgs } from '@ioc/kit';
-import { OperatorKind, OperatorService } from '../types/enums';
+import { OperatorKind, OperatorService } from '../enums/telecom-operator.enum';
 
 @ArgsType()
 export class TelecomOperatorsArgs extends PageArgs {

@@ -1,7 +1,7 @@
 import { badInput, foldVietnamese, type SubgraphContext } from '@ioc/kit';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { AdministrativeUnitRef } from '../entities/administrative-unit-ref.entity';
-import { UnitLevel } from '../types/enums';
+import { UnitLevel } from '../enums/administrative-unit.enum';
 
 /** `LIKE` pattern for an accent-folded search term; null when the term folds to nothing. */
 export function searchPattern(search: string | null | undefined): string | null {

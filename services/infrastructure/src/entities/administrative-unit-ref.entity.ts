@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { UnitLevel } from '../types/enums';
+import type { UnitLevel } from '../enums/administrative-unit.enum';
 
 /**
  * This service's copy of the administrative units it places rows in (GSO codes, owned by egov):

@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { Directive, Field, Float, GraphQLISODateTime, ObjectType } from 'type-graphql';
-import { BtsStatus, RadioTechnology } from '../types/enums';
+import { BtsStatus, RadioTechnology } from '../enums/bts-station.enum';
 
 @Entity({ name: 'bts_station' })
 @ObjectType('BtsStation', { description: 'Trạm BTS: a mobile base station of one operator in one commune.' })

@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { Field, GraphQLISODateTime, ObjectType } from 'type-graphql';
-import { BtsStatus } from '../types/enums';
+import { BtsStatus } from '../enums/bts-station.enum';
 
 @Entity({ name: 'bts_status_change' })
 @ObjectType('BtsStatusChange', { description: 'A recorded change of a station\'s status (outage, recovery).' })

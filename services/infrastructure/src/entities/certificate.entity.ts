@@ -1,6 +1,7 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { Field, ObjectType } from 'type-graphql';
-import { CertificateKind, CertificateMedium, CertificateStatus, UnitLevel } from '../types/enums';
+import { UnitLevel } from '../enums/administrative-unit.enum';
+import { CertificateKind, CertificateMedium, CertificateStatus } from '../enums/certificate.enum';
 
 @Entity({ name: 'certificate' })
 @ObjectType('DigitalCertificate', {

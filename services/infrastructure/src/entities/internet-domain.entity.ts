@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { Field, ObjectType } from 'type-graphql';
-import { Ipv6Status } from '../types/enums';
+import { Ipv6Status } from '../enums/internet-domain.enum';
 
 @Entity({ name: 'internet_domain' })
 @ObjectType('InternetDomain', { description: 'Tên miền: a domain name a system is served on, with its IPv6 migration.' })

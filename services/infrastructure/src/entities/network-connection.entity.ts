@@ -1,6 +1,7 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { Field, Int, ObjectType } from 'type-graphql';
-import { NetworkConnectionStatus, NetworkSector, UnitLevel } from '../types/enums';
+import { UnitLevel } from '../enums/administrative-unit.enum';
+import { NetworkConnectionStatus, NetworkSector } from '../enums/network-connection.enum';
 
 @Entity({ name: 'network_connection' })
 @ObjectType('NetworkConnection', {

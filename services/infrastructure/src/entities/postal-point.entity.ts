@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { Field, ObjectType } from 'type-graphql';
-import { PostalPointKind } from '../types/enums';
+import { PostalPointKind } from '../enums/postal-point.enum';
 
 @Entity({ name: 'postal_point' })
 @ObjectType('PostalPoint', { description: 'Điểm phục vụ bưu chính: a post office or other postal service point.' })

@@ -1,6 +1,7 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { Field, ObjectType } from 'type-graphql';
-import { NetworkSector, UnitLevel } from '../types/enums';
+import { UnitLevel } from '../enums/administrative-unit.enum';
+import { NetworkSector } from '../enums/network-connection.enum';
 
 @Entity({ name: 'secured_lan' })
 @ObjectType('SecuredLan', { description: 'Hệ thống bảo mật mạng LAN: an agency LAN with a security appliance installed.' })

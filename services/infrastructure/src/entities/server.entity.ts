@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { Directive, Field, GraphQLISODateTime, Int, ObjectType } from 'type-graphql';
-import { ServerHealth, ServerKind, ServerStatus } from '../types/enums';
+import { ServerHealth, ServerKind, ServerStatus } from '../enums/server.enum';
 
 @Entity({ name: 'server' })
 @ObjectType('Server', { description: 'Máy chủ: a physical host or virtual machine of the provincial data centre.' })

@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { Directive, Field, ObjectType } from 'type-graphql';
-import { OperatorKind, OperatorService } from '../types/enums';
+import { OperatorKind, OperatorService } from '../enums/telecom-operator.enum';
 
 @Entity({ name: 'telecom_operator' })
 @ObjectType('TelecomOperator', { description: 'Doanh nghiệp viễn thông: a telecom or cable-TV operator in the province.' })

@@ -1,4 +1,5 @@
-import { BtsStatus, RadioTechnology, ServerHealth, ServerKind, ServerStatus } from '../types/enums';
+import { BtsStatus, RadioTechnology } from '../enums/bts-station.enum';
+import { ServerHealth, ServerKind, ServerStatus } from '../enums/server.enum';
 
 /** 4G coverage counts communes with an LTE station that is not down: only an LTE station crossing DOWN can move it. */
 export function btsIndicatorCodes(station: { technologies: readonly RadioTechnology[] }, from: BtsStatus, to: BtsStatus): string[] {

@@ -1,5 +1,5 @@
 import { Field, InputType, Int } from 'type-graphql';
-import { ServerKind } from '../types/enums';
+import { ServerKind } from '../enums/server.enum';
 
 @InputType('AddServerInput', { description: 'A server put into service; its id is assigned (next host-NN or vm-NNN).' })
 export class AddServerInput {

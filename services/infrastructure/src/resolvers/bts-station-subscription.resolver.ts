@@ -5,7 +5,7 @@ import { BtsStatusChange } from '../entities/bts-status-change.entity';
 import { validateArea } from '../domain/filters';
 import { findBtsStations } from '../references/bts-station.reference';
 import { loadTelecomOperator } from '../references/telecom-operator.reference';
-import { BtsStatus } from '../types/enums';
+import { BtsStatus } from '../enums/bts-station.enum';
 
 /** A status change with its station as it is now (the station is read in the same query). */
 type StationChange = BtsStatusChange & { station: BtsStation };

@@ -4,7 +4,7 @@ import { BtsStation } from '../entities/bts-station.entity';
 import { BtsStatusChange } from '../entities/bts-status-change.entity';
 import { TelecomOperator } from '../entities/telecom-operator.entity';
 import { BtsStationsArgs, type ScopedBtsStationsArgs } from '../args/bts-stations.args';
-import { BtsStationSort, BtsStatus } from '../types/enums';
+import { BtsStationSort, BtsStatus } from '../enums/bts-station.enum';
 import { AdministrativeUnit } from '../types/stubs.type';
 import { applyArea, applySearch, validateArea, type AreaArgs } from '../domain/filters';
 import { findBtsStations } from '../references/bts-station.reference';

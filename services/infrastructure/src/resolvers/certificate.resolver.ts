@@ -4,7 +4,7 @@ import { Certificate } from '../entities/certificate.entity';
 import { NetworkConnection } from '../entities/network-connection.entity';
 import { CertificatesArgs, type AgencyCertificatesArgs } from '../args/certificates.args';
 import { parseDateRangeArgs } from '../domain/filters';
-import type { UnitLevel } from '../types/enums';
+import type { UnitLevel } from '../enums/administrative-unit.enum';
 
 export const CertificateConnection = connectionType(Certificate, 'DigitalCertificate');
 

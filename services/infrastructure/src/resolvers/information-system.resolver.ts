@@ -6,7 +6,8 @@ import { InternetDomain } from '../entities/internet-domain.entity';
 import { Server } from '../entities/server.entity';
 import { ServerSystem } from '../entities/server-system.entity';
 import { InformationSystem } from '../types/stubs.type';
-import { Ipv6Status, ServerStatus } from '../types/enums';
+import { Ipv6Status } from '../enums/internet-domain.enum';
+import { ServerStatus } from '../enums/server.enum';
 import { SystemHosting } from '../types/system-hosting.type';
 import { loadGrouped } from '../domain/loaders';
 

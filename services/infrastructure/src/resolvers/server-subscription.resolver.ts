@@ -1,7 +1,7 @@
 import { Arg, Authorized, Resolver, Root, Subscription } from 'type-graphql';
 import { badInput, freshLoaders, liveStream, Roles, type SubgraphContext } from '@ioc/kit';
 import { Server } from '../entities/server.entity';
-import { ServerHealth, ServerKind } from '../types/enums';
+import { ServerHealth, ServerKind } from '../enums/server.enum';
 
 interface ServerEvent extends Record<string, unknown> {
   id: string;

@@ -7,7 +7,7 @@ import { ServerSystem } from '../entities/server-system.entity';
 import { InformationSystemRef } from '../entities/information-system-ref.entity';
 import { ServersArgs } from '../args/servers.args';
 import { AddServerInput } from '../inputs/server.input';
-import { ServerHealth, ServerKind, ServerSort, ServerStatus } from '../types/enums';
+import { ServerHealth, ServerKind, ServerSort, ServerStatus } from '../enums/server.enum';
 import { ServerResources } from '../types/server-resources.type';
 import { InformationSystem } from '../types/stubs.type';
 import { applySearch } from '../domain/filters';

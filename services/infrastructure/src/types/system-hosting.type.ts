@@ -1,7 +1,7 @@
 import { Field, ObjectType } from 'type-graphql';
 import { InternetDomain } from '../entities/internet-domain.entity';
 import { Server } from '../entities/server.entity';
-import { Ipv6Status } from './enums';
+import { Ipv6Status } from '../enums/internet-domain.enum';
 
 @ObjectType('SystemHosting', { description: 'Where an information system runs and how it is reached.' })
 export class SystemHosting {
