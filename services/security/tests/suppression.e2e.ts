@@ -118,7 +118,7 @@ describe('suppression rules on the raiseAlert path', () => {
 
   it('only analysts and admins mute or read rules', async () => {
     const input = { target: 'CVE', value: 'CVE-2022-0847', until: inAWeek(), reason: 'accepted risk' };
-    for (const role of ['ioc-viewer', 'agency-client', 'ingest']) {
+    for (const role of ['ioc-viewer', 'agency-client', 'ingest'] as const) {
       const result = await h.gql(mute, { input }, { role, agencyId: role === 'agency-client' ? 'STTTT' : undefined });
       expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
       expect((await h.gql(rules, {}, { role, agencyId: role === 'agency-client' ? 'STTTT' : undefined })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
