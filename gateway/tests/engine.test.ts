@@ -1,10 +1,13 @@
-import { parse, type ExecutionResult } from 'graphql';
+import { parse } from 'graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSubgraphSchemaOf, silentLogger } from '@ioc/kit';
+import { eventually } from '@ioc/kit/testing';
 import { composeSupergraph } from '../src/compose';
 import { createGatewayMetrics } from '../src/metrics';
+import { slowClientCloseCode } from '../src/subscriptions/client-stream';
 import { SubscriptionEngine } from '../src/subscriptions/engine';
 import type { UpstreamListener } from '../src/subscriptions/upstream';
+import { fakeSocket } from './support';
 import { labelsSubgraph } from './fixtures/labels.subgraph';
 import { ticksSubgraph } from './fixtures/ticks.subgraph';
 
@@ -39,20 +42,13 @@ function engineWith(pool: ReturnType<typeof fakePool>, clientQueueLimit: number)
   return { engine, metrics };
 }
 
-const subscribe = (engine: SubscriptionEngine, onSlowClient: (reason: string) => void = () => undefined) => {
-  const stream = engine.subscribe({
-    document: parse('subscription { ticked { id n } }'),
-    variables: {},
-    scope: 'viewer',
-    context: {},
-    onSlowClient,
-  });
+/** Subscribes a client on its own socket: what the engine sends it is in `socket.payloads()`. */
+const subscribeTo = (engine: SubscriptionEngine, query = 'subscription { ticked { id n } }', variables: Record<string, unknown> = {}) => {
+  const socket = fakeSocket();
+  const stream = engine.subscribe({ document: parse(query), variables, scope: 'viewer', context: {}, client: { socket, operationId: 'op' } });
   if (!(Symbol.asyncIterator in stream)) throw new Error(`refused: ${JSON.stringify(stream)}`);
-  return stream as AsyncIterableIterator<ExecutionResult>;
+  return { socket, stream };
 };
-
-const subscribeTo = (engine: SubscriptionEngine, query: string, variables: Record<string, unknown>) =>
-  engine.subscribe({ document: parse(query), variables, scope: 'viewer', context: {}, onSlowClient: () => undefined }) as AsyncIterableIterator<ExecutionResult>;
 
 const gauge = async (metric: { get(): Promise<{ values: Array<{ value: number }> }> }) => (await metric.get()).values[0]?.value ?? 0;
 
@@ -60,44 +56,39 @@ describe('subscription engine', () => {
   it('opens the primary fetch on the owning subgraph once for identical subscribers', () => {
     const pool = fakePool();
     const { engine } = engineWith(pool, 10);
-    subscribe(engine);
-    subscribe(engine);
+    subscribeTo(engine);
+    subscribeTo(engine);
     expect(pool.opened).toHaveLength(1);
     expect(pool.opened[0]!.service).toBe('ticks');
     expect(pool.opened[0]!.query).toMatch(/^subscription/);
     expect(engine.groupCount).toBe(1);
   });
 
-  it('cuts off a subscriber that stops reading, keeps serving the others, and never crashes on a burst', async () => {
+  it('cuts off a subscriber whose socket stopped taking events with 4499, keeps serving the others, and never crashes on a burst', async () => {
     const pool = fakePool();
     const { engine, metrics } = engineWith(pool, 10);
-    const slowReasons: string[] = [];
-    const fast = subscribe(engine);
-    subscribe(engine, (reason) => slowReasons.push(reason));
-    const received: unknown[] = [];
-    const reading = (async () => {
-      for await (const result of fast) {
-        received.push(result.data);
-        if (received.length === 2000) break;
-      }
-    })();
+    const fast = subscribeTo(engine);
+    const slow = subscribeTo(engine);
+    slow.socket.backedUp = true;
     for (let n = 0; n < 2000; n++) pool.listeners[0]!.next({ data: { ticked: { __typename: 'Tick', id: `t${n}`, n } } });
-    await reading;
+    await eventually(() => fast.socket.payloads().length === 2000, 10_000, 'the fast client to get every event');
+    const received = fast.socket.payloads().map((payload) => payload.data);
     expect(received[0]).toEqual({ ticked: { id: 't0', n: 0 } });
     expect(received[1999]).toEqual({ ticked: { id: 't1999', n: 1999 } });
-    expect(slowReasons).toEqual(['subscriber too slow: 10 events were waiting']);
+    expect(slow.socket.closed).toEqual({ code: slowClientCloseCode, reason: 'subscriber too slow: 10 events were waiting' });
+    expect(await slow.stream.next()).toEqual({ value: undefined, done: true });
     expect(await gauge(metrics.slowClientsDropped)).toBe(1);
+    expect(await gauge(metrics.subscriptionsActive)).toBe(1);
     expect(await gauge(metrics.restExecutions)).toBe(2000);
   });
 
   it('passes an upstream failure to every subscriber as an error, then ends', async () => {
     const pool = fakePool();
     const { engine, metrics } = engineWith(pool, 10);
-    const stream = subscribe(engine);
+    const { socket, stream } = subscribeTo(engine);
     pool.listeners[0]!.error([{ message: 'subgraph "ticks" is unavailable: gone', extensions: { code: 'SUBGRAPH_UNAVAILABLE' } }]);
-    const first = await stream.next();
-    expect(first.value.errors[0].toJSON()).toEqual({ message: 'subgraph "ticks" is unavailable: gone', extensions: { code: 'SUBGRAPH_UNAVAILABLE' } });
     expect(await stream.next()).toEqual({ value: undefined, done: true });
+    expect(socket.payloads()).toEqual([{ errors: [{ message: 'subgraph "ticks" is unavailable: gone', extensions: { code: 'SUBGRAPH_UNAVAILABLE' } }] }]);
     expect(engine.groupCount).toBe(0);
     expect(await gauge(metrics.subscriptionsActive)).toBe(0);
   });
@@ -112,9 +103,10 @@ describe('subscription engine', () => {
     expect(engine.groupCount).toBe(3);
     const event = { data: { ticked: { __typename: 'Tick', id: 't2', n: 2 } } };
     for (const listener of pool.listeners) listener.next(event);
-    expect((await even.next()).value).toEqual({ data: { ticked: { id: 't2', n: 2 } } });
-    expect((await any.next()).value).toEqual({ data: { ticked: { id: 't2', n: 2 } } });
-    expect((await withoutN.next()).value).toEqual({ data: { ticked: { id: 't2' } } });
+    await eventually(() => [even, any, withoutN].every(({ socket }) => socket.payloads().length === 1), 5000, 'each group to deliver the event');
+    expect(even.socket.payloads()).toEqual([{ data: { ticked: { id: 't2', n: 2 } } }]);
+    expect(any.socket.payloads()).toEqual([{ data: { ticked: { id: 't2', n: 2 } } }]);
+    expect(withoutN.socket.payloads()).toEqual([{ data: { ticked: { id: 't2' } } }]);
     // parity chooses events only; withN changes the result: two completions, not three.
     expect(await gauge(metrics.restExecutions)).toBe(2);
   });
@@ -122,7 +114,7 @@ describe('subscription engine', () => {
   it('refuses what it cannot plan with a GraphQL error rather than throwing', () => {
     const pool = fakePool();
     const { engine } = engineWith(pool, 10);
-    const result = engine.subscribe({ document: parse('{ labelsVersion }'), variables: {}, scope: 's', context: {}, onSlowClient: () => undefined });
+    const result = engine.subscribe({ document: parse('{ labelsVersion }'), variables: {}, scope: 's', context: {}, client: { socket: fakeSocket(), operationId: 'op' } });
     expect(result).toMatchObject({ errors: [{ message: expect.stringMatching(/cannot plan this subscription/) }] });
   });
 });

@@ -3,8 +3,10 @@ import { executeQueryPlan, type GraphQLDataSource, type ServiceMap } from '@apol
 import type { FetchNode, QueryPlan } from '@apollo/query-planner';
 import { GraphQLError, print, type DocumentNode, type ExecutionResult, type GraphQLFormattedError } from 'graphql';
 import type { Logger } from '@ioc/kit';
+import { apolloLogger } from '../apollo-logger';
 import type { GatewayMetrics } from '../metrics';
-import { ClientStream } from './client-stream';
+import { ClientStream, type SubscriberSocket } from './client-stream';
+import { errorResult, notLoadedYet, toGraphQLError } from './errors';
 import { SupergraphPlanner, type SubscriptionPlan } from './planner';
 import type { UpstreamPool, UpstreamResult } from './upstream';
 
@@ -17,10 +19,8 @@ export interface SubscribeRequest {
   scope: string;
   /** Context for the entity fetches (the first subscriber's, for the whole group). */
   context: Record<string, unknown>;
-  /** Called when the client cannot keep up; the caller closes its connection. */
-  onSlowClient: (reason: string) => void;
-  /** Writes a serialised `next` payload straight to the client; false when it is too far behind. */
-  send?: (json: string) => boolean;
+  /** Where the results go: the client's socket and the operation id they answer. */
+  client: { socket: SubscriberSocket; operationId: string };
 }
 
 export interface SubscriptionEngineOptions {
@@ -28,18 +28,15 @@ export interface SubscriptionEngineOptions {
   dataSources: () => Record<string, GraphQLDataSource>;
   metrics: GatewayMetrics;
   logger: Logger;
-  /** Events held per client before it is cut off. Default 1,000. */
+  /** Events held for a client whose socket is backed up before it is cut off. Default 1,000. */
   clientQueueLimit?: number;
 }
+
+const defaultClientQueueLimit = 1000;
 
 // The primary fetch's "service": its result is the event that arrived from the subgraph.
 const eventService = '__ioc_subscription_event__';
 
-/**
- * Executes federated subscriptions, which @apollo/gateway plans but refuses to run. Clients
- * with the same operation, variables and scope form a group: each event from the owning
- * subgraph is completed by one execution of the plan's entity fetches and broadcast to all.
- */
 /**
  * Completed events shared between groups that differ only in which events they choose (their
  * root-field filters): the same event, document, scope and remaining variables complete the same
@@ -70,6 +67,11 @@ export class CompletionCache {
   }
 }
 
+/**
+ * Executes federated subscriptions, which @apollo/gateway plans but refuses to run. Clients
+ * with the same operation, variables and scope form a group: each event from the owning
+ * subgraph is completed by one execution of the plan's entity fetches and broadcast to all.
+ */
 export class SubscriptionEngine {
   private planner: SupergraphPlanner | undefined;
   private readonly groups = new Map<string, Group>();
@@ -98,7 +100,7 @@ export class SubscriptionEngine {
 
   subscribe(request: SubscribeRequest): AsyncIterableIterator<ExecutionResult> | ExecutionResult {
     const planner = this.planner;
-    if (!planner) return { errors: [new GraphQLError('the gateway has not loaded its supergraph yet', { extensions: { code: 'SERVICE_UNAVAILABLE' } })] };
+    if (!planner) return { errors: [notLoadedYet()] };
     let plan: SubscriptionPlan;
     try {
       plan = planner.plan(request.document, request.operationName);
@@ -118,7 +120,7 @@ export class SubscriptionEngine {
       this.groups.set(key, group);
       this.options.metrics.subscriptionGroups.set(this.groups.size);
     }
-    return group.join(request.onSlowClient, request.send);
+    return group.join(request);
   }
 
   endAll(error: GraphQLFormattedError): void {
@@ -159,21 +161,21 @@ class Group {
     });
   }
 
-  join(onSlowClient: (reason: string) => void, send?: (json: string) => boolean): ClientStream {
-    const { metrics } = this.options;
-    const stream = new ClientStream(
-      this.options.clientQueueLimit ?? 1000,
-      () => {
+  join(request: SubscribeRequest): ClientStream {
+    const { metrics, logger } = this.options;
+    const stream: ClientStream = new ClientStream({
+      ...request.client,
+      limit: this.options.clientQueueLimit ?? defaultClientQueueLimit,
+      onRelease: () => {
         metrics.subscriptionsActive.dec();
         this.clients.delete(stream);
         if (this.clients.size === 0) this.close();
       },
-      (queued) => {
+      onSlow: (reason) => {
         metrics.slowClientsDropped.inc();
-        onSlowClient(send ? 'subscriber too slow: its socket buffer is full' : `subscriber too slow: ${queued} events were waiting`);
+        logger.warn('closed a slow subscriber', { reason, requestId: request.context.requestId });
       },
-      send,
-    );
+    });
     this.clients.add(stream);
     metrics.subscriptionsActive.inc();
     return stream;
@@ -194,11 +196,9 @@ class Group {
   private async deliver(event: UpstreamResult): Promise<void> {
     if (this.ended || this.clients.size === 0) return;
     const result = event.data ? await this.completeShared(event) : errorResult(event.errors ?? []);
-    let json: string | undefined;
-    for (const client of this.clients) {
-      if (client.writesDirectly) json ??= JSON.stringify(result);
-      client.push(result, json);
-    }
+    if (this.clients.size === 0) return;
+    const json = JSON.stringify(result);
+    for (const client of [...this.clients]) client.push(json);
   }
 
   private completeShared(event: UpstreamResult): Promise<ExecutionResult> {
@@ -225,7 +225,7 @@ class Group {
       request: { query: this.query, variables: this.first.variables, operationName: this.first.operationName },
       context: this.first.context,
       metrics: {},
-      logger: console,
+      logger: apolloLogger(this.options.logger),
       operationName: this.first.operationName ?? null,
       document: this.first.document,
     };
@@ -245,22 +245,6 @@ class Group {
     }
   }
 }
-
-/**
- * graphql-ws serialises results with each error's `toJSON()`, and raw Errors would come out
- * as `{}`: whatever failed, clients receive a GraphQLError with its message and code.
- */
-export function toGraphQLError(error: unknown): GraphQLError {
-  if (error instanceof GraphQLError) return error;
-  if (error instanceof Error) return new GraphQLError(error.message, { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
-  const formatted = error as Partial<GraphQLFormattedError> | undefined;
-  if (formatted && typeof formatted.message === 'string') {
-    return new GraphQLError(formatted.message, { path: formatted.path, extensions: formatted.extensions });
-  }
-  return new GraphQLError(String(error), { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
-}
-
-const errorResult = (errors: readonly unknown[]): ExecutionResult => ({ errors: errors.map(toGraphQLError) });
 
 const printedDocuments = new WeakMap<DocumentNode, string>();
 /** Printing is part of every subscribe; documents are shared (parsed once per query text), so is this. */

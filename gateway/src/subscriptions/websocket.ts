@@ -13,11 +13,13 @@ import {
 } from 'graphql';
 
 import { randomUUID } from 'node:crypto';
-import type { Logger, Principal, WebSocketContext, WebSocketOptions } from '@ioc/kit';
+import { CloseCode } from 'graphql-ws';
+import type { Principal, WebSocketContext, WebSocketOptions } from '@ioc/kit';
 import { admitOperation, type AdmissionPolicy, type OperationRequest } from '../admission/admission';
 import type { VerifiedCaller } from '../auth/verifier';
 import { BoundedCache } from '../bounded-cache';
-import { toGraphQLError, type SubscriptionEngine } from './engine';
+import type { SubscriptionEngine } from './engine';
+import { notLoadedYet, toGraphQLError } from './errors';
 
 export interface GatewayContext extends Record<string, unknown> {
   requestId: string;
@@ -25,11 +27,6 @@ export interface GatewayContext extends Record<string, unknown> {
   /** Authorisation scope: callers with equal scope may share subscription work. */
   scope: string;
 }
-
-/** Close code for a client that could not keep up with its events. */
-export const slowClientCloseCode = 4499;
-/** Close code for a connection without a valid token, or whose token expired. */
-export const unauthorizedCloseCode = 4401;
 
 interface ConnectionState {
   caller?: VerifiedCaller;
@@ -50,9 +47,6 @@ interface SocketExecutionContext extends GatewayContext {
   operationId: string;
 }
 
-/** Past this much unsent data on its socket, a subscriber is too slow and is cut off. */
-const maxBufferedBytes = 16 * 1024 * 1024;
-
 /**
  * graphql-ws at the gateway: subscriptions run on the subscription engine; queries and mutations
  * over the socket go through Apollo Server exactly as over HTTP.
@@ -61,10 +55,9 @@ export function gatewayWebSocket(options: {
   engine: SubscriptionEngine;
   policy: AdmissionPolicy;
   contextFor: (principal: Principal, requestId: string) => GatewayContext;
-  logger: Logger;
   caps: SubscriptionCaps;
 }): (apollo: ApolloServer<GatewayContext>) => WebSocketOptions {
-  const { engine, logger, policy, caps } = options;
+  const { engine, policy, caps } = options;
   const perCaller = new Map<string, number>();
   const release = (state: ConnectionState, id: string) => {
     if (!state.active.delete(id) || !state.caller) return;
@@ -81,7 +74,7 @@ export function gatewayWebSocket(options: {
         const caller = await policy.verify(typeof raw === 'string' ? (/^bearer /i.test(raw) ? raw : `Bearer ${raw}`) : undefined);
         const state: ConnectionState = { caller, active: new Set() };
         const msLeft = caller.expiresAt * 1000 - Date.now();
-        state.expiry = setTimeout(() => socket.close(unauthorizedCloseCode, 'Unauthorized: token expired'), Math.max(0, Math.min(msLeft, 2 ** 31 - 1)));
+        state.expiry = setTimeout(() => socket.close(CloseCode.Unauthorized, 'Unauthorized: token expired'), Math.max(0, Math.min(msLeft, 2 ** 31 - 1)));
         state.expiry.unref();
         socket.once('close', () => {
           clearTimeout(state.expiry);
@@ -90,7 +83,7 @@ export function gatewayWebSocket(options: {
         connections.set(ctx, state);
         return true;
       } catch (error) {
-        socket.close(unauthorizedCloseCode, `Unauthorized: ${(error as Error).message.replace(/^unauthenticated: /, '')}`.slice(0, 120));
+        socket.close(CloseCode.Unauthorized, `Unauthorized: ${(error as Error).message.replace(/^unauthenticated: /, '')}`.slice(0, 120));
         return false;
       }
     },
@@ -101,7 +94,7 @@ export function gatewayWebSocket(options: {
         const request: OperationRequest = { ...(payload as OperationRequest) };
         admitOperation(policy, caller, request);
         const schema = engine.schema;
-        if (!schema) return [new GraphQLError('the gateway has not loaded its supergraph yet', { extensions: { code: 'SERVICE_UNAVAILABLE' } })];
+        if (!schema) return [notLoadedYet()];
         const { document, invalid } = checked(schema, request.query as string);
         if (invalid.length) return invalid;
         const operation = getOperationAST(document, payload.operationName);
@@ -140,25 +133,13 @@ export function gatewayWebSocket(options: {
     execute: async (args) => executeOverApollo(apollo, args),
     subscribe: (args) => {
       const { socket, operationId, ...context } = args.contextValue as SocketExecutionContext;
-      const ws = socket.extra.socket;
-      const prefix = `{"id":${JSON.stringify(operationId)},"type":"next","payload":`;
       return engine.subscribe({
-        // graphql-transport-ws `next` frames written directly: the payload is serialised once per broadcast.
-        send: (json) => {
-          if (ws.readyState !== ws.OPEN) return true;
-          if (ws.bufferedAmount > maxBufferedBytes) return false;
-          ws.send(`${prefix}${json}}`);
-          return true;
-        },
         document: args.document,
         operationName: args.operationName ?? undefined,
         variables: (args.variableValues ?? {}) as Record<string, unknown>,
         scope: context.scope,
         context,
-        onSlowClient: (reason) => {
-          logger.warn('closing a slow subscriber', { reason, requestId: context.requestId });
-          socket.extra.socket.close(slowClientCloseCode, reason);
-        },
+        client: { socket: socket.extra.socket, operationId },
       });
     },
   });
