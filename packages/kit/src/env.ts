@@ -32,6 +32,13 @@ export const postgresUrl = z
   .string()
   .refine((value) => /^postgres(ql)?:\/\//.test(value), 'must be a postgres:// or postgresql:// URL');
 
+/** The variables choosing a subgraph's event bus; PostgreSQL LISTEN/NOTIFY unless told otherwise. */
+export const eventBusEnvShape = {
+  /** postgres: LISTEN/NOTIFY on DATABASE_URL (no other server); redis or nats: the broker at EVENT_BUS_URL. */
+  EVENT_BUS: z.enum(['postgres', 'redis', 'nats']).default('postgres'),
+  EVENT_BUS_URL: z.url().optional(),
+};
+
 /** The variables every subgraph process reads. */
 export const subgraphEnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -43,5 +50,6 @@ export const subgraphEnvSchema = z.object({
   /** Gateway tokens living longer than this (`exp - iat`) are refused; the gateway signs for 120 s. */
   GATEWAY_TOKEN_MAX_LIFETIME_SECONDS: z.coerce.number().int().min(1).max(3600).default(300),
   LOG_LEVEL: logLevel,
+  ...eventBusEnvShape,
 });
 export type SubgraphEnv = z.infer<typeof subgraphEnvSchema>;

@@ -5,7 +5,7 @@ import type { DataSource, MixedList } from 'typeorm';
 import { openServiceDatabase, pingDatabase } from './database';
 import { parseEnv, subgraphEnvSchema } from './env';
 import type { EventBus } from './event-bus/event-bus';
-import { PgEventBus } from './event-bus/pg-event-bus';
+import { checkEventBusConfig, createEventBus, type EventBusConfig } from './event-bus/event-bus-config';
 import { eventBusPubSub } from './event-bus/pubsub';
 import { createLogger, type Logger } from './logger';
 import { LoaderRegistry } from './references';
@@ -73,6 +73,8 @@ export interface StartSubgraphOptions {
   logger?: Logger;
   /** Sees every SQL statement (tests count queries with it). */
   logQueries?: (sql: string) => void;
+  /** Default: PostgreSQL LISTEN/NOTIFY on `databaseUrl`. */
+  eventBus?: EventBusConfig;
 }
 
 export interface RunningSubgraph extends RunningServer {
@@ -85,6 +87,8 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sta
   if (!options.gatewayTokenSecret) {
     throw new Error('startSubgraph needs gatewayTokenSecret (tests: testGatewaySecret and asCaller() from @ioc/kit/testing)');
   }
+  const busConfig = options.eventBus ?? { kind: 'postgres' };
+  checkEventBusConfig(busConfig);
   const db = await openServiceDatabase({
     url: options.databaseUrl,
     schema: definition.dbSchema,
@@ -92,7 +96,7 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sta
     migrations: definition.migrations,
     logQueries: options.logQueries,
   });
-  const bus = new PgEventBus(options.databaseUrl, logger.child({ component: 'event-bus' }));
+  const bus = createEventBus(busConfig, options.databaseUrl, logger.child({ component: 'event-bus' }));
   try {
     const { schema } = await buildSubgraphSchemaOf(definition, bus);
     const context = async ({ requestId, headers, connectionParams }: RequestInfo): Promise<SubgraphContext> => {
@@ -150,6 +154,7 @@ export async function runSubgraph(definition: SubgraphDefinition): Promise<void>
       databaseUrl: env.DATABASE_URL,
       gatewayTokenSecret: env.GATEWAY_TOKEN_SECRET,
       gatewayTokenMaxLifetimeSeconds: env.GATEWAY_TOKEN_MAX_LIFETIME_SECONDS,
+      eventBus: { kind: env.EVENT_BUS, url: env.EVENT_BUS_URL },
       logger,
     });
     exitOnSignals(server.close, logger);

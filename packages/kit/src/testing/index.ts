@@ -114,3 +114,4 @@ export async function startTestSubgraph(
 }
 
 export * from './live';
+export * from './brokers';
