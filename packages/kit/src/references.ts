@@ -47,9 +47,3 @@ export function batchedReference<TRef extends object, TContext extends HasLoader
     },
   };
 }
-
-/** Orders rows to match the keys they were loaded for; missing rows become null. */
-export function alignByKey<T, K>(keys: readonly K[], rows: readonly T[], keyOf: (row: T) => K): Array<T | null> {
-  const byKey = new Map(rows.map((row) => [keyOf(row), row]));
-  return keys.map((key) => byKey.get(key) ?? null);
-}

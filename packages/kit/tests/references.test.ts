@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { alignByKey, batchedReference, LoaderRegistry } from '../src/references';
+import { alignByKey } from '../src/loaders';
+import { batchedReference, LoaderRegistry } from '../src/references';
 
 describe('batchedReference', () => {
   it('loads every representation of a type in one batch, in order, with nulls for misses', async () => {

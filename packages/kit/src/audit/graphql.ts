@@ -2,7 +2,8 @@ import 'reflect-metadata';
 import { Args, ArgsType, Authorized, Ctx, Directive, Field, Int, ObjectType, Query, Resolver, type ClassType } from 'type-graphql';
 import type { DataSource } from 'typeorm';
 import { isRole } from '../auth/principal';
-import { badInput, parseDateRange } from '../errors';
+import { parseInstantRange } from '../dates';
+import { badInput } from '../errors';
 import { encodeCursor, PageArgs, PageInfo, validatePage } from '../pagination';
 import type { SubgraphContext } from '../subgraph';
 
@@ -124,7 +125,7 @@ const json = (value: unknown) => (value === null || value === undefined ? null :
 /** A page of one subgraph's audit log; every filter is a bound parameter. */
 export async function queryAuditLog(db: DataSource, subgraph: string, args: AuditLogArgs): Promise<AuditLogConnection> {
   const { limit, offset } = validatePage(args);
-  const range = parseDateRange(args.from, args.to, 'range', { from: 'from', to: 'to' });
+  const range = parseInstantRange(args.from, args.to);
   if (args.role != null && !isRole(args.role)) throw badInput('role', `"${args.role}" is not a role`);
   const conditions: string[] = [];
   const params: unknown[] = [];
@@ -139,7 +140,7 @@ export async function queryAuditLog(db: DataSource, subgraph: string, args: Audi
   if (args.targetType != null) where('target_type = ?', args.targetType);
   if (args.targetId != null) where('target_ids @> ARRAY[?]::text[]', args.targetId);
   if (range.from) where('at >= ?', range.from);
-  if (range.to) where('at <= ?', range.to);
+  if (range.before) where('at < ?', range.before);
   params.push(limit, offset);
   const rows: AuditRow[] = await db.query(
     `SELECT *, count(*) OVER ()::int AS total FROM audit_log ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''}
