@@ -7,7 +7,7 @@ import { feedCatalogue } from '@ioc/seeds/feed-catalogue';
 import { parseDuration } from './cli-args';
 import { runFeed } from './feed';
 
-/** `npm run feed -- --rate N --seed S --once --duration D`: the province's working day through the gateway. */
+/** `npm run feed -- --rate N --seed S --once --duration D [--concurrency C] [--any-hour]`: the province's working day through the gateway. */
 const envSchema = z.object({
   FEED_URL: z.url().default(`http://127.0.0.1:${process.env.PORT || 4000}/graphql`),
   FEED_TOKEN: z.string().min(20).optional(),
@@ -21,12 +21,13 @@ const flagSchema = z.object({
   once: z.boolean().default(false),
   duration: z.string().transform(parseDuration).optional(),
   concurrency: z.coerce.number().int().min(1).max(512).optional(),
+  'any-hour': z.boolean().default(false),
 });
 
 try {
   const env = parseEnv(envSchema);
   const { values } = parseArgs({
-    options: { rate: { type: 'string' }, seed: { type: 'string' }, once: { type: 'boolean' }, duration: { type: 'string' }, concurrency: { type: 'string' } },
+    options: { rate: { type: 'string' }, seed: { type: 'string' }, once: { type: 'boolean' }, duration: { type: 'string' }, concurrency: { type: 'string' }, 'any-hour': { type: 'boolean' } },
     strict: true,
   });
   const parsed = flagSchema.safeParse(values);
@@ -45,7 +46,8 @@ try {
     rate: flags.rate,
     once: flags.once,
     durationMs: flags.duration,
-    concurrency: flags.concurrency ?? Math.max(1, Math.min(256, Math.ceil(flags.rate / 20))),
+    anyHour: flags['any-hour'],
+    concurrency: flags.concurrency ?? Math.max(1, Math.min(16, Math.ceil(flags.rate / 50))),
     logger,
     signal: abort.signal,
   });

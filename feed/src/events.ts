@@ -5,23 +5,30 @@ import { suricataAlert, suricataToRaiseAlert, wazuhAlert, wazuhToRaiseAlert } fr
 export const eventKinds = ['alert', 'bts', 'server-health', 'dossier', 'resolution', 'feedback'] as const;
 export type EventKind = (typeof eventKinds)[number];
 
-/** One mutation to send. `resolves` names the feed's n-th received dossier, whose id only the gateway's answer gives. */
+/**
+ * One mutation to send. `dossier` numbers the feed's received dossiers; `resolves` names the n-th,
+ * whose id only the gateway's answer gives.
+ */
 export interface FeedEvent {
   kind: EventKind;
   at: string;
-  query: string;
   variables: Record<string, unknown>;
+  dossier?: number;
   resolves?: number;
 }
 
-const documents = {
-  alert: 'mutation FeedRaiseAlert($input: RaiseAlertInput!) { raiseAlert(input: $input) { deduplicated alert { id } } }',
-  bts: 'mutation FeedBts($id: String!, $status: BtsStatus!, $reason: String) { setBtsStatus(id: $id, status: $status, reason: $reason) { id status } }',
-  'server-health': 'mutation FeedHealth($id: String!, $health: ServerHealth!) { setServerHealth(id: $id, health: $health) { id health } }',
-  dossier: 'mutation FeedDossier($input: ReceiveDossierInput!, $applicant: DossierApplicantInput) { receiveDossier(input: $input, applicant: $applicant) { id } }',
-  resolution: 'mutation FeedResolve($id: ID!, $resolvedAt: String) { resolveDossier(id: $id, resolvedAt: $resolvedAt) { id } }',
-  feedback: 'mutation FeedFeedback($input: ReceiveFeedbackInput!) { receiveFeedback(input: $input) { id } }',
-} as const satisfies Record<EventKind, string>;
+/**
+ * Each kind's subgraph, root field, its arguments' GraphQL types and what it reads back: `batch.ts`
+ * writes several of one subgraph, aliased, into one operation.
+ */
+export const mutations = {
+  alert: { subgraph: 'security', field: 'raiseAlert', args: { input: 'RaiseAlertInput!' }, selection: '{ deduplicated alert { id } }' },
+  bts: { subgraph: 'infrastructure', field: 'setBtsStatus', args: { id: 'String!', status: 'BtsStatus!', reason: 'String' }, selection: '{ id status }' },
+  'server-health': { subgraph: 'infrastructure', field: 'setServerHealth', args: { id: 'String!', health: 'ServerHealth!' }, selection: '{ id health }' },
+  dossier: { subgraph: 'egov', field: 'receiveDossier', args: { input: 'ReceiveDossierInput!', applicant: 'DossierApplicantInput' }, selection: '{ id }' },
+  resolution: { subgraph: 'egov', field: 'resolveDossier', args: { id: 'ID!', resolvedAt: 'String' }, selection: '{ id }' },
+  feedback: { subgraph: 'egov', field: 'receiveFeedback', args: { input: 'ReceiveFeedbackInput!' }, selection: '{ id }' },
+} as const satisfies Record<EventKind, { subgraph: string; field: string; args: Record<string, string>; selection: string }>;
 
 /** Relative frequencies on a working day: dossiers dominate, SOC alerts are a few a minute. */
 const baseWeights: Record<EventKind, number> = { alert: 3, bts: 2, 'server-health': 2, dossier: 8, resolution: 6, feedback: 1 };
@@ -72,6 +79,8 @@ export interface GeneratorOptions {
   /** Simulated clock start and the mean spacing of events (ms); the runner paces the real time. */
   start: Date;
   intervalMs: number;
+  /** Dossiers and resolutions at any hour, not only in working hours: a load test at night still mixes every kind. */
+  anyHour?: boolean;
 }
 
 /**
@@ -86,12 +95,11 @@ export function createGenerator(options: GeneratorOptions) {
   // Alerts name a server and the system it serves; hosts and idle VMs serve none.
   const watched = catalogue.servers.filter((s) => s.systemCodes.length > 0);
 
-  const make = (kind: EventKind, variables: Record<string, unknown>, resolves?: number): FeedEvent => ({
+  const make = (kind: EventKind, variables: Record<string, unknown>, order: Pick<FeedEvent, 'dossier' | 'resolves'> = {}): FeedEvent => ({
     kind,
     at: new Date(state.clock).toISOString(),
-    query: documents[kind],
     variables,
-    ...(resolves === undefined ? {} : { resolves }),
+    ...order,
   });
 
   const builders: Record<EventKind, () => FeedEvent> = {
@@ -142,12 +150,12 @@ export function createGenerator(options: GeneratorOptions) {
       return make('dossier', {
         input: { channel: online ? 'ONLINE' : 'IN_PERSON', communeCode: commune.code, serviceId: service.id, receivedAt: new Date(state.clock).toISOString() },
         applicant: { fullName: `${random.pick(surnames)} ${random.pick(middles)} ${random.pick(givens)} ${syntheticMark}` },
-      });
+      }, { dossier: state.dossiers });
     },
     resolution() {
       const n = state.resolved + 1;
       state.resolved = n;
-      return make('resolution', { id: '', resolvedAt: new Date(state.clock).toISOString() }, n);
+      return make('resolution', { id: '', resolvedAt: new Date(state.clock).toISOString() }, { resolves: n });
     },
     feedback() {
       const { random } = state;
@@ -170,7 +178,7 @@ export function createGenerator(options: GeneratorOptions) {
     /** The next event on the simulated clock; dossiers only in working hours, resolutions only of received ones. */
     next(): FeedEvent {
       state.clock += Math.round(state.random.next() * 2 * options.intervalMs);
-      const working = isWorkingTime(new Date(state.clock));
+      const working = options.anyHour === true || isWorkingTime(new Date(state.clock));
       const weights = eventKinds.map((kind) =>
         (kind === 'dossier' || kind === 'resolution') && !working ? 0 : kind === 'resolution' && state.resolved >= state.dossiers ? 0 : baseWeights[kind],
       );

@@ -1,5 +1,6 @@
 import type { Logger } from '@ioc/kit';
 import type { FeedCatalogue } from '@ioc/seeds/feed-catalogue';
+import { batchOperation, maxEventsPerOperation, maxOperationsPerRequest, outcomes, takeRequest, type GraphQLBody, type Outcome } from './batch';
 import { createGenerator, eventKinds, type EventKind, type FeedEvent } from './events';
 
 export interface FeedOptions {
@@ -12,133 +13,230 @@ export interface FeedOptions {
   rate: number;
   once: boolean;
   durationMs?: number;
+  /** Dossiers outside working hours too (load tests). */
+  anyHour?: boolean;
+  /** HTTP requests in flight at once. */
   concurrency: number;
+  /** Events one request may carry (default: as many as the gateway's limits allow, 200). */
+  maxBatch?: number;
+  /** Tries per event before it is dropped (default 6). */
+  maxAttempts?: number;
+  /** How often progress is logged (default a minute). */
+  progressMs?: number;
   logger: Logger;
   signal?: AbortSignal;
 }
 
 export interface FeedReport {
   sent: Record<EventKind, number>;
+  /** Failed attempts, retried or not. */
   errors: number;
   dropped: number;
+  droppedKinds: Record<EventKind, number>;
+  /** HTTP requests made. */
+  requests: number;
   ms: number;
 }
 
-/** Errors worth retrying: the gateway or a subgraph away or restarting, or our rate limit. */
-const retryable = (status: number) => status === 429 || status >= 500;
-const maxAttempts = 6;
+const maxBackoffMs = 30_000;
+const counts = () => Object.fromEntries(eventKinds.map((k) => [k, 0])) as Record<EventKind, number>;
+
+interface Pending {
+  event: FeedEvent;
+  attempts: number;
+}
 
 /**
- * Sends the generator's events through the gateway at `rate`, `concurrency` at a time (Node's
- * fetch keeps its connections alive). A failing event is retried with exponential backoff; while one is
- * backing off the others wait too (one shared pause), so a recovering service is not flooded.
- * An event that still fails is dropped and logged.
+ * Sends the generator's events through the gateway at `rate`. Events wait in a queue; each HTTP
+ * request takes what is waiting (up to 200: an HTTP batch of operations of one subgraph, 20
+ * aliased mutations each), `concurrency` requests at a time, on Node's kept-alive connections. So
+ * a trickle goes out one event a request and a load test fills its batches.
+ *
+ * Failures: an event the graph refuses is dropped and logged. One it could not take (gateway or
+ * subgraph away, 5xx, 429) goes back to the front of the queue and every sender pauses, backing off
+ * exponentially (Retry-After when given) until a request gets through, so a recovering service
+ * sees one request at a time, not the backlog at once; after 6 attempts (`maxAttempts`) an event is dropped. The
+ * queue holds at most 30 s of events: beyond that new events are dropped (and counted) rather than
+ * piling up behind an outage. A resolution waits for its dossier's id and is dropped with it.
+ *
+ * Ctrl-C (`signal`) stops making and sending events, waits for the requests in flight and counts
+ * what was still queued as dropped; the end of `durationMs` sends what is queued first.
  */
 export async function runFeed(options: FeedOptions): Promise<FeedReport> {
   const { logger } = options;
-  const generator = createGenerator({ seed: options.seed, catalogue: options.catalogue, start: new Date(), intervalMs: 1000 / options.rate });
-  const sent = Object.fromEntries(eventKinds.map((k) => [k, 0])) as Record<EventKind, number>;
-  const minute = Object.fromEntries(eventKinds.map((k) => [k, 0])) as Record<EventKind, number>;
-  const dossierIds: string[] = [];
+  const generator = createGenerator({ seed: options.seed, catalogue: options.catalogue, start: new Date(), intervalMs: 1000 / options.rate, anyHour: options.anyHour });
+  const maxBatch = Math.max(1, Math.min(options.maxBatch ?? maxEventsPerOperation * maxOperationsPerRequest, maxEventsPerOperation * maxOperationsPerRequest));
+  const maxQueue = Math.max(1000, Math.ceil(options.rate * 30));
+  const maxAttempts = options.maxAttempts ?? 6;
+  const sent = counts();
+  const droppedKinds = counts();
+  const minute = { sent: counts(), errors: 0, dropped: 0 };
   let errors = 0;
-  let dropped = 0;
+  let requests = 0;
+  const queue: Pending[] = [];
+  /** Dossier ordinal → its id, or null once it was dropped. */
+  const dossierIds = new Map<number, string | null>();
+  /** Resolutions whose dossier is not answered yet, by the dossier's ordinal. */
+  const awaiting = new Map<number, FeedEvent[]>();
+  let inFlight = 0;
   let pausedUntil = 0;
+  let failureStreak = 0;
+  let wake: (() => void) | undefined;
+  const poke = () => wake?.();
   let token = await options.token();
   const started = performance.now();
+
   const progress = setInterval(() => {
-    logger.info('feed progress (last minute)', { ...minute, errors, dropped });
-    for (const k of eventKinds) minute[k] = 0;
-  }, 60_000);
+    logger.info('feed progress', { perKind: { ...minute.sent }, errors: minute.errors, dropped: minute.dropped, queued: queue.length, everyMs: options.progressMs ?? 60_000 });
+    Object.assign(minute, { sent: counts(), errors: 0, dropped: 0 });
+  }, options.progressMs ?? 60_000);
   progress.unref();
   const refresh = setInterval(() => void options.token().then((t) => (token = t), (e) => logger.error('token refresh failed', { error: String(e) })), 60_000);
   refresh.unref();
 
-  const send = async (event: FeedEvent): Promise<void> => {
+  /** Counts a dropped event; logs it unless `quiet` (drops in bulk are logged once, counted in the progress line). */
+  const drop = (event: FeedEvent, why: string, detail: Record<string, unknown> = {}, quiet = false) => {
+    droppedKinds[event.kind] += 1;
+    minute.dropped += 1;
+    if (event.dossier !== undefined) settleDossier(event.dossier, null);
+    if (!quiet) logger.warn(`feed dropped an event: ${why}`, { kind: event.kind, at: event.at, ...detail });
+  };
+  let overflowLoggedAt = -Infinity;
+  /** Releases (or drops) the resolutions that waited for this dossier. */
+  const settleDossier = (ordinal: number, id: string | null) => {
+    dossierIds.set(ordinal, id);
+    for (const resolution of awaiting.get(ordinal) ?? []) enqueue(resolution);
+    awaiting.delete(ordinal);
+  };
+  const enqueue = (event: FeedEvent) => {
     if (event.resolves !== undefined) {
-      const id = dossierIds[event.resolves - 1];
-      if (!id) {
-        dropped += 1;
-        logger.warn('feed dropped a resolution: its dossier was dropped', { resolves: event.resolves });
-        return;
-      }
+      const id = dossierIds.get(event.resolves);
+      if (id === null) return drop(event, 'its dossier was dropped', { resolves: event.resolves });
+      if (id === undefined) return void awaiting.set(event.resolves, [...(awaiting.get(event.resolves) ?? []), event]);
       event = { ...event, variables: { ...event.variables, id } };
     }
-    for (let attempt = 1; ; attempt++) {
-      const wait = pausedUntil - Date.now();
-      if (wait > 0) await sleep(wait);
-      let failure: string;
-      try {
-        const response = await fetch(options.url, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-          body: JSON.stringify({ query: event.query, variables: event.variables }),
+    if (queue.length >= maxQueue) {
+      if (Date.now() - overflowLoggedAt > 10_000) logger.warn('feed dropping new events: 30 s of them are queued (the graph is behind or away)', { queued: queue.length });
+      overflowLoggedAt = Date.now();
+      return drop(event, 'the queue is full', {}, true);
+    }
+    queue.push({ event, attempts: 0 });
+  };
+
+  const settle = (item: Pending, outcome: Outcome) => {
+    const { event } = item;
+    if (outcome.applied) {
+      sent[event.kind] += 1;
+      minute.sent[event.kind] += 1;
+      if (event.dossier !== undefined) {
+        const id = outcome.data?.id;
+        if (id === undefined) logger.warn('feed lost a dossier id: a later event of its operation failed', { dossier: event.dossier });
+        settleDossier(event.dossier, id === undefined ? null : String(id));
+      }
+      return true;
+    }
+    errors += 1;
+    minute.errors += 1;
+    item.attempts += 1;
+    if (!outcome.retry) drop(event, 'the graph refused it', { failure: outcome.failure, variables: event.variables });
+    else if (item.attempts >= maxAttempts) drop(event, `still failing after ${item.attempts} attempts`, { failure: outcome.failure });
+    else return false;
+    return true;
+  };
+
+  const sendRequest = async (operations: Pending[][]): Promise<void> => {
+    const bodies = operations.map((items) => batchOperation(items.map((i) => i.event)));
+    let answers: Array<{ status: number; body: GraphQLBody }>;
+    let retryAfterMs = 0;
+    requests += 1;
+    try {
+      const response = await fetch(options.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify(bodies.map(({ query, variables }) => ({ query, variables }))),
+      });
+      const body = (await response.json().catch(() => ({ errors: [{ message: `${response.status} answer is not JSON` }] }))) as GraphQLBody | GraphQLBody[];
+      retryAfterMs = Number(response.headers.get('retry-after') ?? 0) * 1000;
+      // A refusal of the whole request (401, 429, 413…) is one object for every operation.
+      answers = bodies.map((_, i) => ({ status: response.status, body: Array.isArray(body) ? (body[i] ?? {}) : body }));
+    } catch (error) {
+      answers = bodies.map(() => ({ status: 0, body: { errors: [{ message: `fetch failed: ${String((error as Error).cause ?? error)}` }] } }));
+    }
+    const retries: Pending[] = [];
+    let failure = '';
+    operations.forEach((items, o) => {
+      outcomes(bodies[o]!.aliases, answers[o]!.status, answers[o]!.body).forEach((outcome, e) => {
+        const item = items[e]!;
+        if (!settle(item, outcome)) {
+          retries.push(item);
+          failure ||= (outcome as { failure: string }).failure;
+        }
+      });
+    });
+    if (retries.length === 0) {
+      failureStreak = 0;
+      return;
+    }
+    queue.unshift(...retries);
+    failureStreak += 1;
+    const delay = Math.max(retryAfterMs, Math.min(maxBackoffMs, 250 * 2 ** failureStreak));
+    pausedUntil = Math.max(pausedUntil, Date.now() + delay);
+    logger.warn('feed pausing: the graph could not take events', { events: retries.length, inMs: delay, failure });
+  };
+
+  const dispatch = () => {
+    while (inFlight < options.concurrency && queue.length > 0 && Date.now() >= pausedUntil && !options.signal?.aborted) {
+      // While backing off, one request probes the graph instead of the whole backlog.
+      const operations = takeRequest(queue, failureStreak > 0 ? Math.min(maxBatch, maxEventsPerOperation) : maxBatch);
+      inFlight += 1;
+      void sendRequest(operations)
+        .catch((error) => logger.error('feed request failed unexpectedly', { error: String(error) }))
+        .finally(() => {
+          inFlight -= 1;
+          poke();
         });
-        const body = (await response.json().catch(() => ({}))) as { data?: Record<string, any> | null; errors?: Array<{ message: string; extensions?: { code?: string } }> };
-        if (response.ok && !body.errors?.length) {
-          sent[event.kind] += 1;
-          minute[event.kind] += 1;
-          if (event.kind === 'dossier') dossierIds.push(String(body.data!.receiveDossier.id));
-          return;
-        }
-        failure = `${response.status} ${body.errors?.map((e) => `${e.extensions?.code ?? ''} ${e.message}`).join('; ') ?? ''}`;
-        if (!retryable(response.status) && !body.errors?.some((e) => e.extensions?.code === 'SUBGRAPH_UNAVAILABLE' || /fetch|ECONNREFUSED|socket/i.test(e.message))) {
-          errors += 1;
-          dropped += 1;
-          logger.warn('feed dropped an event the graph refused', { kind: event.kind, failure, variables: event.variables });
-          return;
-        }
-      } catch (error) {
-        failure = String(error);
-      }
-      errors += 1;
-      if (attempt >= maxAttempts) {
-        dropped += 1;
-        logger.warn('feed dropped an event after retries', { kind: event.kind, attempts: attempt, failure });
-        return;
-      }
-      const delay = Math.min(30_000, 250 * 2 ** attempt);
-      pausedUntil = Math.max(pausedUntil, Date.now() + delay);
-      logger.warn('feed retrying', { kind: event.kind, attempt, inMs: delay, failure });
+      if (failureStreak > 0) break;
     }
   };
 
+  const deadline = options.durationMs === undefined ? Infinity : Date.now() + options.durationMs;
+  const interval = 1000 / options.rate;
+  let made = 0;
   try {
-    if (options.once) {
-      for (const kind of eventKinds) await send(generator.one(kind));
-    } else {
-      const deadline = options.durationMs === undefined ? Infinity : Date.now() + options.durationMs;
-      const inFlight = new Set<Promise<void>>();
-      const interval = 1000 / options.rate;
-      let due = performance.now();
-      while (Date.now() < deadline && !options.signal?.aborted) {
-        due += interval;
-        const ahead = due - performance.now();
-        if (ahead > 1) await sleep(Math.min(ahead, deadline - Date.now()), options.signal);
-        if (Date.now() >= deadline || options.signal?.aborted) break;
-        while (inFlight.size >= options.concurrency) await Promise.race(inFlight);
-        const p = send(generator.next()).finally(() => inFlight.delete(p));
-        inFlight.add(p);
+    if (options.once) for (const kind of eventKinds) enqueue(generator.one(kind));
+    for (;;) {
+      const now = Date.now();
+      const making = !options.once && now < deadline && !options.signal?.aborted;
+      if (making) {
+        const due = Math.floor((performance.now() - started) / interval) + 1;
+        for (; made < due; made++) enqueue(generator.next());
       }
-      await Promise.all(inFlight);
+      dispatch();
+      if (!making && inFlight === 0 && (queue.length === 0 || options.signal?.aborted)) break;
+      const untilNext = making ? started + made * interval - performance.now() : Infinity;
+      const untilResume = queue.length > 0 && pausedUntil > now ? pausedUntil - now : Infinity;
+      const untilDeadline = making ? deadline - now : Infinity;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(done, Math.max(1, Math.min(untilNext, untilResume, untilDeadline, 60_000)));
+        options.signal?.addEventListener('abort', done, { once: true });
+        wake = done;
+        function done() {
+          clearTimeout(timer);
+          options.signal?.removeEventListener('abort', done);
+          wake = undefined;
+          resolve();
+        }
+      });
     }
+    const unsent = [...queue.splice(0).map((p) => p.event), ...[...awaiting.values()].flat()];
+    for (const event of unsent) drop(event, 'stopped before it was sent', {}, true);
+    if (unsent.length > 0) logger.warn('feed stopped with events unsent (dropped)', { events: unsent.length });
   } finally {
     clearInterval(progress);
     clearInterval(refresh);
   }
-  const report = { sent, errors, dropped, ms: Math.round(performance.now() - started) };
-  logger.info('feed done', { ...sent, errors, dropped, ms: report.ms });
+  const dropped = Object.values(droppedKinds).reduce((a, b) => a + b, 0);
+  const report = { sent, errors, dropped, droppedKinds, requests, ms: Math.round(performance.now() - started) };
+  logger.info('feed done', { ...sent, errors, dropped, requests, ms: report.ms });
   return report;
-}
-
-/** A pause that Ctrl-C cuts short: at a trickle the next event may be many seconds away. */
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise<void>((resolve) => {
-    const timer = setTimeout(done, Math.max(0, ms));
-    signal?.addEventListener('abort', done, { once: true });
-    function done() {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', done);
-      resolve();
-    }
-  });
 }

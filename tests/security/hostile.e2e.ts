@@ -789,7 +789,7 @@ describe('issue 15: one small request must not stall the gateway, no query strin
 });
 
 describe('issue 15: subscriptions per socket and per caller', () => {
-  const subscribeMany = (url: string, authorization: string, count: number, wait: (message: { type: string; id?: string }) => boolean) =>
+  const subscribeMany = (url: string, authorization: string, count: number, wait: (message: { type: string; id?: string }) => boolean, closeAfterMs = 5_000) =>
     new Promise<Array<{ type: string; id?: string; payload?: Array<{ message: string; extensions?: { code?: string } }> }>>((resolve) => {
       const seen: Array<{ type: string; id?: string }> = [];
       void openSocket(url, { authorization }, {
@@ -800,7 +800,7 @@ describe('issue 15: subscriptions per socket and per caller', () => {
           seen.push(message);
           if (wait(message)) resolve(seen as never);
         },
-        closeAfterMs: 5_000,
+        closeAfterMs,
       }).then(() => resolve(seen as never));
     });
 
@@ -821,6 +821,22 @@ describe('issue 15: subscriptions per socket and per caller', () => {
       expect(errors.map((message) => message.id)).toEqual(['s2']);
       expect(errors[0]?.payload?.[0]?.extensions?.code).toBe('SUBSCRIPTION_LIMIT_EXCEEDED');
       expect(errors[0]?.payload?.[0]?.message).toContain('dev-ioc-viewer already has 2 subscriptions');
+    } finally {
+      await capped.close();
+    }
+  });
+
+  it("a closed socket gives its subscriptions back: the caller cap counts only live ones", async () => {
+    const capped = await startGateway({ port: 0, host: '127.0.0.1', supergraphPath: stack.supergraphPath, auth: devAuthOptions(stack.secrets), logger: silent, limits: { subscriptionsPerCaller: 2 } });
+    try {
+      await expect.poll(async () => (await fetch(capped.url.replace(/\/graphql$/, '/readyz'))).status).toBe(200);
+      const authorization = `Bearer ${await token('ioc-viewer')}`;
+      const refusedIds = async (count: number) =>
+        (await subscribeMany(capped.url, authorization, count, () => false, 800)).filter((message) => message.type === 'error').map((message) => message.id);
+      expect(await refusedIds(2)).toEqual([]);
+      // The first socket is closed now; its two subscriptions must no longer count.
+      await expect.poll(() => refusedIds(2), { timeout: 10_000 }).toEqual([]);
+      expect(await refusedIds(3)).toEqual(['s2']);
     } finally {
       await capped.close();
     }

@@ -4,7 +4,7 @@ import type { EntityManager } from 'typeorm';
 import { bulkInsert } from '../bulk-insert';
 import { createRandom, type Random } from '../random';
 import { loadSystems } from '../shared/systems';
-import { dataCentrePlacement, hostId, physicalHostCount, type Placement } from '../shared/topology';
+import { dataCentrePlacement, hostAddress, hostId, physicalHostCount, vmAddress, type Placement } from '../shared/topology';
 
 /** Two generations of hosts: the newer ten are larger (synthetic; the plan gives only counts). */
 export function hostCapacity(n: number): Resources {
@@ -38,9 +38,8 @@ export function planDataCentre(random: Random, placement: readonly Placement[] =
       id,
       kind: 'PHYSICAL',
       hostId: null,
-      hostname: `${id}.dc.travinh.gov.vn`,
+      ...hostAddress(n),
       ...capacity,
-      ipv4: `10.84.1.${n + 10}`,
       ipv6: `2001:db8:84:1::${(n + 10).toString(16)}`,
       health: 'HEALTHY',
       commissionedOn: n <= 10 ? '2021-06-15' : '2017-09-20',
@@ -53,14 +52,12 @@ export function planDataCentre(random: Random, placement: readonly Placement[] =
   placement.forEach((vm, index) => {
     const n = index + 1;
     const dualStack = vm.systemCodes.some((code) => ipv6Systems.has(code));
-    const label = vm.systemCodes[0] ? `${vm.systemCodes[0]}-${n}` : vm.vmId;
     planned.push({
       id: vm.vmId,
       kind: 'VIRTUAL',
       hostId: vm.hostId,
-      hostname: `${label}.dc.travinh.gov.vn`,
+      ...vmAddress(vm, n),
       ...sizes.get(vm.vmId)!,
-      ipv4: `10.84.${10 + Math.floor(n / 250)}.${(n % 250) + 1}`,
       ipv6: dualStack ? `2001:db8:84:10::${n.toString(16)}` : null,
       health: random.next() < 0.04 ? 'WARNING' : 'HEALTHY',
       commissionedOn: `20${random.int(18, 22)}-${String(random.int(1, 12)).padStart(2, '0')}-${String(random.int(1, 28)).padStart(2, '0')}`,

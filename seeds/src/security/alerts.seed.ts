@@ -2,7 +2,7 @@ import { alertFingerprint, alertPriority, maxSeverity, normaliseSeverity, report
 import type { EntityManager } from 'typeorm';
 import { bulkInsert } from '../bulk-insert';
 import { createRandom, type Random } from '../random';
-import { dataCentrePlacement, hostId, physicalHostCount } from '../shared/topology';
+import { dataCentrePlacement, hostAddress, hostId, physicalHostCount, vmAddress } from '../shared/topology';
 import { analysts, exposure, malware, vulnerabilities } from './catalogue';
 import type { ProfileSeedRow } from './profiles.seed';
 
@@ -69,12 +69,20 @@ export interface MonitoredServerRow {
   kind: 'PHYSICAL' | 'VIRTUAL';
   hostId: string | null;
   systemIds: string[];
+  hostname: string;
+  ipv4: string;
 }
 
 /** Every data-centre server has a Wazuh agent; the 140 VMs carry the systems placed on them. */
 export function buildMonitoredServers(): MonitoredServerRow[] {
-  const hosts = Array.from({ length: physicalHostCount }, (_, i) => ({ serverId: hostId(i + 1), kind: 'PHYSICAL' as const, hostId: null, systemIds: [] }));
-  const vms = dataCentrePlacement().map((placement) => ({ serverId: placement.vmId, kind: 'VIRTUAL' as const, hostId: placement.hostId, systemIds: placement.systemCodes }));
+  const hosts = Array.from({ length: physicalHostCount }, (_, i) => ({ serverId: hostId(i + 1), kind: 'PHYSICAL' as const, hostId: null, systemIds: [], ...hostAddress(i + 1) }));
+  const vms = dataCentrePlacement().map((placement, index) => ({
+    serverId: placement.vmId,
+    kind: 'VIRTUAL' as const,
+    hostId: placement.hostId,
+    systemIds: placement.systemCodes,
+    ...vmAddress(placement, index + 1),
+  }));
   return [...hosts, ...vms];
 }
 
@@ -214,9 +222,12 @@ export async function seedMonitoredServers(manager: EntityManager, rows: readonl
   return bulkInsert(
     manager,
     'monitored_server',
-    ['server_id', 'kind', 'host_id', 'system_ids', 'synthetic'],
-    rows.map((row) => [row.serverId, row.kind, row.hostId, row.systemIds, true]),
-    { conflict: 'ON CONFLICT (server_id) DO UPDATE SET kind = EXCLUDED.kind, host_id = EXCLUDED.host_id, system_ids = EXCLUDED.system_ids' },
+    ['server_id', 'kind', 'host_id', 'system_ids', 'hostname', 'ipv4', 'synthetic'],
+    rows.map((row) => [row.serverId, row.kind, row.hostId, row.systemIds, row.hostname, row.ipv4, true]),
+    {
+      conflict:
+        'ON CONFLICT (server_id) DO UPDATE SET kind = EXCLUDED.kind, host_id = EXCLUDED.host_id, system_ids = EXCLUDED.system_ids, hostname = EXCLUDED.hostname, ipv4 = EXCLUDED.ipv4',
+    },
   );
 }
 

@@ -11,7 +11,7 @@ import { buildProfiles, seedProfiles } from './profiles.seed';
  */
 export const securitySeed: DomainSeed = {
   name: 'security',
-  version: 3,
+  version: 4,
   subgraph: securitySubgraph,
   async run(manager) {
     const profiles = buildProfiles();

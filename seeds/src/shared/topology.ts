@@ -6,6 +6,15 @@ export const virtualMachineCount = 140;
 export const hostId = (n: number) => `host-${String(n).padStart(2, '0')}`;
 export const vmId = (n: number) => `vm-${String(n).padStart(3, '0')}`;
 
+/** The n-th physical host's name and address (infra's server rows; security links Wazuh agents by them). */
+export const hostAddress = (n: number) => ({ hostname: `${hostId(n)}.dc.travinh.gov.vn`, ipv4: `10.84.1.${n + 10}` });
+
+/** The n-th VM's (1-based, in placement order) name and address: named after its first system. */
+export const vmAddress = (vm: Placement, n: number) => ({
+  hostname: `${vm.systemCodes[0] ? `${vm.systemCodes[0]}-${n}` : vm.vmId}.dc.travinh.gov.vn`,
+  ipv4: `10.84.${10 + Math.floor(n / 250)}.${(n % 250) + 1}`,
+});
+
 export interface Placement {
   vmId: string;
   hostId: string;

@@ -6,11 +6,13 @@ import { MonitoredServer } from './entities/monitored-server.entity';
 import { SecurityProfile } from './entities/security-profile.entity';
 import { SuppressionRule } from './entities/suppression-rule.entity';
 import { Security1764200000000 } from './migrations/1764200000000-security';
+import { AlertIngest1766000000000 } from './migrations/1766000000000-alert-ingest';
 import { Triage1766000100000 } from './migrations/1766000100000-triage';
 import { alertReference } from './references/alert.reference';
 import { incidentReference } from './references/incident.reference';
 import { AgencyResolver } from './resolvers/agency.resolver';
 import { AlertResolver } from './resolvers/alert.resolver';
+import { AlertIngestResolver } from './resolvers/alert-ingest.resolver';
 import { AlertSubscriptionResolver } from './resolvers/alert-subscription.resolver';
 import { IncidentResolver } from './resolvers/incident.resolver';
 import { OpenAlertCountsResolver } from './resolvers/open-alert-counts.resolver';
@@ -26,13 +28,14 @@ import { InformationSystem } from './stubs/information-system.stub';
 import { Province } from './stubs/province.stub';
 import { Server } from './stubs/server.stub';
 import { securityTypeAccess } from './auth/type-access';
+import { mountIngestRoutes } from './routes/ingest.route';
 
 export const securitySubgraph = defineSubgraph({
   name: 'security',
   dbSchema: 'security',
   defaultPort: 4103,
   entities: [SecurityProfile, MonitoredServer, Alert, Incident, SuppressionRule, ...indicatorTables.entities],
-  migrations: [...indicatorTables.migrations, Security1764200000000, AuditLog1765000000000, Triage1766000100000],
+  migrations: [...indicatorTables.migrations, Security1764200000000, AuditLog1765000000000, AlertIngest1766000000000, Triage1766000100000],
   schema: {
     resolvers: [
       AlertResolver,
@@ -48,9 +51,11 @@ export const securitySubgraph = defineSubgraph({
       SecurityIndicatorSubscriptionResolver,
       OpenAlertCountsResolver,
       SuppressionRuleResolver,
+      AlertIngestResolver,
     ],
     orphanedTypes: [Province, InformationSystem, Agency, Server, Alert, Incident],
     references: { ...alertReference, ...incidentReference },
     typeAccess: securityTypeAccess,
   },
+  routes: mountIngestRoutes,
 });

@@ -28,6 +28,12 @@ export class AlertsArgs extends PageArgs {
   @Field(() => String, { nullable: true, description: 'Agency id of the system owner.' })
   agencyId?: string | null;
 
+  @Field(() => String, { nullable: true, description: 'MITRE ATT&CK technique id, e.g. T1110 (a sub-technique such as T1110.001 only matches itself).' })
+  mitreTechnique?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'MITRE ATT&CK tactic id, e.g. TA0006.' })
+  mitreTactic?: string | null;
+
   @Field(() => String, { nullable: true, description: 'First seen at or after (ISO 8601; a date is midnight Vietnam time).' })
   from?: string | null;
 

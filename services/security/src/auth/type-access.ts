@@ -28,6 +28,9 @@ export const securityTypeAccess: TypeAccess = {
   SuppressionRule: Roles.socWrite,
   'SuppressionRule.id': Roles.alertRaise,
   SuppressionRuleConnection: Roles.socWrite,
+  IngestResult: Roles.ingest,
+  IngestRejection: Roles.ingest,
+  UnknownAsset: Roles.socWrite,
   Server: Roles.dashboard,
   'Server.alerts': serverAlertReaders,
 };

@@ -9,3 +9,13 @@ export function alertFingerprint(parts: { source: string; kind: string; title: s
   const key = [parts.source, parts.kind, finding, parts.serverId ?? '-', parts.systemId].join('|');
   return createHash('sha256').update(key).digest('hex').slice(0, 32);
 }
+
+/**
+ * What makes two ingested events one alert: the source, the rule or signature, the asset (its
+ * server, or the name or address the tool gave for an unknown one) and, for a vulnerability, the
+ * CVE. Titles are left out: Wazuh and Suricata reword descriptions between rule revisions.
+ */
+export function ingestFingerprint(parts: { source: string; kind: string; ruleId: string; assetKey: string; cve?: string | null }): string {
+  const key = ['ingest', parts.source, parts.kind, parts.ruleId, parts.assetKey, parts.cve ?? '-'].join('|');
+  return createHash('sha256').update(key).digest('hex').slice(0, 32);
+}

@@ -1,11 +1,17 @@
 /** Pure rules of the security domain, shared with the seeds so synthetic data follows the same logic. */
 export * from './clock';
+export * from './asset-link';
 export * from './compliance';
+export * from './cvss';
 export * from './fingerprint';
 export * from './grading';
+export * from './normalised-alert';
 export * from './priority';
 export * from './severity';
 export * from './sla';
+export * from './submitted-alert';
+export * from './suricata';
 export * from './suppression';
 export * from './workflow';
 export * from './time-range';
+export * from './wazuh';

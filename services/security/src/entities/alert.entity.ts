@@ -1,6 +1,7 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { Directive, Field, Float, Int, ObjectType } from 'type-graphql';
 import { AlertKind, AlertSeverity, AlertSource, AlertStatus } from '../enums/alert.enum';
+import { SeverityScale } from '../enums/ingest.enum';
 import { bigintString, isoTimestamp } from '@ioc/kit';
 
 /** A security alert from the SOC's tools or the national centre, deduplicated by fingerprint. */
@@ -79,11 +80,40 @@ export class Alert {
   @Column({ type: 'text', name: 'server_id', nullable: true })
   serverId!: string | null;
 
-  @Column({ type: 'text', name: 'system_id' })
-  systemId!: string;
+  /** Null for an alert on a host no monitored server matched (see `unknownAssets`). */
+  @Column({ type: 'text', name: 'system_id', nullable: true })
+  systemId!: string | null;
 
-  @Column({ type: 'text', name: 'agency_id' })
-  agencyId!: string;
+  @Column({ type: 'text', name: 'agency_id', nullable: true })
+  agencyId!: string | null;
+
+  @Column({ type: 'text', name: 'rule_id', nullable: true })
+  @Field(() => String, { nullable: true, description: 'The tool\'s rule: Wazuh rule.id, Suricata alert.signature_id.' })
+  ruleId!: string | null;
+
+  @Column({ type: 'text', name: 'severity_scale', nullable: true })
+  @Field(() => SeverityScale, { nullable: true, description: 'The scale rawSeverity is on (ingested alerts).' })
+  severityScale!: SeverityScale | null;
+
+  @Column({ type: 'text', name: 'cvss_vector', nullable: true })
+  @Field(() => String, { nullable: true, description: 'CVSS vector of a vulnerability; cvssScore is computed from it.' })
+  cvssVector!: string | null;
+
+  @Column({ type: 'text', name: 'mitre_techniques', array: true })
+  @Field(() => [String], { description: 'MITRE ATT&CK technique ids (T1110, T1059.001) from Wazuh rule.mitre or Suricata signature metadata.' })
+  mitreTechniques!: string[];
+
+  @Column({ type: 'text', name: 'mitre_tactics', array: true })
+  @Field(() => [String], { description: 'MITRE ATT&CK tactic ids (TA0006).' })
+  mitreTactics!: string[];
+
+  @Column({ type: 'text', name: 'asset_name', nullable: true })
+  @Field(() => String, { nullable: true, description: 'The host as the tool named it (Wazuh agent.name).' })
+  assetName!: string | null;
+
+  @Column({ type: 'text', name: 'asset_ip', nullable: true })
+  @Field(() => String, { nullable: true, description: 'The host\'s address as the tool gave it (Wazuh agent.ip, the monitored end of a Suricata flow).' })
+  assetIp!: string | null;
 
   @Column({ type: 'text', name: 'incident_id', nullable: true })
   incidentId!: string | null;

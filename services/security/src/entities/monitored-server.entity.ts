@@ -12,6 +12,13 @@ export class MonitoredServer {
   @Column({ type: 'text', name: 'host_id', nullable: true })
   hostId!: string | null;
 
+  /** What Wazuh agents and Suricata flows call it (ingest links events by these). */
+  @Column({ type: 'text', nullable: true })
+  hostname!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  ipv4!: string | null;
+
   @Column({ type: 'text', name: 'system_ids', array: true })
   systemIds!: string[];
 

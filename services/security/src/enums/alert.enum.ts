@@ -1,14 +1,9 @@
 import { registerEnumType } from 'type-graphql';
 import { AlertSeverity, AlertSource } from '../domain/severity';
+import { AlertKind } from '../domain/normalised-alert';
 import { AlertStatus } from '../domain/workflow';
 
-export { AlertSeverity, AlertSource, AlertStatus };
-
-export enum AlertKind {
-  VULNERABILITY = 'VULNERABILITY',
-  MALWARE = 'MALWARE',
-  INTRUSION = 'INTRUSION',
-}
+export { AlertKind, AlertSeverity, AlertSource, AlertStatus };
 
 export enum AlertOrder {
   LAST_SEEN_DESC = 'LAST_SEEN_DESC',

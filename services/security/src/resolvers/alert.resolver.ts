@@ -97,6 +97,10 @@ export class AlertResolver {
     if (args.systemId) query.andWhere('a.system_id = :systemId', { systemId: args.systemId });
     if (args.serverId) query.andWhere('a.server_id = :serverId', { serverId: args.serverId });
     if (args.agencyId) query.andWhere('a.agency_id = :agencyId', { agencyId: args.agencyId });
+    if (args.mitreTechnique && !/^T\d{4}(\.\d{3})?$/.test(args.mitreTechnique)) throw badInput('mitreTechnique', `"${args.mitreTechnique}" is not an ATT&CK technique id (T1110, T1110.001)`);
+    if (args.mitreTactic && !/^TA\d{4}$/.test(args.mitreTactic)) throw badInput('mitreTactic', `"${args.mitreTactic}" is not an ATT&CK tactic id (TA0006)`);
+    if (args.mitreTechnique) query.andWhere('a.mitre_techniques @> ARRAY[:technique]::text[]', { technique: args.mitreTechnique });
+    if (args.mitreTactic) query.andWhere('a.mitre_tactics @> ARRAY[:tactic]::text[]', { tactic: args.mitreTactic });
     // An agency client's list is its own agency's, whatever it filters on (another agency: empty).
     const scope = agencyScopeOf(ctx.principal);
     if (scope !== undefined) query.andWhere('a.agency_id = :scope', { scope });
@@ -268,14 +272,14 @@ export class AlertResolver {
     return alert.serverId ? { id: alert.serverId } : null;
   }
 
-  @FieldResolver(() => InformationSystem)
-  system(@Root() alert: Alert): InformationSystem {
-    return { id: alert.systemId };
+  @FieldResolver(() => InformationSystem, { nullable: true, description: 'Null when the tool named a host no monitored server matches (see unknownAssets).' })
+  system(@Root() alert: Alert): InformationSystem | null {
+    return alert.systemId ? { id: alert.systemId } : null;
   }
 
-  @FieldResolver(() => Agency, { description: 'The owner of the system.' })
-  agency(@Root() alert: Alert): Agency {
-    return { id: alert.agencyId };
+  @FieldResolver(() => Agency, { nullable: true, description: 'The owner of the system; null when the system is unknown.' })
+  agency(@Root() alert: Alert): Agency | null {
+    return alert.agencyId ? { id: alert.agencyId } : null;
   }
 
   @FieldResolver(() => Incident, { nullable: true })
