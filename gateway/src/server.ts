@@ -10,7 +10,7 @@ import { mountCatalogue, PersistedOperations } from './admission/persisted-opera
 import { createRateLimiter } from './admission/rate-limit';
 import { devSigningKey, mountDevSignIn } from './auth/dev-sign-in';
 import { createGatewayTokenSigner } from './auth/gateway-tokens';
-import { createVerifier, type VerifierConfig } from './auth/verifier';
+import { createVerifier, type Verifier, type VerifierConfig } from './auth/verifier';
 import { serveConsole } from './console/serve-console';
 import { mountExplorer } from './explorer/explorer';
 import { createGatewayMetrics, type GatewayMetrics } from './metrics';
@@ -30,7 +30,8 @@ export interface GatewayOptions {
   /** Overrides of the routing URLs in the supergraph, by subgraph name. */
   subgraphUrls?: Record<string, string>;
   logger: Logger;
-  auth: { verifier: VerifierConfig; gatewayTokenSecret: string };
+  /** How callers are verified: keys to check their tokens with, or (harnesses) a verify function. */
+  auth: { verifier: VerifierConfig | Verifier; gatewayTokenSecret: string };
   limits?: Partial<GatewayLimits>;
   persistedOperationsPath?: string;
   /** Introspection; off in production. */
@@ -39,8 +40,6 @@ export interface GatewayOptions {
   explorer?: boolean;
   /** `/metrics` without a token (default); otherwise it needs an admin token. */
   metricsPublic?: boolean;
-  /** Also answer GraphQL POSTs at `/`, like Apollo Router. */
-  serveAtRoot?: boolean;
   /** Events held per subscriber before a slow one is cut off. */
   subscriberQueueLimit?: number;
   /** The built console (web/dist) to serve at `/`; none when unset. */
@@ -58,7 +57,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const { logger } = options;
   const limits = { ...defaultLimits, ...options.limits };
   const metrics = createGatewayMetrics();
-  const verify = createVerifier(options.auth.verifier);
+  const { verifier } = options.auth;
+  const verify = typeof verifier === 'function' ? verifier : createVerifier(verifier);
   const tokenFor = createGatewayTokenSigner(options.auth.gatewayTokenSecret);
   const dataSources = new Map<string, SubgraphDataSource>();
   const policy: AdmissionPolicy = {
@@ -129,7 +129,6 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     },
     bodyLimit: limits.bodyLimit,
     admission: [httpAdmission(policy)],
-    serveAtRoot: options.serveAtRoot,
     context: async ({ requestId, http }) => {
       const principal = admittedCaller(http);
       if (!principal) throw new GraphQLError('unauthenticated', { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
@@ -148,7 +147,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         }
         res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
       });
-      const devKey = devSigningKey(options.auth.verifier);
+      const devKey = typeof verifier === 'function' ? undefined : devSigningKey(verifier);
       if (devKey) mountDevSignIn(app, devKey);
       mountCatalogue(app, policy.persisted, verify);
       if (options.explorer ?? options.introspection ?? true) mountExplorer(app, logger);

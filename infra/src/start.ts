@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { z } from 'zod';
-import { createLogger, logLevel, openServiceDatabase, parseEnv, port, postgresUrl, redactUrl, reportFatal } from '@ioc/kit';
+import { createLogger, exitOnSignals, logLevel, openServiceDatabase, parseEnv, port, postgresUrl, redactUrl, reportFatal } from '@ioc/kit';
 import { seedAll } from '@ioc/seeds';
 import { ensureDevSecrets } from '@ioc/gateway/dev-keys';
 import { ensureConsoleBuilt } from './console-build';
@@ -38,23 +38,12 @@ async function main(): Promise<void> {
   const supervisor = createSupervisor(logger);
   let embedded: EmbeddedDatabase | undefined;
 
-  let shutdownAt = 0;
-  const shutdown = async (signal: string) => {
-    // npm and tsx relay the terminal's Ctrl-C, so one keypress can arrive twice: only a later
-    // signal means "stop now".
-    if (shutdownAt) {
-      if (Date.now() - shutdownAt > 2000) process.exit(1);
-      return;
-    }
-    shutdownAt = Date.now();
-    logger.info('stopping ioc-graph', { signal });
+  exitOnSignals(async () => {
+    logger.info('stopping ioc-graph');
     await supervisor.stopAll();
     await embedded?.stop();
     logger.info('stopped');
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void shutdown('SIGINT'));
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  }, logger);
 
   try {
     await startEverything();

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { StartupError, type Logger } from '@ioc/kit';
 
@@ -18,6 +19,9 @@ export interface Supervisor {
   stopAll(): Promise<void>;
 }
 
+/** Stops a service whose supervisor is gone (killed, so it could not stop them). */
+const exitWithParent = createRequire(import.meta.url).resolve('@ioc/infra/exit-with-parent');
+
 /**
  * Runs each service as its own process, like a deployment would: a crash takes down one
  * subgraph, not the graph. A process that dies unexpectedly is restarted with backoff.
@@ -27,8 +31,8 @@ export function createSupervisor(logger: Logger): Supervisor {
   let stopping = false;
 
   const launch = (spec: ManagedProcess, attempt: number): ChildProcess => {
-    const child = spawn(process.execPath, ['--import', 'tsx', spec.entry], {
-      env: { ...process.env, ...spec.env, IOC_SUPERVISOR_PID: String(process.pid) },
+    const child = spawn(process.execPath, ['--require', exitWithParent, '--import', 'tsx', spec.entry], {
+      env: { ...process.env, ...spec.env },
       stdio: ['ignore', 'inherit', 'inherit'],
       // Its own process group: Ctrl-C reaches the supervisor only, which stops services in order.
       detached: true,

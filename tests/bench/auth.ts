@@ -8,7 +8,7 @@ import { guard, machineLine, markdownTable, ms, startGatewayProcess } from './su
 /**
  * `npm run bench:auth` (issue 5): what verifying callers costs at the gateway. Two gateway
  * processes on the same subgraphs: one verifies a bearer JWT on every request (the normal
- * configuration), the other is `open` (every caller is a fixed viewer, no token checked).
+ * configuration), the other verifies nobody (every caller is a fixed viewer, no token checked).
  * Measured in alternation (with, without, with, without) so that the shared machine's drift
  * falls on both sides. Plus the verifier alone, in this process.
  *
@@ -32,7 +32,8 @@ run.run(async () => {
   bench.gateways.push(withAuth);
   const open = await startGatewayProcess({
     supergraphPath: bench.stack.supergraphPath,
-    auth: { ...auth, verifier: { ...auth.verifier, keys: { kind: 'open', as: { subject: 'bench', role: 'ioc-viewer' } } } },
+    auth,
+    everyCallerAs: { subject: 'bench', role: 'ioc-viewer' },
     limits,
   });
   bench.gateways.push(open);
@@ -44,7 +45,7 @@ run.run(async () => {
   ];
   const sides = [
     { name: 'with auth (bearer JWT, HS256)', stages: (q: (typeof queries)[number]): HttpCall[][] => [[{ url: withAuth.url, headers: { authorization: `Bearer ${token}` }, bodies: jsonBodies(q.query, q.variables) }]] },
-    { name: 'without auth (open verifier)', stages: (q: (typeof queries)[number]): HttpCall[][] => [[{ url: open.url, headers: {}, bodies: jsonBodies(q.query, q.variables) }]] },
+    { name: 'without auth (no verifier)', stages: (q: (typeof queries)[number]): HttpCall[][] => [[{ url: open.url, headers: {}, bodies: jsonBodies(q.query, q.variables) }]] },
   ];
   for (const q of queries) for (const side of sides) await checkCalls(`${q.name} ${side.name}`, side.stages(q));
 

@@ -1,5 +1,6 @@
-import { createLogger } from '@ioc/kit';
+import { createLogger, type Principal } from '@ioc/kit';
 import { startGateway, type GatewayOptions, type RunningGateway } from '@ioc/gateway';
+import type { VerifierConfig } from '@ioc/gateway/verifier';
 
 /**
  * A gateway as its own process for the benchmarks, so its CPU and memory (VmRSS) are its own.
@@ -8,10 +9,14 @@ import { startGateway, type GatewayOptions, type RunningGateway } from '@ioc/gat
  */
 export interface GatewayProcessConfig {
   supergraphPath: string;
-  auth: GatewayOptions['auth'];
+  auth: { verifier: VerifierConfig; gatewayTokenSecret: string };
+  /** Verify nobody: every caller is this principal, token or not (what authentication costs is measured against it). */
+  everyCallerAs?: Principal;
   limits?: GatewayOptions['limits'];
   subscriberQueueLimit?: number;
 }
+
+const everyCallerAs = (principal: Principal) => async () => ({ ...principal, expiresAt: Number.MAX_SAFE_INTEGER / 1000 });
 
 let gateway: RunningGateway | undefined;
 let stopping = false;
@@ -34,7 +39,7 @@ if (process.send) {
         port: 0,
         host: '127.0.0.1',
         supergraphPath: config.supergraphPath,
-        auth: config.auth,
+        auth: config.everyCallerAs ? { ...config.auth, verifier: everyCallerAs(config.everyCallerAs) } : config.auth,
         limits: config.limits,
         subscriberQueueLimit: config.subscriberQueueLimit,
         logger: createLogger('bench-gateway', 'error'),

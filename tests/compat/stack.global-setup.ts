@@ -4,31 +4,33 @@ import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { createLogger, type RunningServer } from '@ioc/kit';
-import { randomBytes } from 'node:crypto';
+import { createLogger } from '@ioc/kit';
 import { startGateway } from '@ioc/gateway';
 import { composeSupergraph } from '@ioc/gateway/compose';
+import { devAuthOptions, generateDevSecrets, signDevToken } from '@ioc/gateway/dev-keys';
+import { startFrontDoor } from './front-door';
 import { startProductsSubgraph } from './products/src/server';
 
 /**
  * The stack Apollo's compatibility suite expects: its own users (4002) and inventory (4003)
- * subgraphs as child processes, our products subgraph (4001) and our gateway (4000), composed
- * with @apollo/composition. Ports are fixed: the suite hardcodes the gateway's.
+ * subgraphs as child processes, our products subgraph (4001) and our gateway behind a front door
+ * (4000), composed with @apollo/composition. Ports are fixed: the suite hardcodes the gateway's.
  */
 const PORTS = { gateway: 4000, products: 4001, users: 4002, inventory: 4003 } as const;
 const HOST = '127.0.0.1';
 const READY_TIMEOUT_MS = 30_000;
 
-const here = dirname(fileURLToPath(import.meta.url));
-const pkg = dirname(createRequire(import.meta.url).resolve('@apollo/federation-subgraph-compatibility-tests/package.json'));
+const require = createRequire(import.meta.url);
+const pkg = dirname(require.resolve('@apollo/federation-subgraph-compatibility-tests/package.json'));
+/** The suite's subgraphs stop when this process is gone, even killed, instead of holding 4002/4003. */
+const exitWithParent = require.resolve('@ioc/infra/exit-with-parent');
 const suiteSubgraph = (name: 'users' | 'inventory') => join(pkg, 'dist', 'subgraphs', name);
 
 export default async function setup() {
   await assertPortsFree();
   const logger = createLogger('compat', 'warn');
   const children: ChildProcess[] = [];
-  const servers: RunningServer[] = [];
+  const servers: Array<{ close(): Promise<void> }> = [];
   const dir = mkdtempSync(join(tmpdir(), 'ioc-compat-'));
 
   const teardown = async () => {
@@ -54,20 +56,12 @@ export default async function setup() {
         { name: 'inventory', url: inventory.url, sdl: inventory.sdl },
       ]),
     );
-    // The suite posts to http://localhost:4000/ (Apollo Router's endpoint), not /graphql.
-    const gateway = await startGateway({
-      port: PORTS.gateway,
-      host: HOST,
-      supergraphPath,
-      logger: logger.child({ component: 'gateway' }),
-      serveAtRoot: true,
-      // The suite sends no credentials; it tests the subgraph spec, not our auth.
-      auth: {
-        verifier: { keys: { kind: 'open', as: { subject: 'compatibility-suite', role: 'ioc-viewer' } }, issuer: 'none', audience: 'none', clockSkew: 0 },
-        gatewayTokenSecret: randomBytes(32).toString('hex'),
-      },
-    });
+    const secrets = generateDevSecrets();
+    const gateway = await startGateway({ port: 0, host: HOST, supergraphPath, logger: logger.child({ component: 'gateway' }), auth: devAuthOptions(secrets) });
     servers.push(gateway);
+    // The suite tests the subgraph spec, not our auth: its requests go in as a viewer's.
+    const token = await signDevToken(secrets, 'ioc-viewer');
+    servers.push(await startFrontDoor({ port: PORTS.gateway, host: HOST, gatewayUrl: gateway.url.replace('localhost', HOST), authorization: `Bearer ${token}` }));
   } catch (error) {
     await teardown();
     throw error;
@@ -85,7 +79,7 @@ function startSuiteSubgraph(name: 'users' | 'inventory', portVariable: string, p
   const child = fork(join(cwd, 'index.js'), [], {
     cwd,
     env: { ...process.env, [portVariable]: String(port), APOLLO_TELEMETRY_DISABLED: '1' },
-    execArgv: ['--require', join(here, 'exit-with-parent.cjs')],
+    execArgv: ['--require', exitWithParent],
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
   children.push(child);

@@ -4,11 +4,6 @@ import { isRole, unauthenticated, type Principal } from '@ioc/kit';
 
 export type KeySource =
   | { kind: 'secret'; secret: string; dev: boolean }
-  /**
-   * Every caller is `as`, token or not. Only code can choose this (no variable leads to it): it
-   * exists for Apollo's conformance suite, whose requests carry no credentials.
-   */
-  | { kind: 'open'; as: Principal }
   | { kind: 'jwks-file'; path: string }
   | { kind: 'jwks-url'; url: string };
 
@@ -34,7 +29,6 @@ const asymmetric = ['RS256', 'RS384', 'RS512', 'PS256', 'ES256', 'ES384', 'EdDSA
 /** Verifies the bearer JWTs of callers; every failure says which check failed. */
 export function createVerifier(config: VerifierConfig) {
   const { keys } = config;
-  if (keys.kind === 'open') return async (): Promise<VerifiedCaller> => ({ ...keys.as, expiresAt: Number.MAX_SAFE_INTEGER / 1000 });
   let key: Uint8Array | JWTVerifyGetKey;
   let algorithms: string[];
   if (keys.kind === 'secret') {

@@ -14,6 +14,7 @@ export * from './logger';
 export * from './references';
 export * from './schema';
 export * from './server';
+export * from './signals';
 export * from './subgraph';
 export * from './text';
 export * from './errors';

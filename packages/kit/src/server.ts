@@ -45,8 +45,6 @@ export interface GraphQLHttpServerOptions<TContext extends BaseContext> {
   websocketMaxPayload?: number;
   /** Run on every GraphQL HTTP request before Apollo: authentication, limits, rate limiting. */
   admission?: RequestHandler[];
-  /** Also answer POST `/` (Apollo Router's default endpoint, which some clients and suites assume). */
-  serveAtRoot?: boolean;
 }
 
 export type WebSocketContext = WsContext<Record<string, unknown>, WsExtra>;
@@ -127,15 +125,14 @@ export async function startGraphQLServer<TContext extends BaseContext>(
     }
   });
   options.routes?.(app);
-  const graphql: RequestHandler[] = [
+  app.use(
+    graphqlPath,
     express.json({ limit: options.bodyLimit ?? defaultBodyLimit }),
     ...(options.admission ?? []),
     expressMiddleware(apollo, {
       context: async ({ req }) => options.context({ requestId: randomUUID(), headers: req.headers, http: req }),
     }),
-  ];
-  app.use(graphqlPath, ...graphql);
-  if (options.serveAtRoot) app.post('/', ...graphql);
+  );
   app.use(jsonBodyErrors);
 
   await new Promise<void>((resolve, reject) => {
@@ -190,38 +187,4 @@ function requestLogPlugin(logger: Logger): ApolloServerPlugin<BaseContext> {
       };
     },
   };
-}
-
-/**
- * Ctrl-C or SIGTERM drains and exits; a second signal exits at once. A process started by the
- * `npm start` supervisor (IOC_SUPERVISOR_PID) also stops when the supervisor is gone, so a
- * killed supervisor never leaves servers holding its ports.
- */
-export function exitOnSignals(close: () => Promise<void>, logger: Logger): void {
-  let stoppingSince = 0;
-  const supervisor = Number(process.env.IOC_SUPERVISOR_PID);
-  if (supervisor > 0) {
-    setInterval(() => {
-      if (process.ppid !== supervisor) onSignal('SIGHUP');
-    }, 1000).unref();
-  }
-  const onSignal = (signal: NodeJS.Signals) => {
-    if (stoppingSince) {
-      // The same Ctrl-C often arrives twice (relayed by npm or tsx): only a later one forces exit.
-      if (Date.now() - stoppingSince < 2000) return;
-      logger.warn('second signal: exiting now', { signal });
-      process.exit(1);
-    }
-    stoppingSince = Date.now();
-    logger.info('signal received', { signal });
-    close().then(
-      () => process.exit(0),
-      (error) => {
-        logger.error('shutdown failed', { error });
-        process.exit(1);
-      },
-    );
-  };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
 }

@@ -1,6 +1,7 @@
 import type { BaseContext } from '@apollo/server';
 import type { Express, Request } from 'express';
 import { ApolloServerPluginInlineTrace } from '@apollo/server/plugin/inlineTrace';
+import { CloseCode } from 'graphql-ws';
 import type { DataSource, MixedList } from 'typeorm';
 import { openServiceDatabase, pingDatabase } from './database';
 import { parseEnv, subgraphEnvSchema } from './env';
@@ -10,7 +11,8 @@ import { eventBusPubSub } from './event-bus/pubsub';
 import { createLogger, type Logger } from './logger';
 import { LoaderRegistry } from './references';
 import { buildFederatedSchema, type FederatedSchema, type FederatedSchemaOptions } from './schema';
-import { exitOnSignals, startGraphQLServer, type RunningServer } from './server';
+import { startGraphQLServer, type RunningServer } from './server';
+import { exitOnSignals } from './signals';
 import { reportFatal } from './fatal';
 import { rejectNulCharacters } from './input-guard';
 import { roleAuthChecker } from './auth/auth-checker';
@@ -120,7 +122,7 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sta
               await context(socketRequestInfo(ctx));
               return true;
             } catch (error) {
-              ctx.extra.socket.close(4401, `Unauthorized: ${(error as Error).message}`.slice(0, 120));
+              ctx.extra.socket.close(CloseCode.Unauthorized, `Unauthorized: ${(error as Error).message}`.slice(0, 120));
               return false;
             }
           },

@@ -1,10 +1,7 @@
 import { cacheExchange, Client, fetchExchange, subscriptionExchange } from '@urql/core';
-import { createClient as createWsClient, type Client as WsClient } from 'graphql-ws';
+import { CloseCode, createClient as createWsClient, type Client as WsClient } from 'graphql-ws';
 import type { AuthStore } from './auth';
 import type { ConnectionStore } from './connection';
-
-/** Close code the gateway uses when a socket's token is missing, invalid or expired. */
-export const unauthorizedCloseCode = 4401;
 
 /** ws(s)://host/graphql for the page's own origin: HTTP and WebSocket share the gateway's one URL. */
 export function socketUrl(location: Pick<Location, 'protocol' | 'host'>): string {
@@ -47,7 +44,8 @@ export function createClients(auth: AuthStore, connection: ConnectionStore, opti
     webSocketImpl: options.webSocketImpl,
     connectionParams: authorization,
     retryAttempts: Number.POSITIVE_INFINITY,
-    shouldRetry: (event) => !closedWith(event, unauthorizedCloseCode),
+    // The gateway closes a socket whose token is missing, invalid or expired with graphql-ws's 4401.
+    shouldRetry: (event) => !closedWith(event, CloseCode.Unauthorized),
     retryWait: async (retries) => {
       const ms = Math.min(1000 * 2 ** retries, 10_000) * (0.75 + Math.random() / 2);
       await new Promise((resolve) => setTimeout(resolve, ms));
@@ -56,7 +54,7 @@ export function createClients(auth: AuthStore, connection: ConnectionStore, opti
     on: {
       connected: () => connection.connected(),
       closed: (event) => {
-        if (closedWith(event, unauthorizedCloseCode)) auth.markExpired();
+        if (closedWith(event, CloseCode.Unauthorized)) auth.markExpired();
         connection.lost();
       },
       error: () => connection.lost(),
