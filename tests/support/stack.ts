@@ -25,6 +25,8 @@ export interface Stack {
   /** POSTs to the gateway as `role` (default ioc-viewer; `null` sends no token). */
   query<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, role?: Role | null, agencyId?: string): Promise<GraphQLResponse<T>>;
   stopSubgraph(name: string): Promise<void>;
+  /** Starts a stopped subgraph again on its port (a subgraph restart as the gateway sees it). */
+  startSubgraph(name: string): Promise<void>;
   /** Stops the gateway only; `startGateway` brings it back on the same port (a gateway restart as clients see it). */
   stopGateway(): Promise<void>;
   startGateway(): Promise<void>;
@@ -37,6 +39,8 @@ export interface StackOptions {
   logQueries?: (subgraph: string, sql: string) => void;
   /** Serve this built console at the gateway's `/`. */
   consoleDir?: string;
+  /** The allow-list agency clients run (default gateway/persisted-operations.json). */
+  persistedOperationsPath?: string;
 }
 
 /** The whole graph in-process on free ports, over a fresh database: what `npm start` runs, minus the processes. */
@@ -46,17 +50,21 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   const secrets = generateDevSecrets();
   if (options.seed !== false) await seedAll({ databaseUrl: database.url, profile: options.seed ?? 'small', logger });
   const running = new Map<string, RunningSubgraph>();
+  const ports = new Map<string, number>();
   const composable = [];
-  for (const { definition } of subgraphs) {
-    const server = await startSubgraph(definition, {
-      port: 0,
+  const launch = (definition: (typeof subgraphs)[number]['definition'], port: number) =>
+    startSubgraph(definition, {
+      port,
       host: '127.0.0.1',
       databaseUrl: database.url,
       gatewayTokenSecret: secrets.gatewayTokenSecret,
       logger,
       logQueries: options.logQueries && ((sql) => options.logQueries!(definition.name, sql)),
     });
+  for (const { definition } of subgraphs) {
+    const server = await launch(definition, 0);
     running.set(definition.name, server);
+    ports.set(definition.name, server.port);
     composable.push({ name: definition.name, url: server.url, sdl: (await buildSubgraphSchemaOf(definition)).sdl });
   }
   const dir = mkdtempSync(join(tmpdir(), 'ioc-stack-'));
@@ -66,7 +74,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     port: 0,
     host: '127.0.0.1',
     supergraphPath,
-    persistedOperationsPath: join(import.meta.dirname, '..', '..', 'gateway', 'persisted-operations.json'),
+    persistedOperationsPath: options.persistedOperationsPath ?? join(import.meta.dirname, '..', '..', 'gateway', 'persisted-operations.json'),
     auth: devAuthOptions(secrets),
     logger,
     consoleDir: options.consoleDir,
@@ -92,6 +100,11 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     async stopSubgraph(name) {
       await running.get(name)?.close();
       running.delete(name);
+    },
+    async startSubgraph(name) {
+      const entry = subgraphs.find((s) => s.definition.name === name);
+      if (!entry || running.has(name)) throw new Error(`startSubgraph: ${name} is ${entry ? 'running' : 'not a subgraph'}`);
+      running.set(name, await launch(entry.definition, ports.get(name)!));
     },
     async stopGateway() {
       await stack.gateway.close();
