@@ -4,7 +4,7 @@ import { EcommerceProduct } from './entities/ecommerce-product.entity';
 import { EInvoiceRegistration } from './entities/einvoice-registration.entity';
 import { Enterprise } from './entities/enterprise.entity';
 import { OcopProduct } from './entities/ocop-product.entity';
-import { UnitRef } from './entities/unit-ref.entity';
+import { AdministrativeUnitRef } from './entities/administrative-unit-ref.entity';
 import { DigitalEconomy1764160000000 } from './migrations/1764160000000-digital-economy';
 import { communityTeamReference } from './references/community-team.reference';
 import { ecommerceProductReference } from './references/ecommerce-product.reference';
@@ -19,8 +19,8 @@ import { EconomyIndicatorSubscriptionResolver } from './resolvers/indicator-subs
 import { MeasurementResolver } from './resolvers/measurement.resolver';
 import { OcopProductResolver } from './resolvers/ocop-product.resolver';
 import { ProvinceResolver } from './resolvers/province.resolver';
-import { AdministrativeUnit } from './types/administrative-unit.type';
-import { Province } from './types/province.type';
+import { AdministrativeUnit } from './stubs/administrative-unit.stub';
+import { Province } from './stubs/province.stub';
 import { economyTypeAccess } from './auth/type-access';
 
 export { rowBackedMeasurements } from './domain/row-backed';
@@ -29,7 +29,7 @@ export const economySubgraph = defineSubgraph({
   name: 'economy',
   dbSchema: 'economy',
   defaultPort: 4104,
-  entities: [UnitRef, Enterprise, OcopProduct, EcommerceProduct, EInvoiceRegistration, CommunityTeam, ...indicatorTables.entities],
+  entities: [AdministrativeUnitRef, Enterprise, OcopProduct, EcommerceProduct, EInvoiceRegistration, CommunityTeam, ...indicatorTables.entities],
   migrations: [...indicatorTables.migrations, DigitalEconomy1764160000000, AuditLog1765000000000],
   schema: {
     resolvers: [

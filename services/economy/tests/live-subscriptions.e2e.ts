@@ -1,6 +1,6 @@
 import type { Client } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { startEconomy, type EconomyHarness } from './helpers';
+import { startEconomy, type EconomyHarness } from './support';
 import { eventually, subgraphSocket, subscribe, untilLive } from '@ioc/kit/testing';
 
 let economy: EconomyHarness;

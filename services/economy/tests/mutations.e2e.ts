@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { EventStream } from '@ioc/kit';
-import { startEconomy, inputError, type EconomyHarness } from './helpers';
+import { startEconomy, inputError, type EconomyHarness } from './support';
 
 let economy: EconomyHarness;
 let events: EventStream<{ code: string }>;

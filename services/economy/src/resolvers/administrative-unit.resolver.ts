@@ -1,9 +1,10 @@
 import { Args, Authorized, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { paginate, Roles, validatePage, type Connection, type SubgraphContext } from '@ioc/kit';
+import { type Connection, loadEach, paginate, Roles, type SubgraphContext, validatePage } from '@ioc/kit';
 import { CommunityTeamFilterArgs } from '../args/community-teams.args';
 import { EnterpriseFilterArgs } from '../args/enterprises.args';
 import { Enterprise } from '../entities/enterprise.entity';
-import { AdministrativeUnit, UnitDigitalEconomyCounts } from '../types/administrative-unit.type';
+import { AdministrativeUnit } from '../stubs/administrative-unit.stub';
+import { UnitDigitalEconomyCounts } from '../types/unit-digital-economy-counts.type';
 import { CommunityTeamConnection, EnterpriseConnection } from '../types/connections.type';
 import { communityTeamPage, communityTeamQuery } from './community-team.resolver';
 import { enterpriseQuery } from './enterprise.resolver';
@@ -58,17 +59,15 @@ export class AdministrativeUnitResolver {
     description: 'Counts for drill-downs (one SQL query for all units of a request); null for a code this subgraph does not know.',
   })
   async digitalEconomyCounts(@Root() unit: AdministrativeUnit, @Ctx() ctx: SubgraphContext): Promise<UnitDigitalEconomyCounts | null> {
-    return ctx.loaders
-      .get<string, UnitDigitalEconomyCounts>('unitCounts', async (codes) => {
-        const rows = await ctx.db.query<Array<UnitDigitalEconomyCounts & { code: string }>>(countsSql, [[...codes]]);
-        const byCode = new Map(rows.map((row) => [row.code, row]));
-        return codes.map((code) => {
-          const row = byCode.get(code);
-          if (!row) return null;
-          const { code: _code, ...counts } = row;
-          return { ...counts, membersPerTeam: counts.communityTeams ? Math.round((counts.communityTeamMembers / counts.communityTeams) * 100) / 100 : null };
-        });
-      })
-      .load(unit.code);
+    return loadEach(ctx, 'unitCounts', unit.code, async (codes): Promise<Array<UnitDigitalEconomyCounts | null>> => {
+      const rows = await ctx.db.query<Array<UnitDigitalEconomyCounts & { code: string }>>(countsSql, [[...codes]]);
+      const byCode = new Map(rows.map((row) => [row.code, row]));
+      return codes.map((code) => {
+        const row = byCode.get(code);
+        if (!row) return null;
+        const { code: _code, ...counts } = row;
+        return { ...counts, membersPerTeam: counts.communityTeams ? Math.round((counts.communityTeamMembers / counts.communityTeams) * 100) / 100 : null };
+      });
+    });
   }
 }

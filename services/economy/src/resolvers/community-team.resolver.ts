@@ -1,14 +1,12 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { EntityManager, SelectQueryBuilder } from 'typeorm';
-import { paginate, Roles, validatePage, type SubgraphContext } from '@ioc/kit';
+import { containsPattern, loadBy, paginate, Roles, type SubgraphContext, validatePage } from '@ioc/kit';
 import { CommunityTeamFilterArgs, CommunityTeamsArgs } from '../args/community-teams.args';
 import { CommunityTeam } from '../entities/community-team.entity';
-import { containsPattern } from '../domain/search';
-import { checkUnitFilters } from '../domain/units';
-import { communityTeamLoader } from '../loaders';
-import { AdministrativeUnit, unitStub } from '../types/administrative-unit.type';
+import { checkUnitFilters } from '../validation/unit.validation';
+import { AdministrativeUnit, unitStub } from '../stubs/administrative-unit.stub';
 import { CommunityTeamConnection } from '../types/connections.type';
-import { provinceCode } from '../types/province.type';
+import { provinceCode } from '../domain/province';
 
 export function communityTeamQuery(
   manager: EntityManager,
@@ -20,7 +18,7 @@ export function communityTeamQuery(
   if (args.districtCode != null) query.andWhere('t.districtCode = :districtCode', { districtCode: args.districtCode });
   if (args.communeCode != null) query.andWhere('t.communeCode = :communeCode', { communeCode: args.communeCode });
   if (unitCode !== undefined && unitCode !== provinceCode) query.andWhere('(t.districtCode = :unitCode OR t.communeCode = :unitCode)', { unitCode });
-  const pattern = args.search != null ? containsPattern(args.search) : null;
+  const pattern = containsPattern(args.search);
   if (pattern) query.andWhere('t.searchName LIKE :pattern', { pattern });
   // Ids sort district team, then each commune's team followed by its hamlets' teams.
   return query.orderBy('t.id', 'ASC');
@@ -38,7 +36,7 @@ export async function communityTeamPage(query: SelectQueryBuilder<CommunityTeam>
 export class CommunityTeamResolver {
   @Query(() => CommunityTeam, { nullable: true })
   async communityTeam(@Arg('id', () => String) id: string, @Ctx() ctx: SubgraphContext): Promise<CommunityTeam | null> {
-    return communityTeamLoader(ctx).load(id);
+    return loadBy(ctx, CommunityTeam, 'id', id);
   }
 
   @Query(() => CommunityTeamConnection, { description: 'Community digital technology teams (Tổ Công nghệ số cộng đồng), with their members.' })

@@ -1,5 +1,5 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { badInput, type Connection, foldVietnamese, paginate, publishIndicatorChanges, recordAudit, Roles, type SubgraphContext, validatePage, withTransaction } from '@ioc/kit';
+import { badInput, type Connection, containsPattern, foldVietnamese, loadBy, paginate, parsePastDate, publishIndicatorChanges, recordAudit, Roles, type SubgraphContext, validatePage, vietnamToday, withTransaction } from '@ioc/kit';
 import { EcommerceProductsArgs } from '../args/ecommerce-products.args';
 import { EcommerceProductOrder } from '../enums/ecommerce-product.enum';
 import { EcommerceProduct } from '../entities/ecommerce-product.entity';
@@ -7,12 +7,9 @@ import { ProductCategory } from '../enums/ecommerce-product.enum';
 import { Enterprise } from '../entities/enterprise.entity';
 import { OcopProduct } from '../entities/ocop-product.entity';
 import { ListProductOnPlatformInput } from '../inputs/list-product.input';
-import { parsePastDay, todayInVietnam } from '../domain/dates';
-import { containsPattern } from '../domain/search';
 import { isTaxCode, normaliseTaxCode } from '../domain/tax-code';
-import { checkUnitFilters } from '../domain/units';
+import { checkUnitFilters } from '../validation/unit.validation';
 import { trackIndicatorChanges } from '../indicators/indicators';
-import { ecommerceProductLoader, enterpriseLoader, ocopProductLoader } from '../loaders';
 import { EcommerceProductConnection } from '../types/connections.type';
 
 const maxNameLength = 200;
@@ -22,7 +19,7 @@ const maxNameLength = 200;
 export class EcommerceProductResolver {
   @Query(() => EcommerceProduct, { nullable: true })
   async ecommerceProduct(@Arg('id', () => String) id: string, @Ctx() ctx: SubgraphContext): Promise<EcommerceProduct | null> {
-    return ecommerceProductLoader(ctx).load(id);
+    return loadBy(ctx, EcommerceProduct, 'id', id);
   }
 
   @Query(() => EcommerceProductConnection, { description: 'Products listed on the provincial e-commerce platform travinhtrade.vn.' })
@@ -40,7 +37,7 @@ export class EcommerceProductResolver {
     if (args.districtCode != null) {
       query.andWhere('p.enterpriseTaxCode IN (SELECT e.tax_code FROM enterprise e WHERE e.district_code = :districtCode)', { districtCode: args.districtCode });
     }
-    const pattern = args.search != null ? containsPattern(args.search) : null;
+    const pattern = containsPattern(args.search);
     if (pattern) query.andWhere('p.searchName LIKE :pattern', { pattern });
     switch (args.orderBy) {
       case EcommerceProductOrder.LISTED_ON_DESC:
@@ -57,14 +54,14 @@ export class EcommerceProductResolver {
 
   @FieldResolver(() => Enterprise)
   async enterprise(@Root() product: EcommerceProduct, @Ctx() ctx: SubgraphContext): Promise<Enterprise> {
-    const enterprise = await enterpriseLoader(ctx).load(product.enterpriseTaxCode);
+    const enterprise = await loadBy(ctx, Enterprise, 'taxCode', product.enterpriseTaxCode);
     if (!enterprise) throw new Error(`product ${product.id} has no enterprise ${product.enterpriseTaxCode}`);
     return enterprise;
   }
 
   @FieldResolver(() => OcopProduct, { nullable: true })
   async ocopProduct(@Root() product: EcommerceProduct, @Ctx() ctx: SubgraphContext): Promise<OcopProduct | null> {
-    return product.ocopProductId ? ocopProductLoader(ctx).load(product.ocopProductId) : null;
+    return product.ocopProductId ? loadBy(ctx, OcopProduct, 'id', product.ocopProductId) : null;
   }
 
   @Authorized('admin')
@@ -81,7 +78,7 @@ export class EcommerceProductResolver {
     if (input.priceVnd != null && (!Number.isInteger(input.priceVnd) || input.priceVnd < 0)) throw badInput('input.priceVnd', 'must be a whole number of VND, 0 or more');
     if (input.category === ProductCategory.OCOP && !input.ocopProductId) throw badInput('input.ocopProductId', 'required for category OCOP');
     if (input.ocopProductId && input.category !== ProductCategory.OCOP) throw badInput('input.category', 'must be OCOP when ocopProductId is given');
-    const listedOn = parsePastDay(input.listedOn, 'input.listedOn') ?? todayInVietnam();
+    const listedOn = input.listedOn != null ? parsePastDate(input.listedOn, 'input.listedOn') : vietnamToday();
     const saleUnit = input.saleUnit?.trim() || null;
 
     return withTransaction(ctx.db, async (tx) => {

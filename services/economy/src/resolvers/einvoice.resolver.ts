@@ -1,11 +1,9 @@
 import { Args, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { paginate, Roles, validatePage, type Connection, type SubgraphContext } from '@ioc/kit';
+import { type Connection, loadBy, paginate, parseDateRange, Roles, type SubgraphContext, validatePage } from '@ioc/kit';
 import { EInvoiceRegistrationsArgs } from '../args/einvoice-registrations.args';
 import { EInvoiceRegistration } from '../entities/einvoice-registration.entity';
 import { Enterprise } from '../entities/enterprise.entity';
-import { parseDayRange } from '../domain/dates';
-import { checkUnitFilters } from '../domain/units';
-import { enterpriseLoader } from '../loaders';
+import { checkUnitFilters } from '../validation/unit.validation';
 import { EInvoiceRegistrationConnection } from '../types/connections.type';
 
 @Resolver(() => EInvoiceRegistration)
@@ -17,7 +15,7 @@ export class EInvoiceRegistrationResolver {
     @Ctx() ctx: SubgraphContext,
   ): Promise<Connection<EInvoiceRegistration>> {
     validatePage(args);
-    const range = parseDayRange(args.registeredFrom, args.registeredTo, { from: 'registeredFrom', to: 'registeredTo' });
+    const range = parseDateRange(args.registeredFrom, args.registeredTo, { from: 'registeredFrom', to: 'registeredTo' });
     await checkUnitFilters(ctx.db.manager, args);
     const query = ctx.db.getRepository(EInvoiceRegistration).createQueryBuilder('r');
     if (args.taxpayerKind != null) query.andWhere('r.taxpayerKind = :kind', { kind: args.taxpayerKind });
@@ -31,6 +29,6 @@ export class EInvoiceRegistrationResolver {
 
   @FieldResolver(() => Enterprise, { nullable: true, description: 'The enterprise, when this subgraph knows it (ICT, platform and OCOP enterprises).' })
   async enterprise(@Root() registration: EInvoiceRegistration, @Ctx() ctx: SubgraphContext): Promise<Enterprise | null> {
-    return enterpriseLoader(ctx).load(registration.taxCode);
+    return loadBy(ctx, Enterprise, 'taxCode', registration.taxCode);
   }
 }

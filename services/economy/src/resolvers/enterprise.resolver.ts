@@ -1,6 +1,6 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { EntityManager, SelectQueryBuilder } from 'typeorm';
-import { badInput, type Connection, paginate, publishIndicatorChanges, recordAudit, Roles, type SubgraphContext, validatePage, withTransaction } from '@ioc/kit';
+import { badInput, type Connection, containsPattern, loadBy, paginate, parsePastDate, publishIndicatorChanges, recordAudit, Roles, type SubgraphContext, validatePage, vietnamToday, withTransaction } from '@ioc/kit';
 import { foldVietnamese } from '@ioc/kit';
 import { EnterpriseFilterArgs, EnterprisesArgs } from '../args/enterprises.args';
 import { EnterpriseOrder } from '../enums/enterprise.enum';
@@ -8,15 +8,14 @@ import { EcommerceProduct } from '../entities/ecommerce-product.entity';
 import { Enterprise } from '../entities/enterprise.entity';
 import { EnterpriseSector } from '../enums/enterprise.enum';
 import { RegisterEnterpriseOnPlatformInput } from '../inputs/register-enterprise.input';
-import { parsePastDay, todayInVietnam } from '../domain/dates';
-import { containsPattern } from '../domain/search';
 import { isTaxCode, normaliseTaxCode } from '../domain/tax-code';
-import { checkUnitFilters, requireUnit } from '../domain/units';
+import { checkUnitFilters, requireUnit } from '../validation/unit.validation';
 import { trackIndicatorChanges } from '../indicators/indicators';
-import { eInvoiceLoader, enterpriseLoader, productsByEnterpriseLoader } from '../loaders';
-import { AdministrativeUnit, unitStub } from '../types/administrative-unit.type';
+import { EInvoiceRegistration } from '../entities/einvoice-registration.entity';
+import { productsOfEnterprise } from '../loaders/enterprise.loader';
+import { AdministrativeUnit, unitStub } from '../stubs/administrative-unit.stub';
 import { EnterpriseConnection } from '../types/connections.type';
-import { provinceCode } from '../types/province.type';
+import { provinceCode } from '../domain/province';
 
 /** Enterprises matching the filters, ordered; `unitCode` limits them to a province, district or commune. */
 export function enterpriseQuery(
@@ -58,7 +57,7 @@ export function enterpriseQuery(
 export class EnterpriseResolver {
   @Query(() => Enterprise, { nullable: true, description: 'An enterprise by tax code; null when unknown.' })
   async enterprise(@Arg('taxCode', () => String) taxCode: string, @Ctx() ctx: SubgraphContext): Promise<Enterprise | null> {
-    return enterpriseLoader(ctx).load(normaliseTaxCode(taxCode));
+    return loadBy(ctx, Enterprise, 'taxCode', normaliseTaxCode(taxCode));
   }
 
   @Query(() => EnterpriseConnection, { description: 'Enterprises of the province: ICT enterprises, those on travinhtrade.vn, OCOP producers.' })
@@ -85,17 +84,17 @@ export class EnterpriseResolver {
 
   @FieldResolver(() => [EcommerceProduct], { description: 'Its listings on travinhtrade.vn (batched across enterprises).' })
   async products(@Root() enterprise: Enterprise, @Ctx() ctx: SubgraphContext): Promise<EcommerceProduct[]> {
-    return (await productsByEnterpriseLoader(ctx).load(enterprise.taxCode)) ?? [];
+    return productsOfEnterprise(ctx, enterprise.taxCode);
   }
 
   @FieldResolver(() => Int)
   async productCount(@Root() enterprise: Enterprise, @Ctx() ctx: SubgraphContext): Promise<number> {
-    return ((await productsByEnterpriseLoader(ctx).load(enterprise.taxCode)) ?? []).length;
+    return (await productsOfEnterprise(ctx, enterprise.taxCode)).length;
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'When its tax code was registered for e-invoices; null if not registered.' })
   async eInvoiceRegisteredOn(@Root() enterprise: Enterprise, @Ctx() ctx: SubgraphContext): Promise<string | null> {
-    return (await eInvoiceLoader(ctx).load(enterprise.taxCode))?.registeredOn ?? null;
+    return (await loadBy(ctx, EInvoiceRegistration, 'taxCode', enterprise.taxCode))?.registeredOn ?? null;
   }
 
   @Authorized('admin')
@@ -106,7 +105,7 @@ export class EnterpriseResolver {
   ): Promise<Enterprise> {
     const taxCode = normaliseTaxCode(input.taxCode);
     if (!isTaxCode(taxCode)) throw badInput('input.taxCode', `"${input.taxCode}" is not a tax code (10 digits, or 10 digits "-" 3 digits)`);
-    const joinedOn = parsePastDay(input.joinedOn, 'input.joinedOn') ?? todayInVietnam();
+    const joinedOn = input.joinedOn != null ? parsePastDate(input.joinedOn, 'input.joinedOn') : vietnamToday();
     if (input.employees != null && (!Number.isInteger(input.employees) || input.employees < 0)) throw badInput('input.employees', 'must be 0 or more');
 
     return withTransaction(ctx.db, async (tx) => {

@@ -1,13 +1,12 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { badInput, paginate, Roles, validatePage, type Connection, type SubgraphContext } from '@ioc/kit';
+import { badInput, type Connection, containsPattern, loadBy, paginate, Roles, type SubgraphContext, validatePage } from '@ioc/kit';
 import { OcopProductsArgs } from '../args/ocop-products.args';
 import { EcommerceProduct } from '../entities/ecommerce-product.entity';
 import { Enterprise } from '../entities/enterprise.entity';
 import { OcopProduct } from '../entities/ocop-product.entity';
-import { containsPattern } from '../domain/search';
-import { checkUnitFilters } from '../domain/units';
-import { enterpriseLoader, productsByEnterpriseLoader, ocopProductLoader } from '../loaders';
-import { AdministrativeUnit, unitStub } from '../types/administrative-unit.type';
+import { checkUnitFilters } from '../validation/unit.validation';
+import { productsOfEnterprise } from '../loaders/enterprise.loader';
+import { AdministrativeUnit, unitStub } from '../stubs/administrative-unit.stub';
 import { OcopProductConnection } from '../types/connections.type';
 
 @Resolver(() => OcopProduct)
@@ -15,7 +14,7 @@ import { OcopProductConnection } from '../types/connections.type';
 export class OcopProductResolver {
   @Query(() => OcopProduct, { nullable: true })
   async ocopProduct(@Arg('id', () => String) id: string, @Ctx() ctx: SubgraphContext): Promise<OcopProduct | null> {
-    return ocopProductLoader(ctx).load(id);
+    return loadBy(ctx, OcopProduct, 'id', id);
   }
 
   @Query(() => OcopProductConnection, { description: 'OCOP-certified products of the province.' })
@@ -30,7 +29,7 @@ export class OcopProductResolver {
     if (args.category != null) query.andWhere('o.category = :category', { category: args.category });
     if (args.districtCode != null) query.andWhere('o.districtCode = :districtCode', { districtCode: args.districtCode });
     if (args.communeCode != null) query.andWhere('o.communeCode = :communeCode', { communeCode: args.communeCode });
-    const pattern = args.search != null ? containsPattern(args.search) : null;
+    const pattern = containsPattern(args.search);
     if (pattern) query.andWhere('(o.searchName LIKE :pattern)', { pattern });
     query.orderBy('o.id', 'ASC');
     return paginate(query, args);
@@ -43,13 +42,13 @@ export class OcopProductResolver {
 
   @FieldResolver(() => Enterprise, { nullable: true, description: 'The producer, when it is a registered enterprise.' })
   async producer(@Root() product: OcopProduct, @Ctx() ctx: SubgraphContext): Promise<Enterprise | null> {
-    return product.producerTaxCode ? enterpriseLoader(ctx).load(product.producerTaxCode) : null;
+    return product.producerTaxCode ? loadBy(ctx, Enterprise, 'taxCode', product.producerTaxCode) : null;
   }
 
   @FieldResolver(() => [EcommerceProduct], { description: 'Its listings on travinhtrade.vn.' })
   async provincialListings(@Root() product: OcopProduct, @Ctx() ctx: SubgraphContext): Promise<EcommerceProduct[]> {
     if (!product.producerTaxCode) return [];
-    const products = (await productsByEnterpriseLoader(ctx).load(product.producerTaxCode)) ?? [];
+    const products = await productsOfEnterprise(ctx, product.producerTaxCode);
     return products.filter((listing) => listing.ocopProductId === product.id);
   }
 

@@ -1,12 +1,13 @@
 import { Authorized, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { Roles, type SubgraphContext } from '@ioc/kit';
+import { loadOnce, Roles, type SubgraphContext } from '@ioc/kit';
 import { economyMeasurements } from '../indicators/digital-economy.indicators';
 import { societyMeasurements } from '../indicators/digital-society.indicators';
 import { latestValue } from '../indicators/sources';
-import { domainIndicators, measurementPoints } from '../loaders';
+import { domainIndicators, measurementPoints } from '../loaders/indicator.loader';
 import { DigitalEconomySummary } from '../types/digital-economy-summary.type';
 import { DigitalSocietySummary } from '../types/digital-society-summary.type';
-import { Province, provinceCode } from '../types/province.type';
+import { Province } from '../stubs/province.stub';
+import { provinceCode } from '../domain/province';
 
 const asInt = (value: number | null) => (value === null ? null : Math.round(value));
 
@@ -25,26 +26,23 @@ interface ProvinceCounts {
 
 /** Every province-wide count of both summaries in one statement, once per request. */
 const provinceCounts = (ctx: SubgraphContext): Promise<ProvinceCounts> =>
-  ctx.loaders
-    .get<string, ProvinceCounts>('provinceCounts', async (keys) => {
-      const [counts] = await ctx.db.query<ProvinceCounts[]>(`
-        SELECT (SELECT count(*) FROM enterprise WHERE sector = 'ICT')::int AS "ictEnterprises",
-               (SELECT count(*) FROM enterprise WHERE platform_joined_on IS NOT NULL)::int AS "platformEnterprises",
-               (SELECT count(*) FROM ecommerce_product)::int AS "platformProducts",
-               (SELECT count(*) FROM ocop_product)::int AS "ocopProducts",
-               (SELECT count(*) FROM ocop_product WHERE cardinality(national_platforms) > 0)::int AS "ocopProductsListed",
-               (SELECT count(*) FROM einvoice_registration)::int AS "eInvoiceTaxCodes",
-               (SELECT count(*) FROM community_team)::int AS teams,
-               (SELECT COALESCE(sum(members), 0) FROM community_team)::int AS members,
-               (SELECT count(*) FROM unit_ref WHERE level <> 'PROVINCE')::int AS units,
-               (SELECT count(*) FROM unit_ref u WHERE u.level <> 'PROVINCE' AND EXISTS (
-                  SELECT 1 FROM community_team t
-                  WHERE (u.level = 'DISTRICT' AND t.level = 'DISTRICT' AND t.district_code = u.code)
-                     OR (u.level = 'COMMUNE' AND t.level = 'COMMUNE' AND t.commune_code = u.code)))::int AS covered`);
-      return keys.map(() => counts!);
-    })
-    .load('84')
-    .then((counts) => counts!);
+  loadOnce(ctx, 'provinceCounts', async () => {
+    const [counts] = await ctx.db.query<ProvinceCounts[]>(`
+      SELECT (SELECT count(*) FROM enterprise WHERE sector = 'ICT')::int AS "ictEnterprises",
+             (SELECT count(*) FROM enterprise WHERE platform_joined_on IS NOT NULL)::int AS "platformEnterprises",
+             (SELECT count(*) FROM ecommerce_product)::int AS "platformProducts",
+             (SELECT count(*) FROM ocop_product)::int AS "ocopProducts",
+             (SELECT count(*) FROM ocop_product WHERE cardinality(national_platforms) > 0)::int AS "ocopProductsListed",
+             (SELECT count(*) FROM einvoice_registration)::int AS "eInvoiceTaxCodes",
+             (SELECT count(*) FROM community_team)::int AS teams,
+             (SELECT COALESCE(sum(members), 0) FROM community_team)::int AS members,
+             (SELECT count(*) FROM unit_ref WHERE level <> 'PROVINCE')::int AS units,
+             (SELECT count(*) FROM unit_ref u WHERE u.level <> 'PROVINCE' AND EXISTS (
+                SELECT 1 FROM community_team t
+                WHERE (u.level = 'DISTRICT' AND t.level = 'DISTRICT' AND t.district_code = u.code)
+                   OR (u.level = 'COMMUNE' AND t.level = 'COMMUNE' AND t.commune_code = u.code)))::int AS covered`);
+    return counts!;
+  });
 
 @Resolver(() => Province)
 @Authorized(...Roles.dashboard)

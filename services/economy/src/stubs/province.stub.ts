@@ -7,6 +7,3 @@ export class Province {
   @Field(() => String)
   code!: string;
 }
-
-/** Every row of this subgraph belongs to Trà Vinh. */
-export const provinceCode = '84';

@@ -6,7 +6,7 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
  * districts without calling another service. Not exposed in GraphQL.
  */
 @Entity({ name: 'unit_ref' })
-export class UnitRef {
+export class AdministrativeUnitRef {
   @PrimaryColumn({ type: 'text' })
   code!: string;
 

@@ -1,14 +1,4 @@
-import { Directive, Field, Float, Int, ObjectType } from 'type-graphql';
-
-/** Stub of egov's AdministrativeUnit: this subgraph adds enterprises, community teams and counts. */
-@ObjectType('AdministrativeUnit')
-@Directive('@key(fields: "code")')
-export class AdministrativeUnit {
-  @Field(() => String)
-  code!: string;
-}
-
-export const unitStub = (code: string): AdministrativeUnit => ({ code });
+import { Field, Float, Int, ObjectType } from 'type-graphql';
 
 @ObjectType('UnitDigitalEconomyCounts', { description: 'Digital economy and society counts within one province, district or commune.' })
 export class UnitDigitalEconomyCounts {

@@ -1,21 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { GraphQLError } from 'graphql';
 import { IndicatorComparator, IndicatorStatus, periodEnd } from '@ioc/kit';
-import { parseDayRange, parsePastDay, todayInVietnam } from '../src/domain/dates';
-import { containsPattern } from '../src/domain/search';
 import { isTaxCode, normaliseTaxCode } from '../src/domain/tax-code';
 import { digitalSocietySources } from '../src/indicators/digital-society.indicators';
 import { actualFrom, changedIndicators, evaluateDomain, latestValue, type MeasurementPoint } from '../src/indicators/sources';
-
-const argumentOf = (fn: () => unknown) => {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(GraphQLError);
-    return (error as GraphQLError).extensions.argument;
-  }
-  throw new Error('expected an error');
-};
 
 describe('tax codes', () => {
   it('accepts 10 digits and branch codes, after removing spaces', () => {
@@ -24,30 +11,6 @@ describe('tax codes', () => {
     expect(isTaxCode('210012345')).toBe(false);
     expect(isTaxCode('2100123456-01')).toBe(false);
     expect(isTaxCode('21001234ab')).toBe(false);
-  });
-});
-
-describe('search patterns', () => {
-  it('folds accents and case and escapes LIKE wildcards', () => {
-    expect(containsPattern('  Trà   VINH ')).toBe('%tra vinh%');
-    expect(containsPattern('Đường')).toBe('%duong%');
-    expect(containsPattern('50%_x')).toBe('%50\\%\\_x%');
-    expect(containsPattern('   ')).toBeNull();
-  });
-});
-
-describe('dates', () => {
-  const now = Date.parse('2023-06-30T20:00:00Z'); // already 1 July in Trà Vinh
-  it('uses the Vietnamese calendar day for "today"', () => {
-    expect(todayInVietnam(now)).toBe('2023-07-01');
-    expect(parsePastDay('2023-07-01', 'joinedOn', now)).toBe('2023-07-01');
-    expect(argumentOf(() => parsePastDay('2023-07-02', 'joinedOn', now))).toBe('joinedOn');
-  });
-  it('rejects impossible dates and reversed ranges, naming the argument', () => {
-    expect(argumentOf(() => parsePastDay('2023-02-30', 'listedOn', now))).toBe('listedOn');
-    expect(argumentOf(() => parsePastDay('2023-7-1', 'listedOn', now))).toBe('listedOn');
-    expect(argumentOf(() => parseDayRange('2022-07-01', '2022-06-30', { from: 'registeredFrom', to: 'registeredTo' }))).toBe('registeredTo');
-    expect(parseDayRange(undefined, '2022-06-30', { from: 'a', to: 'b' })).toEqual({ from: undefined, to: '2022-06-30' });
   });
 });
 
