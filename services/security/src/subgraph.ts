@@ -5,9 +5,12 @@ import { Incident } from './entities/incident.entity';
 import { MonitoredServer } from './entities/monitored-server.entity';
 import { SecurityProfile } from './entities/security-profile.entity';
 import { SuppressionRule } from './entities/suppression-rule.entity';
+import { AlertComment } from './entities/alert-comment.entity';
+import { AlertTransition } from './entities/alert-transition.entity';
 import { Security1764200000000 } from './migrations/1764200000000-security';
 import { AlertIngest1766000000000 } from './migrations/1766000000000-alert-ingest';
 import { Triage1766000100000 } from './migrations/1766000100000-triage';
+import { Workflow1766000100001 } from './migrations/1766000100001-workflow';
 import { alertReference } from './references/alert.reference';
 import { incidentReference } from './references/incident.reference';
 import { AgencyResolver } from './resolvers/agency.resolver';
@@ -23,6 +26,9 @@ import { SecurityProfileResolver } from './resolvers/security-profile.resolver';
 import { SecuritySummaryResolver } from './resolvers/security-summary.resolver';
 import { ServerResolver } from './resolvers/server.resolver';
 import { SuppressionRuleResolver } from './resolvers/suppression-rule.resolver';
+import { AlertTriageResolver } from './resolvers/alert-triage.resolver';
+import { IncidentMutationResolver } from './resolvers/incident-mutation.resolver';
+import { IncidentSubscriptionResolver } from './resolvers/incident-subscription.resolver';
 import { Agency } from './stubs/agency.stub';
 import { InformationSystem } from './stubs/information-system.stub';
 import { Province } from './stubs/province.stub';
@@ -34,8 +40,8 @@ export const securitySubgraph = defineSubgraph({
   name: 'security',
   dbSchema: 'security',
   defaultPort: 4103,
-  entities: [SecurityProfile, MonitoredServer, Alert, Incident, SuppressionRule, ...indicatorTables.entities],
-  migrations: [...indicatorTables.migrations, Security1764200000000, AuditLog1765000000000, AlertIngest1766000000000, Triage1766000100000],
+  entities: [SecurityProfile, MonitoredServer, Alert, Incident, SuppressionRule, AlertTransition, AlertComment, ...indicatorTables.entities],
+  migrations: [...indicatorTables.migrations, Security1764200000000, AuditLog1765000000000, AlertIngest1766000000000, Triage1766000100000, Workflow1766000100001],
   schema: {
     resolvers: [
       AlertResolver,
@@ -51,6 +57,9 @@ export const securitySubgraph = defineSubgraph({
       SecurityIndicatorSubscriptionResolver,
       OpenAlertCountsResolver,
       SuppressionRuleResolver,
+      AlertTriageResolver,
+      IncidentMutationResolver,
+      IncidentSubscriptionResolver,
       AlertIngestResolver,
     ],
     orphanedTypes: [Province, InformationSystem, Agency, Server, Alert, Incident],

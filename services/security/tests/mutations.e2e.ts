@@ -162,7 +162,9 @@ describe('alert and grading mutations', () => {
     expect((await h.gql(update, { id: alert.id, status: 'INVESTIGATING' })).data.updateAlert.status).toBe('INVESTIGATING');
     const closed = await h.gql(update, { id: alert.id, status: 'FALSE_POSITIVE' });
     expect(closed.data.updateAlert.closedAt).toBeTruthy();
-    expect(firstError(await h.gql(update, { id: alert.id, status: 'INVESTIGATING' }))).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'status' });
+    // Reopening a closed alert says why; a closed alert cannot go back to ACKNOWLEDGED.
+    expect(firstError(await h.gql(update, { id: alert.id, status: 'INVESTIGATING' }))).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'note' });
+    expect(firstError(await h.gql(update, { id: alert.id, status: 'ACKNOWLEDGED' }))).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'status' });
   });
 
   it('refuses an update of an unknown alert, or one that changes nothing', async () => {

@@ -28,6 +28,8 @@ export const securityTypeAccess: TypeAccess = {
   SuppressionRule: Roles.socWrite,
   'SuppressionRule.id': Roles.alertRaise,
   SuppressionRuleConnection: Roles.socWrite,
+  AlertTransition: Roles.socDetail,
+  AlertComment: Roles.socDetail,
   IngestResult: Roles.ingest,
   IngestRejection: Roles.ingest,
   UnknownAsset: Roles.socWrite,

@@ -5,6 +5,7 @@ export * from './compliance';
 export * from './cvss';
 export * from './fingerprint';
 export * from './grading';
+export * from './incident';
 export * from './normalised-alert';
 export * from './priority';
 export * from './severity';

@@ -50,4 +50,20 @@ export class Incident {
   @Column({ type: 'boolean' })
   @Field(() => Boolean)
   synthetic!: boolean;
+
+  @Column({ type: 'timestamptz', name: 'contained_at', nullable: true, transformer: isoTimestamp })
+  @Field(() => String, { nullable: true, description: 'When it was contained (status CONTAINED or closed).' })
+  containedAt!: string | null;
+
+  @Column({ type: 'timestamptz', name: 'contain_due_at', nullable: true, transformer: isoTimestamp })
+  @Field(() => String, { nullable: true, description: 'SLA: contain by then (detection + the severity\'s hours, fixed when opened); null for incidents recorded before the SLA policy.' })
+  containDueAt!: string | null;
+
+  @Column({ type: 'timestamptz', name: 'resolve_due_at', nullable: true, transformer: isoTimestamp })
+  @Field(() => String, { nullable: true, description: 'SLA: close by then; null for incidents recorded before the SLA policy.' })
+  resolveDueAt!: string | null;
+
+  @Column({ type: 'text', name: 'created_by', nullable: true })
+  @Field(() => String, { nullable: true, description: 'The analyst who opened it; null for seeded incidents.' })
+  createdBy!: string | null;
 }

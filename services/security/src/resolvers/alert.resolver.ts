@@ -22,7 +22,7 @@ import { alertFingerprint } from '../domain/fingerprint';
 import { alertPriority } from '../domain/priority';
 import { normaliseSeverity, SeverityFormatError } from '../domain/severity';
 import { parseInstant, parseRange, yearRange } from '../domain/time-range';
-import { canTransition, isOpen, transitions } from '../domain/workflow';
+import { isOpen } from '../domain/workflow';
 import { Agency } from '../stubs/agency.stub';
 import { AlertStats } from '../types/alert-stats.type';
 import { AlertKind, AlertOrder, AlertSeverity, AlertSource, AlertStatus } from '../enums/alert.enum';
@@ -30,6 +30,7 @@ import { InformationSystem } from '../stubs/information-system.stub';
 import { RaiseAlertResult } from '../types/raise-alert-result.type';
 import { Server } from '../stubs/server.stub';
 import { muteIfSuppressed } from '../stores/suppression.store';
+import { auditedAlertFields, triageAlerts } from '../stores/triage.store';
 import { checkListFilters, requireProfile, requireServer } from '../validation/existence.validation';
 
 export const AlertConnection = connectionType(Alert, 'Alert');
@@ -43,11 +44,6 @@ const orderings: Record<AlertOrder, Array<[string, 'ASC' | 'DESC']>> = {
 
 const cvePattern = /^CVE-\d{4}-\d{4,}$/;
 
-/** Alert fields an audit entry compares. */
-const auditedAlertFields = [
-  'kind', 'title', 'description', 'cve', 'cvssScore', 'severity', 'rawSeverity', 'source', 'fingerprint', 'occurrences',
-  'firstSeen', 'lastSeen', 'status', 'assignee', 'priority', 'serverId', 'systemId', 'agencyId', 'acknowledgedAt', 'closedAt',
-] as const;
 const maxTextLength = 2000;
 
 /** Counts of alerts first seen in a year, by kind, severity, source and status (one query). */
@@ -227,44 +223,18 @@ export class AlertResolver {
   }
 
   @Authorized(...Roles.socWrite)
-  @Mutation(() => Alert, { description: 'Moves an alert along the triage workflow and/or assigns it (analysts and admins). Publishes alert.updated.' })
+  @Mutation(() => Alert, {
+    description: 'Moves an alert along the triage workflow and/or assigns it (analysts and admins); reopening a closed alert needs a note. The step is recorded (Alert.transitions). Publishes alert.updated.',
+  })
   async updateAlert(
     @Arg('id', () => String) id: string,
     @Arg('status', () => AlertStatus, { nullable: true }) status: AlertStatus | null,
     @Arg('assignee', () => String, { nullable: true, description: 'Analyst to assign; an empty string unassigns.' }) assignee: string | null,
+    @Arg('note', () => String, { nullable: true, description: 'Why: kept with the recorded step; required when reopening.' }) note: string | null,
     @Ctx() ctx: SubgraphContext,
   ): Promise<Alert> {
-    if ((status === null || status === undefined) && (assignee === null || assignee === undefined)) {
-      throw badInput('status', 'give a status, an assignee or both');
-    }
-    if (assignee && assignee.length > 200) throw badInput('assignee', 'must be at most 200 characters');
-    return withTransaction(ctx.db, async (tx) => {
-      const repository = tx.manager.getRepository(Alert);
-      const alert = await repository.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!alert) throw badInput('id', `no alert with id "${id}"`);
-      const sets: string[] = ['updated_at = now()'];
-      const params: unknown[] = [id];
-      if (status && status !== alert.status) {
-        if (!canTransition(alert.status, status)) {
-          const allowed = transitions[alert.status];
-          throw badInput('status', `cannot move alert ${id} from ${alert.status} to ${status}; allowed: ${allowed.length ? allowed.join(', ') : 'none (closed)'}`);
-        }
-        params.push(status);
-        sets.push(`status = $${params.length}`);
-        // Any move out of NEW means someone has looked at it.
-        sets.push('acknowledged_at = COALESCE(acknowledged_at, now())');
-        if (!isOpen(status)) sets.push('closed_at = now()');
-      }
-      if (assignee !== null && assignee !== undefined) {
-        params.push(assignee.trim() || null);
-        sets.push(`assignee = $${params.length}`);
-      }
-      await tx.query(`UPDATE alert SET ${sets.join(', ')} WHERE id = $1`, params);
-      await ctx.bus.publish('alert.updated', { id }, tx);
-      const updated = await repository.findOneByOrFail({ id });
-      await recordAudit(tx, ctx, { operation: 'updateAlert', targetType: 'Alert', targetIds: [id], before: alert, after: updated, fields: auditedAlertFields });
-      return updated;
-    });
+    const [alert] = await withTransaction(ctx.db, (tx) => triageAlerts(tx, ctx, [id], { status, assignee, note }, 'updateAlert', { ids: 'id' }));
+    return alert!;
   }
 
   @FieldResolver(() => Server, { nullable: true, description: 'The server it was seen on (infra\'s Server).' })

@@ -4,7 +4,7 @@ import { IncidentsArgs } from '../args/incidents.args';
 import { Alert } from '../entities/alert.entity';
 import { Incident } from '../entities/incident.entity';
 import { alertCountsBy, alertsBy } from '../loaders/alert.loader';
-import { incidentSlaStatus, isSlaBreached } from '../domain/sla';
+import { incidentSlaStatus, isDeadlineBreached, isNearingReportDeadline, isSlaBreached, reportWarningHours } from '../domain/sla';
 import { parseRange } from '../domain/time-range';
 import { Agency } from '../stubs/agency.stub';
 import { IncidentSlaStatus } from '../enums/incident.enum';
@@ -61,6 +61,21 @@ export class IncidentResolver {
   @FieldResolver(() => Boolean, { description: 'Reported late, or not reported and past the deadline.' })
   slaBreached(@Root() incident: Incident): boolean {
     return isSlaBreached(this.slaStatus(incident));
+  }
+
+  @FieldResolver(() => Boolean, { description: 'SLA: contained after containDueAt, or not contained and past it.' })
+  containBreached(@Root() incident: Incident): boolean {
+    return isDeadlineBreached(incident.containDueAt ? new Date(incident.containDueAt) : null, incident.containedAt ? new Date(incident.containedAt) : null);
+  }
+
+  @FieldResolver(() => Boolean, { description: 'SLA: closed after resolveDueAt, or open and past it.' })
+  resolveBreached(@Root() incident: Incident): boolean {
+    return isDeadlineBreached(incident.resolveDueAt ? new Date(incident.resolveDueAt) : null, incident.closedAt ? new Date(incident.closedAt) : null);
+  }
+
+  @FieldResolver(() => Boolean, { description: `Not reported and the legal deadline is less than ${reportWarningHours} hours away.` })
+  nearingReportDeadline(@Root() incident: Incident): boolean {
+    return isNearingReportDeadline(new Date(incident.reportDueAt), incident.reportedAt ? new Date(incident.reportedAt) : null);
   }
 
   @FieldResolver(() => [Alert], { description: 'The grouped alerts, highest priority first (at most 100).' })
