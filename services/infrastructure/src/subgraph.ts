@@ -30,8 +30,10 @@ import { ProvinceResolver } from './resolvers/province.resolver';
 import { ServerResolver } from './resolvers/server.resolver';
 import { ServerSubscriptionResolver } from './resolvers/server-subscription.resolver';
 import { TelecomOperatorResolver } from './resolvers/telecom-operator.resolver';
-import { AdministrativeUnit, Agency, InformationSystem } from './types/stubs.type';
-import { Province } from './types/province.type';
+import { AdministrativeUnit } from './stubs/administrative-unit.stub';
+import { Agency } from './stubs/agency.stub';
+import { InformationSystem } from './stubs/information-system.stub';
+import { Province } from './stubs/province.stub';
 import { infrastructureTypeAccess } from './auth/type-access';
 
 export const infrastructureSubgraph = defineSubgraph({

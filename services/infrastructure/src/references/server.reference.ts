@@ -8,11 +8,6 @@ export async function findServers(ids: readonly string[], ctx: SubgraphContext):
   return alignByKey(ids, rows, (row) => row.id);
 }
 
-/** A server through the request's loader: every server asked for in one tick is one query. */
-export function loadServer(ctx: SubgraphContext, id: string): Promise<Server | null> {
-  return ctx.loaders.get<string, Server>('server:byId', (ids) => findServers(ids, ctx)).load(id);
-}
-
 export const serverReference = batchedReference<{ id: string }, SubgraphContext>('Server', (refs, ctx) =>
   findServers(refs.map((ref) => ref.id), ctx),
 );

@@ -7,10 +7,6 @@ export async function findTelecomOperators(ids: readonly string[], ctx: Subgraph
   return alignByKey(ids, rows, (row) => row.id);
 }
 
-export function loadTelecomOperator(ctx: SubgraphContext, id: string): Promise<TelecomOperator | null> {
-  return ctx.loaders.get<string, TelecomOperator>('operator:byId', (ids) => findTelecomOperators(ids, ctx)).load(id);
-}
-
 export const telecomOperatorReference = batchedReference<{ id: string }, SubgraphContext>('TelecomOperator', (refs, ctx) =>
   findTelecomOperators(refs.map((ref) => ref.id), ctx),
 );

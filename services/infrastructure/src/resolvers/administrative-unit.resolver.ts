@@ -1,15 +1,14 @@
 import { Args, Authorized, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { In } from 'typeorm';
-import { Roles, type Connection, type SubgraphContext } from '@ioc/kit';
+import { type Connection, loadOne, Roles, type SubgraphContext } from '@ioc/kit';
 import { AdministrativeUnitRef } from '../entities/administrative-unit-ref.entity';
 import type { BtsStation } from '../entities/bts-station.entity';
 import type { PostalPoint } from '../entities/postal-point.entity';
 import { ScopedBtsStationsArgs } from '../args/bts-stations.args';
 import { ScopedPostalPointsArgs } from '../args/postal-points.args';
-import { AdministrativeUnit } from '../types/stubs.type';
+import { AdministrativeUnit } from '../stubs/administrative-unit.stub';
 import { LteCoverage } from '../types/lte-coverage.type';
-import { areaOfUnit } from '../domain/filters';
-import { loadOne } from '../domain/loaders';
+import { areaOfUnit } from '../sql/area.sql';
 import { BtsStationConnection, queryBtsStations } from './bts-station.resolver';
 import { PostalPointConnection, queryPostalPoints } from './postal-point.resolver';
 

@@ -1,12 +1,11 @@
 import { Args, Authorized, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { In } from 'typeorm';
-import { Roles, type Connection, type SubgraphContext } from '@ioc/kit';
+import { type Connection, loadOne, Roles, type SubgraphContext } from '@ioc/kit';
 import { NetworkConnection } from '../entities/network-connection.entity';
 import { SecuredLan } from '../entities/secured-lan.entity';
 import type { Certificate } from '../entities/certificate.entity';
 import { AgencyCertificatesArgs } from '../args/certificates.args';
-import { Agency } from '../types/stubs.type';
-import { loadOne } from '../domain/loaders';
+import { Agency } from '../stubs/agency.stub';
 import { CertificateConnection, queryCertificates } from './certificate.resolver';
 
 @Resolver(() => Agency)

@@ -1,11 +1,10 @@
 import { Arg, Authorized, Ctx, FieldResolver, Resolver, Root, Subscription } from 'type-graphql';
-import { badInput, expand, freshLoaders, liveStream, Roles, type SubgraphContext } from '@ioc/kit';
+import { badInput, expand, freshLoaders, liveStream, loadBy, Roles, type SubgraphContext } from '@ioc/kit';
 import { BtsStation } from '../entities/bts-station.entity';
 import { BtsStatusChange } from '../entities/bts-status-change.entity';
-import { validateArea } from '../domain/filters';
-import { findBtsStations } from '../references/bts-station.reference';
-import { loadTelecomOperator } from '../references/telecom-operator.reference';
+import { validateArea } from '../validation/area.validation';
 import { BtsStatus } from '../enums/bts-station.enum';
+import { TelecomOperator } from '../entities/telecom-operator.entity';
 
 /** A status change with its station as it is now (the station is read in the same query). */
 type StationChange = BtsStatusChange & { station: BtsStation };
@@ -24,7 +23,7 @@ export class BtsStationSubscriptionResolver {
       const ctx = context as SubgraphContext;
       const { districtCode, operatorId, status } = args as { districtCode?: string | null; operatorId?: string | null; status?: BtsStatus | null };
       await validateArea(ctx, { districtCode });
-      if (typeof operatorId === 'string' && !(await loadTelecomOperator(ctx, operatorId))) {
+      if (typeof operatorId === 'string' && !(await loadBy(ctx, TelecomOperator, 'id', operatorId))) {
         throw badInput('operatorId', `no telecom operator with id "${operatorId}"`);
       }
       // Events name the station only. Each subscriber reads the station's changes it has not
@@ -70,7 +69,7 @@ export class BtsStationSubscriptionResolver {
   @FieldResolver(() => BtsStation, { description: 'The station, as it is now.' })
   async station(@Root() change: BtsStatusChange & { station?: BtsStation }, @Ctx() ctx: SubgraphContext): Promise<BtsStation> {
     if (change.station) return change.station;
-    const station = await ctx.loaders.get<string, BtsStation>('bts-station-by-id', (ids) => findBtsStations(ids, ctx)).load(change.stationId);
+    const station = await loadBy(ctx, BtsStation, 'id', change.stationId);
     if (!station) throw new Error(`BTS station ${change.stationId} of change ${change.id} not found`);
     return station;
   }

@@ -1,14 +1,14 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { badInput, type Connection, connectionType, paginate, publishIndicatorChanges, recordAudit, Roles, type SubgraphContext, withTransaction } from '@ioc/kit';
+import { applySearch, badInput, type Connection, connectionType, loadBy, paginate, publishIndicatorChanges, recordAudit, Roles, type SubgraphContext, withTransaction } from '@ioc/kit';
 import { BtsStation } from '../entities/bts-station.entity';
 import { BtsStatusChange } from '../entities/bts-status-change.entity';
 import { TelecomOperator } from '../entities/telecom-operator.entity';
 import { BtsStationsArgs, type ScopedBtsStationsArgs } from '../args/bts-stations.args';
 import { BtsStationSort, BtsStatus } from '../enums/bts-station.enum';
-import { AdministrativeUnit } from '../types/stubs.type';
-import { applyArea, applySearch, validateArea, type AreaArgs } from '../domain/filters';
+import { AdministrativeUnit } from '../stubs/administrative-unit.stub';
+import { applyArea, type AreaArgs } from '../sql/area.sql';
+import { validateArea } from '../validation/area.validation';
 import { findBtsStations } from '../references/bts-station.reference';
-import { loadTelecomOperator } from '../references/telecom-operator.reference';
 import { btsIndicatorCodes } from '../indicators/indicator-events';
 
 export const BtsStationConnection = connectionType(BtsStation, 'BtsStation');
@@ -28,7 +28,7 @@ export async function queryBtsStations(
   area: AreaArgs | 'everything',
 ): Promise<Connection<BtsStation>> {
   if (typeof args.operatorId === 'string') {
-    const operator = await loadTelecomOperator(ctx, args.operatorId);
+    const operator = await loadBy(ctx, TelecomOperator, 'id', args.operatorId);
     if (!operator) throw badInput('operatorId', `no telecom operator with id "${args.operatorId}"`);
   }
   const query = ctx.db.getRepository(BtsStation).createQueryBuilder('s');
@@ -63,7 +63,7 @@ export class BtsStationResolver {
 
   @FieldResolver(() => TelecomOperator)
   async operator(@Root() station: BtsStation, @Ctx() ctx: SubgraphContext): Promise<TelecomOperator | null> {
-    return loadTelecomOperator(ctx, station.operatorId);
+    return loadBy(ctx, TelecomOperator, 'id', station.operatorId);
   }
 
   @FieldResolver(() => AdministrativeUnit, { description: 'The commune the station stands in.' })

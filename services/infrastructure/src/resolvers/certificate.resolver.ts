@@ -1,9 +1,8 @@
 import { Args, Authorized, Ctx, Query, Resolver } from 'type-graphql';
-import { badInput, connectionType, paginate, Roles, type Connection, type SubgraphContext } from '@ioc/kit';
+import { badInput, type Connection, connectionType, paginate, parseDateRange, Roles, type SubgraphContext } from '@ioc/kit';
 import { Certificate } from '../entities/certificate.entity';
 import { NetworkConnection } from '../entities/network-connection.entity';
 import { CertificatesArgs, type AgencyCertificatesArgs } from '../args/certificates.args';
-import { parseDateRangeArgs } from '../domain/filters';
 import type { UnitLevel } from '../enums/administrative-unit.enum';
 
 export const CertificateConnection = connectionType(Certificate, 'DigitalCertificate');
@@ -12,7 +11,7 @@ export async function queryCertificates(
   ctx: SubgraphContext,
   args: AgencyCertificatesArgs & { agencyId?: string | null; level?: UnitLevel | null },
 ): Promise<Connection<Certificate>> {
-  const issued = parseDateRangeArgs(args.issuedFrom, args.issuedTo, ['issuedFrom', 'issuedTo']);
+  const issued = parseDateRange(args.issuedFrom, args.issuedTo, { from: 'issuedFrom', to: 'issuedTo' });
   const query = ctx.db.getRepository(Certificate).createQueryBuilder('c');
   if (typeof args.agencyId === 'string') query.andWhere('c.agencyId = :agencyId', { agencyId: args.agencyId });
   if (args.level) query.andWhere('c.agencyLevel = :level', { level: args.level });

@@ -1,15 +1,14 @@
-import { Roles } from '@ioc/kit';
+import { loadGrouped, Roles } from '@ioc/kit';
 import { Authorized, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { In } from 'typeorm';
 import type { SubgraphContext } from '@ioc/kit';
 import { InternetDomain } from '../entities/internet-domain.entity';
 import { Server } from '../entities/server.entity';
 import { ServerSystem } from '../entities/server-system.entity';
-import { InformationSystem } from '../types/stubs.type';
+import { InformationSystem } from '../stubs/information-system.stub';
 import { Ipv6Status } from '../enums/internet-domain.enum';
 import { ServerStatus } from '../enums/server.enum';
 import { SystemHosting } from '../types/system-hosting.type';
-import { loadGrouped } from '../domain/loaders';
 
 /** One status for a system from its domains' statuses. */
 export function systemIpv6Status(domains: readonly { ipv6Status: Ipv6Status }[]): Ipv6Status | null {

@@ -1,10 +1,9 @@
 import { Args, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { badInput, connectionType, paginate, Roles, type Connection, type SubgraphContext } from '@ioc/kit';
+import { applySearch, badInput, type Connection, connectionType, paginate, Roles, type SubgraphContext } from '@ioc/kit';
 import { InternetDomain } from '../entities/internet-domain.entity';
 import { InformationSystemRef } from '../entities/information-system-ref.entity';
 import { InternetDomainsArgs } from '../args/domains.args';
-import { applySearch } from '../domain/filters';
-import { InformationSystem } from '../types/stubs.type';
+import { InformationSystem } from '../stubs/information-system.stub';
 
 export const InternetDomainConnection = connectionType(InternetDomain, 'InternetDomain');
 

@@ -4,7 +4,8 @@ import { Certificate } from '../entities/certificate.entity';
 import { NetworkConnection } from '../entities/network-connection.entity';
 import { PostalPoint } from '../entities/postal-point.entity';
 import { SecuredLan } from '../entities/secured-lan.entity';
-import { Agency, AdministrativeUnit } from '../types/stubs.type';
+import { Agency } from '../stubs/agency.stub';
+import { AdministrativeUnit } from '../stubs/administrative-unit.stub';
 
 /** Links from this service's rows to egov's entities (resolved by the gateway). */
 @Resolver(() => NetworkConnection)

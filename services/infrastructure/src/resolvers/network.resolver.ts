@@ -1,10 +1,11 @@
 import { Args, Authorized, Ctx, Query, Resolver } from 'type-graphql';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { connectionType, paginate, Roles, type Connection, type SubgraphContext } from '@ioc/kit';
+import { applySearch, type Connection, connectionType, paginate, Roles, type SubgraphContext } from '@ioc/kit';
 import { NetworkConnection } from '../entities/network-connection.entity';
 import { SecuredLan } from '../entities/secured-lan.entity';
 import { NetworkConnectionsArgs, SecuredLansArgs, type AgencyAreaArgs } from '../args/agency-links.args';
-import { applyArea, applySearch, validateArea } from '../domain/filters';
+import { applyArea } from '../sql/area.sql';
+import { validateArea } from '../validation/area.validation';
 
 export const NetworkConnectionConnection = connectionType(NetworkConnection, 'NetworkConnection');
 export const SecuredLanConnection = connectionType(SecuredLan, 'SecuredLan');

@@ -1,8 +1,9 @@
 import { Args, Authorized, Ctx, Query, Resolver } from 'type-graphql';
-import { connectionType, paginate, Roles, type Connection, type SubgraphContext } from '@ioc/kit';
+import { applySearch, type Connection, connectionType, paginate, Roles, type SubgraphContext } from '@ioc/kit';
 import { PostalPoint } from '../entities/postal-point.entity';
 import { PostalPointsArgs, type ScopedPostalPointsArgs } from '../args/postal-points.args';
-import { applyArea, applySearch, validateArea, type AreaArgs } from '../domain/filters';
+import { applyArea, type AreaArgs } from '../sql/area.sql';
+import { validateArea } from '../validation/area.validation';
 
 export const PostalPointConnection = connectionType(PostalPoint, 'PostalPoint');
 

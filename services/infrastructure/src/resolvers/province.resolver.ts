@@ -2,7 +2,7 @@ import { ReportedMeasurement, Roles } from '@ioc/kit';
 import { Authorized, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { SubgraphContext } from '@ioc/kit';
 import { InfrastructureSummary } from '../types/infrastructure-summary.type';
-import { Province } from '../types/province.type';
+import { Province } from '../stubs/province.stub';
 import { infrastructureCounts, infrastructureIndicators } from '../indicators/infrastructure.indicators';
 
 export const provinceCode = '84';

@@ -1,7 +1,7 @@
 import { isIPv4, isIPv6 } from 'node:net';
 import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { In } from 'typeorm';
-import { badInput, type Connection, connectionType, foldVietnamese, paginate, publishIndicatorChanges, recordAudit, Roles, type SubgraphContext, withTransaction } from '@ioc/kit';
+import { applySearch, badInput, type Connection, connectionType, foldVietnamese, loadBy, loadGrouped, paginate, publishIndicatorChanges, recordAudit, Roles, type SubgraphContext, withTransaction } from '@ioc/kit';
 import { Server } from '../entities/server.entity';
 import { ServerSystem } from '../entities/server-system.entity';
 import { InformationSystemRef } from '../entities/information-system-ref.entity';
@@ -9,11 +9,9 @@ import { ServersArgs } from '../args/servers.args';
 import { AddServerInput } from '../inputs/server.input';
 import { ServerHealth, ServerKind, ServerSort, ServerStatus } from '../enums/server.enum';
 import { ServerResources } from '../types/server-resources.type';
-import { InformationSystem } from '../types/stubs.type';
-import { applySearch } from '../domain/filters';
-import { loadGrouped } from '../domain/loaders';
+import { InformationSystem } from '../stubs/information-system.stub';
 import { overcommitted, sumResources } from '../domain/capacity';
-import { findServers, loadServer } from '../references/server.reference';
+import { findServers } from '../references/server.reference';
 import { serverHealthIndicatorCodes } from '../indicators/indicator-events';
 
 export const ServerConnection = connectionType(Server, 'Server');
@@ -48,7 +46,7 @@ export class ServerResolver {
   })
   async servers(@Args(() => ServersArgs) args: ServersArgs, @Ctx() ctx: SubgraphContext): Promise<Connection<Server>> {
     if (typeof args.hostId === 'string') {
-      const host = await loadServer(ctx, args.hostId);
+      const host = await loadBy(ctx, Server, 'id', args.hostId);
       if (!host || host.kind !== ServerKind.PHYSICAL) throw badInput('hostId', `no physical host with id "${args.hostId}"`);
     }
     if (typeof args.systemId === 'string') {
@@ -80,7 +78,7 @@ export class ServerResolver {
 
   @FieldResolver(() => Server, { nullable: true, description: 'The physical host of a virtual machine.' })
   async host(@Root() server: Server, @Ctx() ctx: SubgraphContext): Promise<Server | null> {
-    return server.hostId ? loadServer(ctx, server.hostId) : null;
+    return server.hostId ? loadBy(ctx, Server, 'id', server.hostId) : null;
   }
 
   @FieldResolver(() => [Server], { description: 'Active virtual machines on a physical host.' })

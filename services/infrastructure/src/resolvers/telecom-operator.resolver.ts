@@ -1,10 +1,9 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { connectionType, paginate, Roles, type Connection, type SubgraphContext } from '@ioc/kit';
+import { applySearch, type Connection, connectionType, paginate, Roles, type SubgraphContext } from '@ioc/kit';
 import { TelecomOperator } from '../entities/telecom-operator.entity';
 import type { BtsStation } from '../entities/bts-station.entity';
 import { TelecomOperatorsArgs } from '../args/telecom-operators.args';
 import { BtsStationFilterArgs } from '../args/bts-stations.args';
-import { applySearch } from '../domain/filters';
 import { findTelecomOperators } from '../references/telecom-operator.reference';
 import { BtsStationConnection, queryBtsStations } from './bts-station.resolver';
 
