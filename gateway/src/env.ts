@@ -35,6 +35,8 @@ export const gatewayEnvSchema = z.object({
   METRICS_PUBLIC: flag.default(true),
   /** Stack traces in error responses, for a developer debugging; off unless asked for. */
   GRAPHQL_STACK_TRACES: flag.default(false),
+  /** Identical subgraph reads in flight for one scope are sent once. */
+  SHARE_INFLIGHT_READS: flag.default(true),
   LIMIT_DEPTH: z.coerce.number().int().positive().default(limit.maxDepth),
   LIMIT_ALIASES: z.coerce.number().int().nonnegative().default(limit.maxAliases),
   LIMIT_ROOT_FIELDS: z.coerce.number().int().positive().default(limit.maxRootFields),

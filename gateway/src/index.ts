@@ -18,6 +18,7 @@ try {
     explorer: config.explorer,
     metricsPublic: env.METRICS_PUBLIC,
     stackTraces: env.GRAPHQL_STACK_TRACES,
+    shareInflightReads: env.SHARE_INFLIGHT_READS,
     consoleDir: env.CONSOLE_DIR || undefined,
     logger,
   });

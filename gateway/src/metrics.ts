@@ -39,6 +39,11 @@ export function createGatewayMetrics() {
       help: 'Executions of the entity fetches that complete an event (once per group and event).',
       registers: [registry],
     }),
+    subgraphReadsShared: new Counter({
+      name: 'ioc_gateway_subgraph_reads_shared_total',
+      help: 'Subgraph reads answered by an identical read of the same scope already in flight (not sent again).',
+      registers: [registry],
+    }),
     slowClientsDropped: new Counter({
       name: 'ioc_gateway_subscription_slow_clients_dropped_total',
       help: 'Client connections closed because they could not keep up with their events.',

@@ -14,6 +14,7 @@ import { createVerifier, type Verifier, type VerifierConfig } from './auth/verif
 import { serveConsole } from './console/serve-console';
 import { mountExplorer } from './explorer/explorer';
 import { createGatewayMetrics, type GatewayMetrics } from './metrics';
+import { shareInflight } from './inflight-sharing';
 import { SubgraphDataSource } from './subgraph-data-source';
 import { SubscriptionEngine } from './subscriptions/engine';
 import { UpstreamPool } from './subscriptions/upstream';
@@ -46,6 +47,8 @@ export interface GatewayOptions {
   consoleDir?: string;
   /** Stack traces in error responses: only when a developer asks (GRAPHQL_STACK_TRACES), never by default. */
   stackTraces?: boolean;
+  /** Identical subgraph reads in flight for one scope are sent once (default on; SHARE_INFLIGHT_READS). */
+  shareInflightReads?: boolean;
 }
 
 export interface RunningGateway extends RunningServer {
@@ -57,6 +60,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const { logger } = options;
   const limits = { ...defaultLimits, ...options.limits };
   const metrics = createGatewayMetrics();
+  const sharing = options.shareInflightReads === false ? undefined : shareInflight({ onShared: () => metrics.subgraphReadsShared.inc() });
   const { verifier } = options.auth;
   const verify = typeof verifier === 'function' ? verifier : createVerifier(verifier);
   const tokenFor = createGatewayTokenSigner(options.auth.gatewayTokenSecret);
@@ -74,7 +78,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const gateway = new ApolloGateway({
     supergraphSdl: supergraphFromFile(options.supergraphPath, logger),
     buildService: ({ name, url }) => {
-      const source = new SubgraphDataSource(name, options.subgraphUrls?.[name] ?? url ?? '', tokenFor);
+      const source = new SubgraphDataSource(name, options.subgraphUrls?.[name] ?? url ?? '', tokenFor, sharing);
       dataSources.set(name, source);
       return source;
     },
