@@ -44,6 +44,19 @@ export interface SubgraphDefinition {
   schema: Omit<FederatedSchemaOptions, 'pubSub' | 'authChecker'>;
   /** HTTP endpoints beside GraphQL (a streaming ingest), mounted before it; they get no body parser. */
   routes?: (app: Express, services: SubgraphRouteServices) => void;
+  /** Work the process does beside serving (an outbox's delivery worker): started once it listens, stopped before the database closes. */
+  background?: (services: SubgraphBackgroundServices) => SubgraphBackground;
+}
+
+export interface SubgraphBackgroundServices {
+  db: DataSource;
+  bus: EventBus;
+  logger: Logger;
+}
+
+export interface SubgraphBackground {
+  /** Finishes or abandons the work in hand; the database is still open. */
+  stop(): Promise<void>;
 }
 
 /** What a route of a subgraph works with: the same database, bus and caller check as its resolvers. */
@@ -99,6 +112,7 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sta
     logQueries: options.logQueries,
   });
   const bus = createEventBus(busConfig, options.databaseUrl, logger.child({ component: 'event-bus' }));
+  let background: SubgraphBackground | undefined;
   try {
     const { schema } = await buildSubgraphSchemaOf(definition, bus);
     const context = async ({ requestId, headers, connectionParams }: RequestInfo): Promise<SubgraphContext> => {
@@ -133,10 +147,12 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sta
       readiness: () => pingDatabase(db),
       routes: definition.routes && ((app) => definition.routes!(app, { db, bus, logger, authenticate: async (request) => (await context({ requestId: '', headers: request.headers })).principal })),
       onClose: async () => {
+        await background?.stop();
         await bus.close();
         await db.destroy();
       },
     });
+    background = definition.background?.({ db, bus, logger: logger.child({ component: 'background' }) });
     return { ...server, db, bus };
   } catch (error) {
     await bus.close();

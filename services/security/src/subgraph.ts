@@ -7,10 +7,12 @@ import { SecurityProfile } from './entities/security-profile.entity';
 import { SuppressionRule } from './entities/suppression-rule.entity';
 import { AlertComment } from './entities/alert-comment.entity';
 import { AlertTransition } from './entities/alert-transition.entity';
+import { WebhookDelivery } from './entities/webhook-delivery.entity';
 import { Security1764200000000 } from './migrations/1764200000000-security';
 import { AlertIngest1766000000000 } from './migrations/1766000000000-alert-ingest';
 import { Triage1766000100000 } from './migrations/1766000100000-triage';
 import { Workflow1766000100001 } from './migrations/1766000100001-workflow';
+import { Webhooks1766000100002 } from './migrations/1766000100002-webhooks';
 import { alertReference } from './references/alert.reference';
 import { incidentReference } from './references/incident.reference';
 import { AgencyResolver } from './resolvers/agency.resolver';
@@ -29,6 +31,8 @@ import { SuppressionRuleResolver } from './resolvers/suppression-rule.resolver';
 import { AlertTriageResolver } from './resolvers/alert-triage.resolver';
 import { IncidentMutationResolver } from './resolvers/incident-mutation.resolver';
 import { IncidentSubscriptionResolver } from './resolvers/incident-subscription.resolver';
+import { WebhookDeliveryResolver } from './resolvers/webhook-delivery.resolver';
+import { webhookBackground } from './workers/webhook.worker';
 import { Agency } from './stubs/agency.stub';
 import { InformationSystem } from './stubs/information-system.stub';
 import { Province } from './stubs/province.stub';
@@ -40,8 +44,8 @@ export const securitySubgraph = defineSubgraph({
   name: 'security',
   dbSchema: 'security',
   defaultPort: 4103,
-  entities: [SecurityProfile, MonitoredServer, Alert, Incident, SuppressionRule, AlertTransition, AlertComment, ...indicatorTables.entities],
-  migrations: [...indicatorTables.migrations, Security1764200000000, AuditLog1765000000000, AlertIngest1766000000000, Triage1766000100000, Workflow1766000100001],
+  entities: [SecurityProfile, MonitoredServer, Alert, Incident, SuppressionRule, AlertTransition, AlertComment, WebhookDelivery, ...indicatorTables.entities],
+  migrations: [...indicatorTables.migrations, Security1764200000000, AuditLog1765000000000, AlertIngest1766000000000, Triage1766000100000, Workflow1766000100001, Webhooks1766000100002],
   schema: {
     resolvers: [
       AlertResolver,
@@ -60,6 +64,7 @@ export const securitySubgraph = defineSubgraph({
       AlertTriageResolver,
       IncidentMutationResolver,
       IncidentSubscriptionResolver,
+      WebhookDeliveryResolver,
       AlertIngestResolver,
     ],
     orphanedTypes: [Province, InformationSystem, Agency, Server, Alert, Incident],
@@ -67,4 +72,5 @@ export const securitySubgraph = defineSubgraph({
     typeAccess: securityTypeAccess,
   },
   routes: mountIngestRoutes,
+  background: webhookBackground,
 });

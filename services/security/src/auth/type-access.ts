@@ -30,6 +30,8 @@ export const securityTypeAccess: TypeAccess = {
   SuppressionRuleConnection: Roles.socWrite,
   AlertTransition: Roles.socDetail,
   AlertComment: Roles.socDetail,
+  WebhookDelivery: Roles.socWrite,
+  WebhookDeliveryConnection: Roles.socWrite,
   IngestResult: Roles.ingest,
   IngestRejection: Roles.ingest,
   UnknownAsset: Roles.socWrite,

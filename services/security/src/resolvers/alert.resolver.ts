@@ -31,6 +31,8 @@ import { RaiseAlertResult } from '../types/raise-alert-result.type';
 import { Server } from '../stubs/server.stub';
 import { muteIfSuppressed } from '../stores/suppression.store';
 import { auditedAlertFields, triageAlerts } from '../stores/triage.store';
+import { enqueueCriticalAlerts } from '../stores/webhook.store';
+import { securityEnv } from '../env';
 import { checkListFilters, requireProfile, requireServer } from '../validation/existence.validation';
 
 export const AlertConnection = connectionType(Alert, 'Alert');
@@ -208,6 +210,7 @@ export class AlertResolver {
       );
       if (!row) throw new Error('alert upsert returned no row');
       await ctx.bus.publish(row.inserted ? 'alert.raised' : 'alert.updated', { id: row.id }, tx);
+      if (row.inserted) await enqueueCriticalAlerts(tx.manager, [row.id], securityEnv().WEBHOOK_URLS);
       const alert = await tx.manager.getRepository(Alert).findOneByOrFail({ id: row.id });
       await recordAudit(tx, ctx, {
         operation: 'raiseAlert',
