@@ -1,7 +1,9 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createTestDatabase, freePort, type TestDatabase } from '@ioc/kit/testing';
 import { devIssuer, generateDevSecrets, signDevToken } from '@ioc/gateway/dev-keys';
-import { buildPackages, startBuilt, type BuiltProcess } from '../support/built';
+import { buildPackages, repoRoot, startBuilt, type BuiltProcess } from '../support/built';
 
 // The production path: `npm run build`, then node on dist/ with no TypeScript loader. Decorator
 // metadata and import order differ from tsx's and vitest's, so only running the built files
@@ -61,6 +63,20 @@ describe('the built gateway and subgraphs', () => {
     expect(systems.totalCount).toBeGreaterThan(0);
     // nameEn comes from egov, hosting from infrastructure: the query planner joined both.
     expect(systems.nodes.some((system) => system.hosting.servers.length > 0)).toBe(true);
+  });
+
+  it('migrate an empty database with `<entry> migrate` (the Kubernetes Job) and exit, twice over', async () => {
+    const database = await createTestDatabase(inject('postgresAdminUrl'), 'built_migrate');
+    databases.push(database);
+    const migrate = () =>
+      spawnSync(process.execPath, ['--conditions=built', join(repoRoot, 'services/infrastructure/dist/index.js'), 'migrate'], {
+        env: { PATH: process.env.PATH ?? '', NODE_ENV: 'production', DATABASE_URL: database.url },
+        encoding: 'utf8',
+      });
+    for (const run of [migrate(), migrate()]) {
+      expect(run.status, run.stdout + run.stderr).toBe(0);
+      expect(run.stdout).toMatch(/migrations up to date.*"applied":[1-9]/);
+    }
   });
 
   it('drain and exit 0 on SIGTERM', async () => {

@@ -161,9 +161,29 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sta
   }
 }
 
-/** The body of a subgraph's `index.ts`: read the environment, start, stop cleanly on signals. */
+/** What `<entry> migrate` reads: the database only (a migration job holds no gateway secret). */
+const migrateEnvSchema = subgraphEnvSchema.pick({ DATABASE_URL: true, LOG_LEVEL: true });
+
+/**
+ * Applies the subgraph's pending migrations and returns: the job that runs before a new version
+ * starts (replicas would otherwise race to apply them as they start).
+ */
+export async function migrateSubgraph(definition: SubgraphDefinition): Promise<void> {
+  const env = parseEnv(migrateEnvSchema);
+  const logger = createLogger(definition.name, env.LOG_LEVEL);
+  const db = await openServiceDatabase({ url: env.DATABASE_URL, schema: definition.dbSchema, entities: definition.entities, migrations: definition.migrations });
+  const applied = await db.query(`SELECT count(*)::int AS count FROM "${definition.dbSchema}".migrations`);
+  await db.destroy();
+  logger.info('migrations up to date', { schema: definition.dbSchema, applied: (applied as Array<{ count: number }>)[0]?.count });
+}
+
+/**
+ * The body of a subgraph's `index.ts`: read the environment, start, stop cleanly on signals;
+ * with the argument `migrate`, apply pending migrations and exit instead.
+ */
 export async function runSubgraph(definition: SubgraphDefinition): Promise<void> {
   try {
+    if (process.argv[2] === 'migrate') return await migrateSubgraph(definition);
     const env = parseEnv(subgraphEnvSchema.extend({ PORT: subgraphEnvSchema.shape.PORT.default(definition.defaultPort) }));
     const logger = createLogger(definition.name, env.LOG_LEVEL);
     const server = await startSubgraph(definition, {
