@@ -8,11 +8,13 @@ import { SuppressionRule } from './entities/suppression-rule.entity';
 import { AlertComment } from './entities/alert-comment.entity';
 import { AlertTransition } from './entities/alert-transition.entity';
 import { WebhookDelivery } from './entities/webhook-delivery.entity';
+import { ProtectionLayerEvidence } from './entities/protection-layer-evidence.entity';
 import { Security1764200000000 } from './migrations/1764200000000-security';
 import { AlertIngest1766000000000 } from './migrations/1766000000000-alert-ingest';
 import { Triage1766000100000 } from './migrations/1766000100000-triage';
 import { Workflow1766000100001 } from './migrations/1766000100001-workflow';
 import { Webhooks1766000100002 } from './migrations/1766000100002-webhooks';
+import { Compliance1766000100003 } from './migrations/1766000100003-compliance';
 import { alertReference } from './references/alert.reference';
 import { incidentReference } from './references/incident.reference';
 import { AgencyResolver } from './resolvers/agency.resolver';
@@ -32,6 +34,7 @@ import { AlertTriageResolver } from './resolvers/alert-triage.resolver';
 import { IncidentMutationResolver } from './resolvers/incident-mutation.resolver';
 import { IncidentSubscriptionResolver } from './resolvers/incident-subscription.resolver';
 import { WebhookDeliveryResolver } from './resolvers/webhook-delivery.resolver';
+import { ComplianceResolver } from './resolvers/compliance.resolver';
 import { webhookBackground } from './workers/webhook.worker';
 import { Agency } from './stubs/agency.stub';
 import { InformationSystem } from './stubs/information-system.stub';
@@ -44,8 +47,8 @@ export const securitySubgraph = defineSubgraph({
   name: 'security',
   dbSchema: 'security',
   defaultPort: 4103,
-  entities: [SecurityProfile, MonitoredServer, Alert, Incident, SuppressionRule, AlertTransition, AlertComment, WebhookDelivery, ...indicatorTables.entities],
-  migrations: [...indicatorTables.migrations, Security1764200000000, AuditLog1765000000000, AlertIngest1766000000000, Triage1766000100000, Workflow1766000100001, Webhooks1766000100002],
+  entities: [SecurityProfile, MonitoredServer, Alert, Incident, SuppressionRule, AlertTransition, AlertComment, WebhookDelivery, ProtectionLayerEvidence, ...indicatorTables.entities],
+  migrations: [...indicatorTables.migrations, Security1764200000000, AuditLog1765000000000, AlertIngest1766000000000, Triage1766000100000, Workflow1766000100001, Webhooks1766000100002, Compliance1766000100003],
   schema: {
     resolvers: [
       AlertResolver,
@@ -65,6 +68,7 @@ export const securitySubgraph = defineSubgraph({
       IncidentMutationResolver,
       IncidentSubscriptionResolver,
       WebhookDeliveryResolver,
+      ComplianceResolver,
       AlertIngestResolver,
     ],
     orphanedTypes: [Province, InformationSystem, Agency, Server, Alert, Incident],

@@ -32,6 +32,7 @@ export const securityTypeAccess: TypeAccess = {
   AlertComment: Roles.socDetail,
   WebhookDelivery: Roles.socWrite,
   WebhookDeliveryConnection: Roles.socWrite,
+  ProtectionLayer: Roles.agencyScoped,
   IngestResult: Roles.ingest,
   IngestRejection: Roles.ingest,
   UnknownAsset: Roles.socWrite,
