@@ -22,7 +22,7 @@ export interface VerifiedCaller extends Principal {
   expiresAt: number;
 }
 
-const defaultMaxLifetime = 86_400;
+export const defaultMaxLifetime = 86_400;
 
 const asymmetric = ['RS256', 'RS384', 'RS512', 'PS256', 'ES256', 'ES384', 'EdDSA'];
 
