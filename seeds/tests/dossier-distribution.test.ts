@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { dossierTotals2022, generateDossiers, scaleTotals, type DossierColumns } from '../src/egov/dossier-distribution';
 import { communeWeights, districtPopulation } from '../src/egov/population';
 import { apportion, buildCatalogue, catalogueTotals } from '../src/egov/procedure-catalogue';
-import { isWorkingDay, localDayOf } from '@ioc/egov/calendar';
+import { vietnamDayOf } from '@ioc/kit';
+import { isWorkingDay } from '@ioc/egov/calendar';
 
 const catalogue = buildCatalogue();
 const communes = communeWeights();
@@ -70,7 +71,7 @@ describe('the 2022 dossiers', () => {
   });
 
   it('receives in person only on working days in office hours; online also on days off', () => {
-    const working = (i: number) => isWorkingDay(localDayOf(Date.parse(full.receivedAt[i]!)));
+    const working = (i: number) => isWorkingDay(vietnamDayOf(Date.parse(full.receivedAt[i]!)));
     const officeHours = (i: number) => {
       const minutes = localMinutes(full.receivedAt[i]!);
       return minutes >= 7 * 60 + 30 && minutes < 17 * 60;

@@ -6,7 +6,7 @@ import { lexicographicSortSchema, parse, type GraphQLSchema } from 'graphql';
 import { buildSchema, createResolversMap, type AuthChecker, type NonEmptyArray, type PubSub } from 'type-graphql';
 import { inertPubSub } from './event-bus/pubsub';
 import type { ReferenceResolvers } from './references';
-import { applyTypeAccess, type TypeAccess } from './auth/type-access';
+import { applyAgencyRules, applyTypeAccess, type AgencyRules, type TypeAccess } from './auth/type-access';
 
 /** Federation directives imported by default: every one a subgraph team may reach for. */
 export const federationImports = [
@@ -42,6 +42,8 @@ export interface FederatedSchemaOptions {
   pubSub?: PubSub;
   /** Role rules for every object type (see `applyTypeAccess`); subgraphs of the graph all give one. */
   typeAccess?: TypeAccess;
+  /** Which agency owns each row of the agency-scoped types (see `applyAgencyRules`). */
+  agencyRules?: AgencyRules;
 }
 
 export interface FederatedSchema {
@@ -74,6 +76,8 @@ export async function buildFederatedSchema(options: FederatedSchemaOptions): Pro
   const sdl = [header, options.extraSdl?.trim(), body.trim()].filter(Boolean).join('\n\n') + '\n';
   const resolvers = mergeResolvers(createResolversMap(typeSchema) as GraphQLResolverMap<unknown>, options.references ?? {});
   const schema = buildSubgraphSchema({ typeDefs: parse(sdl), resolvers });
+  // Agency checks first, so the role check wrapped around them runs before.
+  if (options.agencyRules) applyAgencyRules(schema, options.agencyRules);
   if (options.typeAccess) applyTypeAccess(schema, options.typeAccess);
   return { schema, sdl };
 }

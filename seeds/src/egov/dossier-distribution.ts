@@ -1,4 +1,5 @@
-import { addWorkingDays, instantOf, isWorkingDay, localDayOfDate } from '@ioc/egov/calendar';
+import { dayOfDate, vietnamInstant } from '@ioc/kit';
+import { addWorkingDays, isWorkingDay } from '@ioc/egov/calendar';
 import { createRandom, type Random } from '../random';
 import { apportion, type ServiceRecord, type Tier } from './procedure-catalogue';
 
@@ -115,8 +116,8 @@ export function generateDossiers(options: GenerateOptions): DossierColumns {
   const random = createRandom(options.seed ?? 2022_0001);
 
   // Days of the year with weights per channel.
-  const first = localDayOfDate(`${year}-01-01`);
-  const days = Array.from({ length: localDayOfDate(`${year + 1}-01-01`) - first }, (_, i) => first + i);
+  const first = dayOfDate(`${year}-01-01`);
+  const days = Array.from({ length: dayOfDate(`${year + 1}-01-01`) - first }, (_, i) => first + i);
   const monthOf = (day: number) => new Date(day * 86_400_000).getUTCMonth();
   const inPersonDay = sampler(days, days.map((d) => (isWorkingDay(d) ? monthFactor[monthOf(d)]! : 0)), random);
   const onlineDay = sampler(days, days.map((d) => (isWorkingDay(d) ? 1 : 0.3) * onlineMonthFactor[monthOf(d)]!), random);
@@ -198,11 +199,11 @@ export function generateDossiers(options: GenerateOptions): DossierColumns {
     const commune = rows.commune[index]!;
     const day = rows.day[index]!;
     const minute = rows.minute[index]!;
-    const received = instantOf(day, 0, minute).getTime();
+    const received = vietnamInstant(day, 0, minute).getTime();
     const dueKey = day * 100 + service.processingDays;
     let dueDay = dueCache.get(dueKey);
     if (dueDay === undefined) dueCache.set(dueKey, (dueDay = addWorkingDays(day, service.processingDays)));
-    const due = instantOf(dueDay, 17, 0).getTime();
+    const due = vietnamInstant(dueDay, 17, 0).getTime();
     out.id.push(rank + 1);
     out.serviceId.push(service.id);
     out.procedureId.push(service.procedureId);

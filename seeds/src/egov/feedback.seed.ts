@@ -1,5 +1,5 @@
-import { foldVietnamese } from '@ioc/kit';
-import { instantOf, isWorkingDay, localDayOfDate } from '@ioc/egov/calendar';
+import { dayOfDate, foldVietnamese, vietnamInstant } from '@ioc/kit';
+import { isWorkingDay } from '@ioc/egov/calendar';
 import type { EntityManager } from 'typeorm';
 import type { SeedProfile } from '../domain-seed';
 import { createRandom } from '../random';
@@ -53,7 +53,7 @@ export function generateFeedback(count: number, seed = 2022_0415): FeedbackRow[]
   const categories = Object.keys(categoryWeights);
   const category = sampler(categories, categories.map((c) => categoryWeights[c]!), random);
   const channel = sampler(channels, channelWeights, random);
-  const first = localDayOfDate('2022-01-01');
+  const first = dayOfDate('2022-01-01');
   const days = Array.from({ length: 365 }, (_, i) => first + i);
   const day = sampler(days, days.map((d) => (isWorkingDay(d) ? 1 : 0.4)), random);
   const rows: FeedbackRow[] = [];
@@ -64,7 +64,7 @@ export function generateFeedback(count: number, seed = 2022_0415): FeedbackRow[]
     const tier = random.pick(topic.agencies);
     const agencyId = tier === 'DEPARTMENT' && topic.departments.length ? random.pick(topic.departments) : tier === 'COMMUNE' ? `ubnd-${where.code}` : `ubnd-${where.districtCode}`;
     const title = random.pick(topic.titles);
-    const received = instantOf(day(), random.int(6, 21), random.int(0, 59)).getTime();
+    const received = vietnamInstant(day(), random.int(6, 21), random.int(0, 59)).getTime();
     const late = received > Date.parse('2022-12-10T00:00:00Z');
     const status = late ? random.pick(['RECEIVED', 'PROCESSING', 'ANSWERED']) : random.next() < 0.97 ? 'ANSWERED' : 'PROCESSING';
     const answered = status === 'ANSWERED' ? new Date(received + random.int(1, 20) * 86_400_000).toISOString() : null;

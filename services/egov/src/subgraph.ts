@@ -1,5 +1,4 @@
 import { AuditLog1765000000000, auditLogResolver, defineSubgraph, indicatorTables } from '@ioc/kit';
-import './auth/type-rules';
 import { AdministrativeProcedure } from './entities/administrative-procedure.entity';
 import { AdministrativeUnit } from './entities/administrative-unit.entity';
 import { Agency } from './entities/agency.entity';
@@ -12,7 +11,9 @@ import { PlanTask } from './entities/plan-task.entity';
 import { AdministrativeUnits1764150000000 } from './migrations/1764150000000-administrative-units';
 import { EgovDomain1764160000000 } from './migrations/1764160000000-egov-domain';
 import { DossierApplicant1765000000100 } from './migrations/1765000000100-dossier-applicant';
-import { administrativeUnitReference, agencyReference, informationSystemReference } from './references/entities.reference';
+import { administrativeUnitReference } from './references/administrative-unit.reference';
+import { agencyReference } from './references/agency.reference';
+import { informationSystemReference } from './references/information-system.reference';
 import { provinceReference } from './references/province.reference';
 import { AdministrativeUnitResolver } from './resolvers/administrative-unit.resolver';
 import { AgencyResolver } from './resolvers/agency.resolver';
@@ -25,7 +26,7 @@ import { InformationSystemResolver } from './resolvers/information-system.resolv
 import { AdministrativeProcedureResolver, OnlineServiceResolver } from './resolvers/online-service.resolver';
 import { PlanProjectResolver, PlanTaskResolver } from './resolvers/plan.resolver';
 import { DigitalGovernmentSummaryResolver, ProvinceResolver } from './resolvers/province.resolver';
-import { egovTypeAccess } from './auth/type-access';
+import { egovAgencyRules, egovTypeAccess } from './auth/type-access';
 
 export const egovSubgraph = defineSubgraph({
   name: 'egov',
@@ -56,5 +57,6 @@ export const egovSubgraph = defineSubgraph({
     orphanedTypes: [AdministrativeUnit, Agency, InformationSystem],
     references: { ...provinceReference, ...administrativeUnitReference, ...agencyReference, ...informationSystemReference },
     typeAccess: egovTypeAccess,
+    agencyRules: egovAgencyRules,
   },
 });

@@ -1,60 +1,25 @@
-import { GraphQLError } from 'graphql';
-import { MemoryEventBus, silentLogger } from '@ioc/kit';
+import { dayOfDate, MemoryEventBus, silentLogger } from '@ioc/kit';
 import { describe, expect, it } from 'vitest';
 import { AggregateCache } from '../src/loaders/aggregate-cache.loader';
-import { addWorkingDays, dueDate, isWorkingDay, localDayOfDate, yearBounds } from '../src/domain/calendar';
-import { parseInstant, parseRange, parseValidOn } from '../src/domain/dates';
+import { addWorkingDays, dueDate, isWorkingDay } from '../src/domain/calendar';
 import { maskName, maskPhone } from '../src/domain/masking';
-import { searchPattern } from '../src/domain/search';
 import { handlingAgencyId } from '../src/resolvers/dossier.resolver';
 import { UnitLevel } from '../src/enums/administrative-unit.enum';
 
-const argumentOf = (work: () => unknown) => {
-  try {
-    work();
-  } catch (error) {
-    return (error as GraphQLError).extensions?.argument;
-  }
-  return undefined;
-};
-
 describe('calendar', () => {
   it('knows 2022 had 249 working days (weekends and days off excluded)', () => {
-    const first = localDayOfDate('2022-01-01');
+    const first = dayOfDate('2022-01-01');
     let working = 0;
     for (let day = first; day < first + 365; day++) if (isWorkingDay(day)) working++;
     expect(working).toBe(249);
-    expect(isWorkingDay(localDayOfDate('2022-02-01'))).toBe(false); // Tết
-    expect(isWorkingDay(localDayOfDate('2022-09-02'))).toBe(false); // National Day
+    expect(isWorkingDay(dayOfDate('2022-02-01'))).toBe(false); // Tết
+    expect(isWorkingDay(dayOfDate('2022-09-02'))).toBe(false); // National Day
   });
 
   it('counts deadlines in working days, skipping Tết', () => {
     // Received Friday 28 January 2022; Tết closes 31 Jan – 4 Feb; 3 working days later is Wed 9 Feb.
-    expect(addWorkingDays(localDayOfDate('2022-01-28'), 3)).toBe(localDayOfDate('2022-02-09'));
+    expect(addWorkingDays(dayOfDate('2022-01-28'), 3)).toBe(dayOfDate('2022-02-09'));
     expect(dueDate(new Date('2022-01-28T03:00:00Z'), 3).toISOString()).toBe('2022-02-09T10:00:00.000Z');
-  });
-
-  it('bounds a year in province time (UTC+7)', () => {
-    expect(yearBounds(2022)).toEqual({ start: new Date('2021-12-31T17:00:00Z'), end: new Date('2022-12-31T17:00:00Z') });
-  });
-});
-
-describe('date arguments', () => {
-  it('reads bare dates as whole days in province time', () => {
-    expect(parseRange('2022-01-01', '2022-12-31', 'receivedFrom', 'receivedTo')).toEqual({
-      from: new Date('2021-12-31T17:00:00Z'),
-      to: new Date('2022-12-31T17:00:00Z'),
-    });
-    expect(parseInstant('2022-06-01T08:00:00+07:00', 'at', 'at').toISOString()).toBe('2022-06-01T01:00:00.000Z');
-  });
-
-  it('names the argument of a bad date or an inverted range', () => {
-    expect(argumentOf(() => parseRange('2022-02-30', null, 'receivedFrom', 'receivedTo'))).toBe('receivedFrom');
-    expect(argumentOf(() => parseRange(null, 'soon', 'receivedFrom', 'receivedTo'))).toBe('receivedTo');
-    expect(argumentOf(() => parseRange('2022-12-02', '2022-12-01', 'receivedFrom', 'receivedTo'))).toBe('receivedFrom');
-    expect(argumentOf(() => parseInstant('2022-06-01T08:00:00', 'input.receivedAt', 'at'))).toBe('input.receivedAt');
-    expect(argumentOf(() => parseValidOn('2023-02-29'))).toBe('validOn');
-    expect(parseValidOn('2024-02-29')).toBe('2024-02-29');
   });
 });
 
@@ -68,13 +33,6 @@ describe('masking personal data', () => {
   it('keeps the prefix and last two digits of a phone number', () => {
     expect(maskPhone('0912345678')).toBe('09******78');
     expect(maskPhone('+84 912 345 678')).toBe('84*******78');
-  });
-});
-
-describe('search patterns', () => {
-  it('fold accents and escape LIKE wildcards', () => {
-    expect(searchPattern('Trà Vinh')).toBe('%tra vinh%');
-    expect(searchPattern('Đường 100%_')).toBe('%duong 100\\%\\_%');
   });
 });
 

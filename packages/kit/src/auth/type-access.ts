@@ -1,4 +1,5 @@
 import { defaultFieldResolver, isObjectType, type GraphQLSchema } from 'graphql';
+import { assertAgencyAccess } from './policy';
 import { forbidden, roles, type Principal, type Role } from './principal';
 
 /**
@@ -51,6 +52,31 @@ export function applyTypeAccess(schema: GraphQLSchema, access: TypeAccess): void
     throw new Error(
       `type access: ${[missing.length ? `no rule for ${missing.join(', ')}` : '', unknown.length ? `rules for what the schema lacks: ${unknown.join(', ')}` : ''].filter(Boolean).join('; ')}`,
     );
+  }
+}
+
+/**
+ * Which agency owns each row of an agency-scoped type (`Dossier: (dossier) => dossier.agencyId`):
+ * the one declaration of a type's agency rule. An agency client reading any field of a row of
+ * another agency (or of none) gets FORBIDDEN naming the field, whatever path reached the row: a
+ * list, `_entities`, a subscription, a nested field. Other roles pass untouched.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AgencyRules = Record<string, (row: any) => string | null | undefined>;
+
+/** Wraps every field of each type in `rules` with its agency check; throws for a type the schema lacks. */
+export function applyAgencyRules(schema: GraphQLSchema, rules: AgencyRules): void {
+  for (const [typeName, agencyOf] of Object.entries(rules)) {
+    const type = schema.getType(typeName);
+    if (!isObjectType(type)) throw new Error(`agency rules: the schema has no object type ${typeName}`);
+    for (const [fieldName, field] of Object.entries(type.getFields())) {
+      const key = `${typeName}.${fieldName}`;
+      const resolve = field.resolve ?? defaultFieldResolver;
+      field.resolve = (source, args, context: { principal?: Principal }, info) => {
+        if (context?.principal?.role === 'agency-client') assertAgencyAccess(context.principal, key, source ? agencyOf(source) : undefined);
+        return resolve(source, args, context, info);
+      };
+    }
   }
 }
 

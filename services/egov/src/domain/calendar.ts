@@ -1,10 +1,10 @@
+import { dateOfDay, vietnamDayOf, vietnamInstant } from '@ioc/kit';
+
 /**
- * Working days in Vietnam (province time, UTC+7, no daylight saving): Monday to Friday except the
- * official days off. Dossier deadlines count working days; seeds spread dossiers over them.
+ * Working days in Vietnam: Monday to Friday except the official days off, on the kit's Vietnam
+ * day numbers. Dossier deadlines count working days; seeds spread dossiers over them.
  */
-export const provinceUtcOffsetHours = 7;
 const dayMs = 86_400_000;
-const offsetMs = provinceUtcOffsetHours * 3_600_000;
 
 /** Official days off that fall on weekdays (including days in lieu), by year. */
 const holidays: Record<number, string[]> = {
@@ -16,22 +16,9 @@ const holidays: Record<number, string[]> = {
 };
 const holidaySet = new Set(Object.entries(holidays).flatMap(([year, days]) => days.map((day) => `${year}-${day}`)));
 
-/** Days since 1970-01-01 in province time. */
-export const localDayOf = (instant: Date | number): number => Math.floor((Number(instant) + offsetMs) / dayMs);
-
-/** The instant of `hour`:`minute` province time on a local day number. */
-export const instantOf = (localDay: number, hour = 0, minute = 0): Date =>
-  new Date(localDay * dayMs - offsetMs + (hour * 60 + minute) * 60_000);
-
-/** ISO date (YYYY-MM-DD) of a local day number. */
-export const isoDateOf = (localDay: number): string => new Date(localDay * dayMs).toISOString().slice(0, 10);
-
-/** Local day number of an ISO date. */
-export const localDayOfDate = (isoDate: string): number => Math.floor(Date.parse(`${isoDate}T00:00:00Z`) / dayMs);
-
 export function isWorkingDay(localDay: number): boolean {
   const weekday = new Date(localDay * dayMs).getUTCDay();
-  return weekday !== 0 && weekday !== 6 && !holidaySet.has(isoDateOf(localDay));
+  return weekday !== 0 && weekday !== 6 && !holidaySet.has(dateOfDay(localDay));
 }
 
 /** The local day that is `days` working days after `localDay` (receipt day itself not counted). */
@@ -47,10 +34,5 @@ export function addWorkingDays(localDay: number, days: number): number {
 
 /** Statutory deadline of a dossier received at `receivedAt`: 17:00 on the n-th following working day. */
 export function dueDate(receivedAt: Date, processingDays: number): Date {
-  return instantOf(addWorkingDays(localDayOf(receivedAt), processingDays), 17, 0);
-}
-
-/** [start, end) instants of a calendar year in province time. */
-export function yearBounds(year: number): { start: Date; end: Date } {
-  return { start: instantOf(localDayOfDate(`${year}-01-01`)), end: instantOf(localDayOfDate(`${year + 1}-01-01`)) };
+  return vietnamInstant(addWorkingDays(vietnamDayOf(receivedAt), processingDays), 17, 0);
 }

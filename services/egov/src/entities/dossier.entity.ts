@@ -1,6 +1,6 @@
+import { isoTimestamp } from '@ioc/kit';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { isoTimestamp } from '../domain/columns';
 import { DossierChannel, DossierStatus } from '../enums/dossier.enum';
 
 /** One administrative-procedure dossier (hồ sơ) received through the public-service portal. */

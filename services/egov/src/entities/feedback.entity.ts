@@ -1,6 +1,6 @@
+import { isoTimestamp } from '@ioc/kit';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { Field, ID, ObjectType } from 'type-graphql';
-import { isoTimestamp } from '../domain/columns';
 import { FeedbackCategory, FeedbackChannel, FeedbackStatus } from '../enums/feedback.enum';
 
 /** Citizen feedback and petitions (phản ánh, kiến nghị). Personal data is stored and served masked. */

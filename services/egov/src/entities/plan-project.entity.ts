@@ -1,6 +1,6 @@
+import { numericNumber } from '@ioc/kit';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { Field, Float, Int, ObjectType } from 'type-graphql';
-import { numericNumber } from '../domain/columns';
 import { FundingType } from '../enums/plan.enum';
 
 /** A project of Appendix I (2022, with its spend) or Appendix III (2023, with its budget). */

@@ -1,12 +1,9 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
-import { paginate, Roles, type Connection, type SubgraphContext } from '@ioc/kit';
+import { applySearch, checkYear, type Connection, loadBy, paginate, parseDate, Roles, type SubgraphContext, vietnamToday } from '@ioc/kit';
 import { AdministrativeUnitsArgs } from '../args/administrative-units.args';
 import { AdministrativeUnit } from '../entities/administrative-unit.entity';
 import { Agency } from '../entities/agency.entity';
 import { assertKnown } from '../validation/known.validation';
-import { loadBy } from '../domain/loaders';
-import { checkYear, parseValidOn } from '../domain/dates';
-import { searchPattern } from '../domain/search';
 import { AdministrativeUnitConnection } from '../types/connections.type';
 import { DossierStatistics } from '../types/dossier-statistics.type';
 import { loadUnitStatistics } from '../stores/dossier-statistics.store';
@@ -17,7 +14,7 @@ import { loadUnitStatistics } from '../stores/dossier-statistics.store';
 export class AdministrativeUnitResolver {
   @Query(() => AdministrativeUnitConnection, { description: 'Administrative units with filters; by default those valid today.' })
   async administrativeUnits(@Args(() => AdministrativeUnitsArgs) args: AdministrativeUnitsArgs, @Ctx() ctx: SubgraphContext): Promise<Connection<AdministrativeUnit>> {
-    const validOn = parseValidOn(args.validOn);
+    const validOn = (args.validOn == null ? vietnamToday() : parseDate(args.validOn, 'validOn'));
     const query = ctx.db
       .getRepository(AdministrativeUnit)
       .createQueryBuilder('u')
@@ -25,7 +22,7 @@ export class AdministrativeUnitResolver {
       .orderBy('u.code', 'ASC');
     if (args.level) query.andWhere('u.level = :level', { level: args.level });
     if (args.parentCode) query.andWhere('u.parent_code = :parentCode', { parentCode: args.parentCode });
-    if (args.search) query.andWhere(`u.search_name LIKE :search ESCAPE '\\'`, { search: searchPattern(args.search) });
+    applySearch(query, 'u.search_name', args.search);
     const page = await paginate(query, args);
     if (page.totalCount === 0) await assertKnown(ctx, [['parentCode', args.parentCode, 'unit']]);
     return page;
@@ -47,7 +44,7 @@ export class AdministrativeUnitResolver {
     @Arg('validOn', () => String, { nullable: true }) validOnArg: string | null,
     @Ctx() ctx: SubgraphContext,
   ): Promise<AdministrativeUnit[]> {
-    const validOn = parseValidOn(validOnArg);
+    const validOn = (validOnArg == null ? vietnamToday() : parseDate(validOnArg, 'validOn'));
     return ctx.loaders
       .get<string, AdministrativeUnit[]>(`AdministrativeUnit:children:${validOn}`, async (parents) => {
         const rows = await ctx.db

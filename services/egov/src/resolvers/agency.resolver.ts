@@ -1,13 +1,11 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { assertAgencyAccess, paginate, Roles, type Connection, type SubgraphContext } from '@ioc/kit';
+import { applySearch, assertAgencyAccess, type Connection, loadBy, loadManyBy, paginate, Roles, type SubgraphContext } from '@ioc/kit';
 import { AgenciesArgs } from '../args/agencies.args';
 import { AdministrativeUnit } from '../entities/administrative-unit.entity';
 import { Agency } from '../entities/agency.entity';
 import { InformationSystem } from '../entities/information-system.entity';
 import { PlanTask } from '../entities/plan-task.entity';
 import { assertKnown } from '../validation/known.validation';
-import { loadBy, loadManyBy } from '../domain/loaders';
-import { searchPattern } from '../domain/search';
 import { AgencyConnection } from '../types/connections.type';
 
 @Resolver(() => Agency)
@@ -23,7 +21,7 @@ export class AgencyResolver {
         unitCode: args.unitCode,
       });
     }
-    if (args.search) query.andWhere(`a.search_name LIKE :search ESCAPE '\\'`, { search: searchPattern(args.search) });
+    applySearch(query, 'a.search_name', args.search);
     const page = await paginate(query, args);
     if (page.totalCount === 0) await assertKnown(ctx, [['unitCode', args.unitCode, 'unit']]);
     return page;

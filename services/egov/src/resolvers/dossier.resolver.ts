@@ -1,5 +1,5 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
-import { agencyRowGuard, agencyScopeOf, ownRowOrNull, badInput, type Connection, paginate, publishIndicatorChanges, recordAudit, Roles, type SubgraphContext, withTransaction } from '@ioc/kit';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { agencyScopeOf, badInput, checkYear, type Connection, loadBy, ownRowOrNull, paginate, parseInstant, parseInstantRange, publishIndicatorChanges, recordAudit, Roles, type SubgraphContext, withTransaction } from '@ioc/kit';
 import { DossierStatisticsArgs, DossiersArgs } from '../args/dossiers.args';
 import { DossierSort } from '../enums/dossier.enum';
 import { AdministrativeProcedure } from '../entities/administrative-procedure.entity';
@@ -14,10 +14,8 @@ import { ReceiveDossierInput } from '../inputs/receive-dossier.input';
 import { dossierIndicatorCodes } from '../indicators/indicator-events';
 import { aggregateCache, cachedAggregate } from '../loaders/aggregate-cache.loader';
 import { dueDate } from '../domain/calendar';
-import { checkYear, parseInstant, parseRange } from '../domain/dates';
 import { childStatistics } from '../stores/dossier-statistics.store';
 import { assertKnown } from '../validation/known.validation';
-import { loadBy } from '../domain/loaders';
 import { personalData } from '../domain/personal-data';
 import { DossierApplicant } from '../types/dossier-applicant.type';
 import { DossierConnection } from '../types/connections.type';
@@ -61,12 +59,11 @@ function parseDossierId(id: string): string {
 /** Dossiers are read by the dashboards and, for their own agency only, by agency clients; ingest writes them. */
 @Resolver(() => Dossier)
 @Authorized(...Roles.agencyScoped)
-@UseMiddleware(agencyRowGuard<Dossier>('Dossier', (dossier) => dossier.agencyId))
 export class DossierResolver {
   @Query(() => DossierConnection, { description: 'Dossiers, newest first by default, with the filters an operator uses (an agency client: its own agency\'s).' })
   async dossiers(@Args(() => DossiersArgs) args: DossiersArgs, @Ctx() ctx: SubgraphContext): Promise<Connection<Dossier>> {
     checkServiceLevel(args.serviceLevel, 'serviceLevel');
-    const received = parseRange(args.receivedFrom, args.receivedTo, 'receivedFrom', 'receivedTo');
+    const received = parseInstantRange(args.receivedFrom, args.receivedTo, { from: 'receivedFrom', to: 'receivedTo' });
     const query = ctx.db.getRepository(Dossier).createQueryBuilder('d');
     const order = {
       [DossierSort.RECEIVED_AT_DESC]: ['d.received_at', 'DESC'],
@@ -89,7 +86,7 @@ export class DossierResolver {
     if (args.overdue === true) query.andWhere(`((d.status = 'PROCESSING' AND d.due_at < now()) OR d.resolved_at > d.due_at)`);
     if (args.overdue === false) query.andWhere(`NOT ((d.status = 'PROCESSING' AND d.due_at < now()) OR d.resolved_at > d.due_at)`);
     if (received.from) query.andWhere('d.received_at >= :from', { from: received.from });
-    if (received.to) query.andWhere('d.received_at < :to', { to: received.to });
+    if (received.before) query.andWhere('d.received_at < :before', { before: received.before });
     const page = await paginate(query, args, { count: 'rows', cacheCount: (key, compute) => cachedAggregate(ctx, key, compute) });
     if (page.totalCount === 0) {
       await assertKnown(ctx, [
@@ -180,7 +177,7 @@ export class DossierResolver {
     @Ctx() ctx: SubgraphContext,
   ): Promise<Dossier> {
     const applicant = applicantInput ? checkApplicant(applicantInput) : null;
-    const receivedAt = input.receivedAt ? parseInstant(input.receivedAt, 'input.receivedAt', 'at') : new Date();
+    const receivedAt = input.receivedAt ? parseInstant(input.receivedAt, 'input.receivedAt') : new Date();
     if (receivedAt.getTime() > Date.now() + clockSkewMs) throw badInput('input.receivedAt', 'is in the future');
     return withTransaction(ctx.db, async (tx) => {
       const service = await tx.manager.getRepository(OnlineService).findOneBy({ id: input.serviceId });
@@ -227,7 +224,7 @@ export class DossierResolver {
     @Ctx() ctx: SubgraphContext,
   ): Promise<Dossier> {
     const id = parseDossierId(idArg);
-    const resolvedAt = resolvedAtArg ? parseInstant(resolvedAtArg, 'resolvedAt', 'at') : new Date();
+    const resolvedAt = resolvedAtArg ? parseInstant(resolvedAtArg, 'resolvedAt') : new Date();
     if (resolvedAt.getTime() > Date.now() + clockSkewMs) throw badInput('resolvedAt', 'is in the future');
     return withTransaction(ctx.db, async (tx) => {
       const repository = tx.manager.getRepository(Dossier);

@@ -1,6 +1,6 @@
-import { foldVietnamese, paginate, publishIndicatorChanges } from '@ioc/kit';
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
-import { agencyRowGuard, agencyScopeOf, ownRowOrNull, badInput, recordAudit, Roles, withTransaction, type Connection, type SubgraphContext } from '@ioc/kit';
+import { applySearch, foldVietnamese, loadBy, paginate, parseInstantRange, publishIndicatorChanges } from '@ioc/kit';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { agencyScopeOf, ownRowOrNull, badInput, recordAudit, Roles, withTransaction, type Connection, type SubgraphContext } from '@ioc/kit';
 import { FeedbackArgs } from '../args/feedback.args';
 import { FeedbackSort } from '../enums/feedback.enum';
 import { AdministrativeUnit } from '../entities/administrative-unit.entity';
@@ -9,11 +9,8 @@ import { Agency } from '../entities/agency.entity';
 import { Feedback } from '../entities/feedback.entity';
 import { ReceiveFeedbackInput } from '../inputs/receive-feedback.input';
 import { aggregateCache } from '../loaders/aggregate-cache.loader';
-import { parseRange } from '../domain/dates';
 import { assertKnown } from '../validation/known.validation';
-import { loadBy } from '../domain/loaders';
 import { personalData } from '../domain/personal-data';
-import { searchPattern } from '../domain/search';
 import { FeedbackConnection } from '../types/connections.type';
 
 const phonePattern = /^\+?[0-9][0-9 .-]{7,16}[0-9]$/;
@@ -28,11 +25,10 @@ function requireText(value: string, argument: string, max: number): string {
 /** Feedback is read by the dashboards and, for their own agency only, by agency clients; ingest writes it. */
 @Resolver(() => Feedback)
 @Authorized(...Roles.agencyScoped)
-@UseMiddleware(agencyRowGuard<Feedback>('Feedback', (feedback) => feedback.agencyId))
 export class FeedbackResolver {
   @Query(() => FeedbackConnection, { description: 'Citizen feedback (PAKN), newest first by default (an agency client: its own agency\'s).' })
   async feedback(@Args(() => FeedbackArgs) args: FeedbackArgs, @Ctx() ctx: SubgraphContext): Promise<Connection<Feedback>> {
-    const received = parseRange(args.receivedFrom, args.receivedTo, 'receivedFrom', 'receivedTo');
+    const received = parseInstantRange(args.receivedFrom, args.receivedTo, { from: 'receivedFrom', to: 'receivedTo' });
     const direction = args.sort === FeedbackSort.RECEIVED_AT_ASC ? 'ASC' : 'DESC';
     const query = ctx.db.getRepository(Feedback).createQueryBuilder('f').orderBy('f.received_at', direction).addOrderBy('f.id', direction);
     if (args.districtCode) query.andWhere('f.district_code = :district', { district: args.districtCode });
@@ -44,8 +40,8 @@ export class FeedbackResolver {
     if (args.channel) query.andWhere('f.channel = :channel', { channel: args.channel });
     if (args.status) query.andWhere('f.status = :status', { status: args.status });
     if (received.from) query.andWhere('f.received_at >= :from', { from: received.from });
-    if (received.to) query.andWhere('f.received_at < :to', { to: received.to });
-    if (args.search) query.andWhere(`f.search_name LIKE :search ESCAPE '\\'`, { search: searchPattern(args.search) });
+    if (received.before) query.andWhere('f.received_at < :before', { before: received.before });
+    applySearch(query, 'f.search_name', args.search);
     const page = await paginate(query, args, { count: 'rows' });
     if (page.totalCount === 0) {
       await assertKnown(ctx, [

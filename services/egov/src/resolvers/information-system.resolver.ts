@@ -1,16 +1,13 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
-import { agencyRowGuard, agencyScopeOf, ownRowOrNull, paginate, Roles, type Connection, type SubgraphContext } from '@ioc/kit';
+import { Arg, Args, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { agencyScopeOf, applySearch, type Connection, loadBy, ownRowOrNull, paginate, Roles, type SubgraphContext } from '@ioc/kit';
 import { InformationSystemsArgs } from '../args/information-systems.args';
 import { Agency } from '../entities/agency.entity';
 import { InformationSystem } from '../entities/information-system.entity';
 import { assertKnown } from '../validation/known.validation';
-import { loadBy } from '../domain/loaders';
-import { searchPattern } from '../domain/search';
 import { InformationSystemConnection } from '../types/connections.type';
 
 @Resolver(() => InformationSystem)
 @Authorized(...Roles.agencyScoped)
-@UseMiddleware(agencyRowGuard<InformationSystem>('InformationSystem', (system) => system.ownerAgencyId))
 export class InformationSystemResolver {
   @Query(() => InformationSystemConnection, { description: 'The catalogue of the 47 information systems.' })
   async informationSystems(@Args(() => InformationSystemsArgs) args: InformationSystemsArgs, @Ctx() ctx: SubgraphContext): Promise<Connection<InformationSystem>> {
@@ -19,7 +16,7 @@ export class InformationSystemResolver {
     if (args.ownerAgencyId) query.andWhere('s.owner_agency_id = :owner', { owner: args.ownerAgencyId });
     if (args.inDataCentre !== null && args.inDataCentre !== undefined) query.andWhere('s.in_data_centre = :dc', { dc: args.inDataCentre });
     if (args.lgspConnected !== null && args.lgspConnected !== undefined) query.andWhere('s.lgsp_connected = :lgsp', { lgsp: args.lgspConnected });
-    if (args.search) query.andWhere(`s.search_name LIKE :search ESCAPE '\\'`, { search: searchPattern(args.search) });
+    applySearch(query, 's.search_name', args.search);
     // An agency client's catalogue is its own agency's systems (another agency's filter: empty).
     const scope = agencyScopeOf(ctx.principal);
     if (scope !== undefined) query.andWhere('s.owner_agency_id = :scope', { scope });

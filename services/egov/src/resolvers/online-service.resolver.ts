@@ -1,5 +1,5 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { badInput, paginate, type Connection, type SubgraphContext } from '@ioc/kit';
+import { applySearch, badInput, type Connection, loadBy, loadManyBy, paginate, type SubgraphContext } from '@ioc/kit';
 import { AdministrativeProceduresArgs, OnlineServicesArgs } from '../args/procedures.args';
 import { OnlineServiceSort } from '../enums/online-service.enum';
 import { AdministrativeProcedure } from '../entities/administrative-procedure.entity';
@@ -7,8 +7,6 @@ import { Agency } from '../entities/agency.entity';
 import { OnlineService, provisionOf } from '../entities/online-service.entity';
 import { ServiceProvision } from '../enums/online-service.enum';
 import { assertKnown } from '../validation/known.validation';
-import { loadBy, loadManyBy } from '../domain/loaders';
-import { searchPattern } from '../domain/search';
 import { AdministrativeProcedureConnection, OnlineServiceConnection } from '../types/connections.type';
 
 export function checkServiceLevel(level: number | null | undefined, argument: string): void {
@@ -30,7 +28,7 @@ export class OnlineServiceResolver {
     if (args.agencyId) query.andWhere('s.agency_id = :agencyId', { agencyId: args.agencyId });
     if (args.procedureId) query.andWhere('s.procedure_id = :procedureId', { procedureId: args.procedureId });
     if (args.nationalPortal !== null && args.nationalPortal !== undefined) query.andWhere('s.national_portal = :portal', { portal: args.nationalPortal });
-    if (args.search) query.andWhere(`s.search_name LIKE :search ESCAPE '\\'`, { search: searchPattern(args.search) });
+    applySearch(query, 's.search_name', args.search);
     const page = await paginate(query, args);
     if (page.totalCount === 0) await assertKnown(ctx, [['agencyId', args.agencyId, 'agency'], ['procedureId', args.procedureId, 'procedure']]);
     return page;
@@ -71,7 +69,7 @@ export class AdministrativeProcedureResolver {
     if (args.nationalPortal !== null && args.nationalPortal !== undefined) {
       query.andWhere(`${args.nationalPortal ? '' : 'NOT '}EXISTS (SELECT 1 FROM online_service s WHERE s.procedure_id = p.id AND s.national_portal)`);
     }
-    if (args.search) query.andWhere(`p.search_name LIKE :search ESCAPE '\\'`, { search: searchPattern(args.search) });
+    applySearch(query, 'p.search_name', args.search);
     const page = await paginate(query, args);
     if (page.totalCount === 0) await assertKnown(ctx, [['agencyId', args.agencyId, 'agency']]);
     return page;

@@ -1,14 +1,11 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
-import { paginate, Roles, type Connection, type SubgraphContext } from '@ioc/kit';
+import { applySearch, checkYear, type Connection, loadBy, paginate, Roles, type SubgraphContext } from '@ioc/kit';
 import { PlanProjectsArgs, PlanTasksArgs } from '../args/plan.args';
 import { AgencyRole } from '../enums/plan.enum';
 import { Agency } from '../entities/agency.entity';
 import { PlanProject } from '../entities/plan-project.entity';
 import { PlanTask } from '../entities/plan-task.entity';
-import { checkYear } from '../domain/dates';
 import { assertKnown } from '../validation/known.validation';
-import { loadBy } from '../domain/loaders';
-import { searchPattern } from '../domain/search';
 import { PlanProjectConnection, PlanTaskConnection } from '../types/connections.type';
 import { PlanBudget } from '../types/plan-budget.type';
 
@@ -47,7 +44,7 @@ export class PlanTaskResolver {
       const condition = args.role === AgencyRole.LEAD ? lead : args.role === AgencyRole.CO_OPERATING ? co : `(${lead} OR ${co})`;
       query.andWhere(condition, { agencyId: args.agencyId });
     }
-    if (args.search) query.andWhere(`t.search_name LIKE :search ESCAPE '\\'`, { search: searchPattern(args.search) });
+    applySearch(query, 't.search_name', args.search);
     return paginate(query, args);
   }
 
@@ -72,7 +69,7 @@ export class PlanProjectResolver {
     if (args.fundingType) query.andWhere('p.funding_type = :funding', { funding: args.fundingType });
     if (args.leadAgencyId) query.andWhere('p.lead_agency_id = :lead', { lead: args.leadAgencyId });
     if (args.funded !== null && args.funded !== undefined) query.andWhere('p.funded = :funded', { funded: args.funded });
-    if (args.search) query.andWhere(`p.search_name LIKE :search ESCAPE '\\'`, { search: searchPattern(args.search) });
+    applySearch(query, 'p.search_name', args.search);
     const page = await paginate(query, args);
     if (page.totalCount === 0) await assertKnown(ctx, [['leadAgencyId', args.leadAgencyId, 'agency']]);
     return page;

@@ -1,12 +1,10 @@
 import { Arg, Authorized, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
-import { Indicator, ReportedMeasurement, Roles, type SubgraphContext } from '@ioc/kit';
+import { checkYear, Indicator, loadBy, ReportedMeasurement, Roles, type SubgraphContext, vietnamToday } from '@ioc/kit';
 import { AdministrativeUnit } from '../entities/administrative-unit.entity';
 import { egovIndicators } from '../indicators/egov.indicators';
 import { findProvinces } from '../references/province.reference';
 import { cachedAggregate } from '../loaders/aggregate-cache.loader';
-import { checkYear, todayInProvince } from '../domain/dates';
 import { loadUnitStatistics } from '../stores/dossier-statistics.store';
-import { loadBy } from '../domain/loaders';
 import { DigitalGovernmentSummary } from '../types/digital-government-summary.type';
 import { DossierStatistics } from '../types/dossier-statistics.type';
 import { PlanBudget } from '../types/plan-budget.type';
@@ -29,7 +27,7 @@ export class ProvinceResolver {
 
   @FieldResolver(() => DigitalGovernmentSummary, { nullable: true })
   async digitalGovernment(@Root() province: Province, @Ctx() ctx: SubgraphContext): Promise<DigitalGovernmentSummary> {
-    const today = todayInProvince();
+    const today = vietnamToday();
     // Every headline count from its rows, in one round trip.
     const row = await cachedAggregate(ctx, `summary:headline:${today}`, async () => {
       const [counts] = await ctx.db.query(

@@ -1,10 +1,8 @@
-import { badInput, type SubgraphContext } from '@ioc/kit';
+import { badInput, parseDate, type SubgraphContext, vietnamToday, vietnamYear } from '@ioc/kit';
 import { AdministrativeUnit } from '../entities/administrative-unit.entity';
 import { UnitLevel } from '../enums/administrative-unit.enum';
 import type { DossierStatistics } from '../types/dossier-statistics.type';
 import { cachedAggregate } from '../loaders/aggregate-cache.loader';
-import { yearBounds } from '../domain/calendar';
-import { parseValidOn } from '../domain/dates';
 
 const aggregates = `
   count(*)::int AS received,
@@ -68,8 +66,8 @@ export async function childStatistics(ctx: SubgraphContext, parentCode: string, 
   const parent = await ctx.db.getRepository(AdministrativeUnit).findOneBy({ code: parentCode });
   if (!parent) throw badInput('parentCode', `no administrative unit with code "${parentCode}"`);
   if (parent.level === UnitLevel.COMMUNE) return [];
-  const { start, end } = yearBounds(year);
-  const params: unknown[] = [start, end, parentCode, parseValidOn(null)];
+  const { start, end } = vietnamYear(year);
+  const params: unknown[] = [start, end, parentCode, vietnamToday()];
   const column = parent.level === UnitLevel.PROVINCE ? 'district_code' : 'commune_code';
   const scope = parent.level === UnitLevel.PROVINCE ? '' : ' AND district_code = $3';
   const where = filterSql(filter, params);
@@ -93,7 +91,7 @@ type GroupedRow = AggregateRow & { gd: number; gc: number; district_code: string
 /** The year's counts for the province, every district and every commune: one scan, cached. */
 function yearByUnit(ctx: SubgraphContext, year: number): Promise<{ total?: GroupedRow; districts: Map<string, GroupedRow>; communes: Map<string, GroupedRow> }> {
   return cachedAggregate(ctx, `stats:units:${year}`, async () => {
-    const { start, end } = yearBounds(year);
+    const { start, end } = vietnamYear(year);
     const rows: GroupedRow[] = await ctx.db.query(
       `SELECT GROUPING(district_code)::int AS gd, GROUPING(commune_code)::int AS gc, district_code, commune_code, ${aggregates}
          FROM dossier
