@@ -1,7 +1,7 @@
 import { ApolloGateway } from '@apollo/gateway';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, printSchema, type GraphQLSchema } from 'graphql';
 import { scopeOf, startGraphQLServer, type Logger, type Principal, type RunningServer } from '@ioc/kit';
 import { admittedCaller, httpAdmission, type AdmissionPolicy } from './admission/admission';
 import { apolloLogger } from './apollo-logger';
@@ -11,6 +11,8 @@ import { createRateLimiter } from './admission/rate-limit';
 import { devSigningKey, mountDevSignIn } from './auth/dev-sign-in';
 import { createGatewayTokenSigner } from './auth/gateway-tokens';
 import { createVerifier, type Verifier, type VerifierConfig } from './auth/verifier';
+import { ContractSchemas } from './contracts/audiences';
+import { contractIntrospection } from './contracts/serve';
 import { serveConsole } from './console/serve-console';
 import { mountExplorer } from './explorer/explorer';
 import { createGatewayMetrics, type GatewayMetrics } from './metrics';
@@ -52,6 +54,8 @@ export interface GatewayOptions {
 }
 
 export interface RunningGateway extends RunningServer {
+  /** The schema a caller may see: its audience's contract (agency clients), else the whole API schema. */
+  schemaFor(principal: Pick<Principal, 'role'>): GraphQLSchema | undefined;
   metrics: GatewayMetrics;
   engine: SubscriptionEngine;
 }
@@ -104,9 +108,17 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     clientQueueLimit: options.subscriberQueueLimit,
   });
   policy.schema = () => engine.schema;
+  const contracts = new ContractSchemas({ introspection: options.introspection ?? true });
+  policy.contracts = contracts;
   gateway.onSchemaLoadOrUpdate(({ coreSupergraphSdl }) => {
     loaded = true;
     engine.setSupergraph(coreSupergraphSdl);
+    try {
+      contracts.setSupergraph(coreSupergraphSdl);
+    } catch (error) {
+      // The previous contracts stay in force (none before the first load: their callers are refused).
+      logger.error('contracts not rebuilt from the new supergraph', { error });
+    }
   });
 
   const contextFor = (principal: Principal, requestId: string): GatewayContext => {
@@ -126,7 +138,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       allowBatchedHttpRequests: true,
       includeStacktraceInErrorResponses: options.stackTraces ?? false,
       // Apollo's landing page loads its explorer from the internet: ours (explorer/) is bundled.
-      plugins: [subscriptionsOverWebSocketOnly, ApolloServerPluginLandingPageDisabled()],
+      plugins: [subscriptionsOverWebSocketOnly, contractIntrospection(contracts), ApolloServerPluginLandingPageDisabled()],
       // Every request carries a bearer token, which no browser sends cross-site without a
       // preflight: that is the CSRF guard, so clients' plain GETs (urql's default) pass.
       csrfPrevention: { requestHeaders: ['authorization', 'x-apollo-operation-name', 'apollo-require-preflight'] },
@@ -154,6 +166,16 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       const devKey = typeof verifier === 'function' ? undefined : devSigningKey(verifier);
       if (devKey) mountDevSignIn(app, devKey);
       mountCatalogue(app, policy.persisted, verify);
+      // The caller's schema as SDL (its contract for an agency client), for explorers and code generators; off with introspection.
+      if (options.introspection ?? true) app.get('/schema.graphql', async (req, res) => {
+        try {
+          const schema = contracts.schemaFor(await verify(req.headers.authorization));
+          if (!schema) return void res.status(503).type('text/plain').send('supergraph not loaded\n');
+          res.type('text/plain; charset=utf-8').send(printSchema(schema));
+        } catch (error) {
+          res.status(401).setHeader('WWW-Authenticate', 'Bearer').type('text/plain').send(`${(error as Error).message}\n`);
+        }
+      });
       if (options.explorer ?? options.introspection ?? true) mountExplorer(app, logger);
       if (options.consoleDir) serveConsole(app, { dir: options.consoleDir, logger });
     },
@@ -165,7 +187,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       await pool.closeAll();
     },
   });
-  return { ...server, metrics, engine };
+  return { ...server, metrics, engine, schemaFor: (principal) => contracts.schemaFor(principal) };
 }
 
 /** A subscription over HTTP gets a clear 400 instead of the gateway executor's 500. */

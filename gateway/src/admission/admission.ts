@@ -3,6 +3,7 @@ import { GraphQLError, parse, type GraphQLSchema } from 'graphql';
 import type { Logger, Principal } from '@ioc/kit';
 import type { Verifier, VerifiedCaller } from '../auth/verifier';
 import { enforceLimits, measureOperation, type OperationLimits } from './limits';
+import type { ContractSchemas } from '../contracts/audiences';
 import type { PersistedOperations } from './persisted-operations';
 import { setRateLimitHeaders, type createRateLimiter } from './rate-limit';
 
@@ -15,6 +16,8 @@ export interface AdmissionPolicy {
   logger: Logger;
   /** The composed API schema once loaded: list sizes for the cost estimate. */
   schema?: () => GraphQLSchema | undefined;
+  /** Each audience's contract: its callers' operations must stay inside it. */
+  contracts?: ContractSchemas;
 }
 
 /** Parameters a GET may carry: query, operationName, variables, extensions, documentId. */
@@ -45,7 +48,7 @@ export function admitOperation(policy: AdmissionPolicy, caller: VerifiedCaller, 
       extensions: { code: 'RATE_LIMITED', retryAfterSeconds: Math.ceil(wait / 1000), http: { status: 429 } },
     });
   }
-  policy.persisted.admit(operation, caller.role === 'agency-client');
+  policy.persisted.admit(operation, caller.role === 'agency-client' && !policy.contracts?.introspects(operation));
   if (typeof operation.query !== 'string') return; // Apollo answers a missing query itself
   const { maxTokens } = policy.limits;
   let document;
@@ -60,6 +63,7 @@ export function admitOperation(policy: AdmissionPolicy, caller: VerifiedCaller, 
   const variables = operation.variables && typeof operation.variables === 'object' ? (operation.variables as Record<string, unknown>) : {};
   const name = typeof operation.operationName === 'string' ? operation.operationName : undefined;
   enforceLimits(measureOperation(document, name, variables, policy.limits, policy.schema?.()), policy.limits);
+  policy.contracts?.admit(caller, document);
 }
 
 /** Express handler run before Apollo on `/graphql`. */

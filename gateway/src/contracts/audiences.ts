@@ -1,6 +1,7 @@
-import type { GraphQLSchema } from 'graphql';
+import { GraphQLError, type DocumentNode, type GraphQLSchema } from 'graphql';
 import type { Principal } from '@ioc/kit';
 import { apiSchemaOf, buildContractSchema } from './contract';
+import { isIntrospectionOnly, refuseOutsideContract } from './serve';
 
 /**
  * Who sees which contract. Each audience is a tag in the subgraphs' SDL and a committed file
@@ -23,6 +24,9 @@ export class ContractSchemas {
   private api: GraphQLSchema | undefined;
   private readonly byAudience = new Map<Audience, GraphQLSchema>();
 
+  /** `introspection`: whether callers may read the schema (an audience then reads its contract). */
+  constructor(private readonly options: { introspection: boolean }) {}
+
   setSupergraph(supergraphSdl: string): void {
     const api = apiSchemaOf(supergraphSdl);
     const built = new Map<Audience, GraphQLSchema>();
@@ -38,9 +42,26 @@ export class ContractSchemas {
     return audience ? this.byAudience.get(audience) : this.api;
   }
 
-  /** Only the audience's contract: undefined for callers who see the whole graph. */
+  /**
+   * Only the audience's contract: undefined for callers who see the whole graph. Fails closed:
+   * a caller of an audience whose contract is not loaded is refused, never given the whole graph.
+   */
   contractFor(principal: Pick<Principal, 'role'>): GraphQLSchema | undefined {
     const audience = audienceOf(principal);
-    return audience ? this.byAudience.get(audience) : undefined;
+    if (!audience) return undefined;
+    const contract = this.byAudience.get(audience);
+    if (!contract) throw new GraphQLError(`the "${audience}" contract is not loaded yet: retry shortly`, { extensions: { code: 'SERVICE_UNAVAILABLE', http: { status: 503 } } });
+    return contract;
+  }
+
+  /** Admission: refuses an operation outside the caller's contract, naming the field. */
+  admit(principal: Pick<Principal, 'role'>, document: DocumentNode): void {
+    const contract = this.contractFor(principal);
+    if (contract) refuseOutsideContract(contract, document, audienceOf(principal)!);
+  }
+
+  /** Whether a persisted-only caller may send this text anyway: introspection (of its contract) where introspection is on. */
+  introspects(operation: { query?: unknown }): boolean {
+    return this.options.introspection && typeof operation.query === 'string' && isIntrospectionOnly(operation.query);
   }
 }

@@ -14,6 +14,7 @@ export class PageArgs {
   after?: string | null;
 }
 
+@Directive('@tag(name: "agency")')
 @ObjectType('PageInfo', { description: 'Where a page stands in its list.' })
 @Directive('@shareable')
 export class PageInfo {
@@ -36,6 +37,7 @@ const connectionTypes = new Map<string, ClassType>();
 export function connectionType<T extends object>(item: ClassType<T>, name: string): ClassType<Connection<T>> {
   const existing = connectionTypes.get(name);
   if (existing) return existing as ClassType<Connection<T>>;
+  @Directive('@tag(name: "agency")')
   @ObjectType(`${name}Connection`, { description: `A page of ${name} with the total matching count.` })
   class ConnectionClass implements Connection<T> {
     @Field(() => [item])

@@ -8,26 +8,32 @@ import { AgencyKind } from '../enums/agency.enum';
 @ObjectType('Agency', { description: 'Cơ quan: an agency at province, district or commune level.' })
 @Directive('@key(fields: "id")')
 export class Agency {
+  @Directive('@tag(name: "agency")')
   @PrimaryColumn({ type: 'text' })
   @Field(() => String, { description: 'Provincial code ("STTTT") or "ubnd-<GSO code>" for People\'s Committees.' })
   id!: string;
 
+  @Directive('@tag(name: "agency")')
   @Column({ type: 'text', name: 'name_vi' })
   @Field(() => String)
   nameVi!: string;
 
+  @Directive('@tag(name: "agency")')
   @Column({ type: 'text', name: 'name_en' })
   @Field(() => String)
   nameEn!: string;
 
+  @Directive('@tag(name: "agency")')
   @Column({ type: 'text' })
   @Field(() => UnitLevel)
   level!: UnitLevel;
 
+  @Directive('@tag(name: "agency")')
   @Column({ type: 'text' })
   @Field(() => AgencyKind)
   kind!: AgencyKind;
 
+  @Directive('@tag(name: "agency")')
   @Column({ type: 'text', name: 'unit_code' })
   @Field(() => String, { description: 'Administrative unit the agency belongs to (84 for provincial agencies).' })
   unitCode!: string;

@@ -1,4 +1,4 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, Directive, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import { applySearch, checkYear, type Connection, loadBy, paginate, parseDate, Roles, type SubgraphContext, vietnamToday } from '@ioc/kit';
 import { AdministrativeUnitsArgs } from '../args/administrative-units.args';
 import { AdministrativeUnit } from '../entities/administrative-unit.entity';
@@ -12,6 +12,7 @@ import { loadUnitStatistics } from '../stores/dossier-statistics.store';
 @Resolver(() => AdministrativeUnit)
 @Authorized()
 export class AdministrativeUnitResolver {
+  @Directive('@tag(name: "agency")')
   @Query(() => AdministrativeUnitConnection, { description: 'Administrative units with filters; by default those valid today.' })
   async administrativeUnits(@Args(() => AdministrativeUnitsArgs) args: AdministrativeUnitsArgs, @Ctx() ctx: SubgraphContext): Promise<Connection<AdministrativeUnit>> {
     const validOn = (args.validOn == null ? vietnamToday() : parseDate(args.validOn, 'validOn'));
@@ -28,16 +29,19 @@ export class AdministrativeUnitResolver {
     return page;
   }
 
+  @Directive('@tag(name: "agency")')
   @Query(() => AdministrativeUnit, { nullable: true, description: 'A unit by GSO code (any validity); null when unknown.' })
   administrativeUnit(@Arg('code', () => String) code: string, @Ctx() ctx: SubgraphContext): Promise<AdministrativeUnit | null> {
     return loadBy(ctx, AdministrativeUnit, 'code', code);
   }
 
+  @Directive('@tag(name: "agency")')
   @FieldResolver(() => AdministrativeUnit, { nullable: true, description: 'The unit one level up; null for the province.' })
   parent(@Root() unit: AdministrativeUnit, @Ctx() ctx: SubgraphContext): Promise<AdministrativeUnit | null> | null {
     return unit.parentCode ? loadBy(ctx, AdministrativeUnit, 'code', unit.parentCode) : null;
   }
 
+  @Directive('@tag(name: "agency")')
   @FieldResolver(() => [AdministrativeUnit], { description: 'Direct subdivisions valid on `validOn` (default today), by code.' })
   async children(
     @Root() unit: AdministrativeUnit,

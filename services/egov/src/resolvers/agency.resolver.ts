@@ -1,4 +1,4 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, Directive, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { applySearch, assertAgencyAccess, type Connection, loadBy, loadManyBy, paginate, Roles, type SubgraphContext } from '@ioc/kit';
 import { AgenciesArgs } from '../args/agencies.args';
 import { AdministrativeUnit } from '../entities/administrative-unit.entity';
@@ -11,6 +11,7 @@ import { AgencyConnection } from '../types/connections.type';
 @Resolver(() => Agency)
 @Authorized()
 export class AgencyResolver {
+  @Directive('@tag(name: "agency")')
   @Query(() => AgencyConnection, { description: 'The 150 agencies: provincial departments, Party agencies, district and commune People\'s Committees.' })
   async agencies(@Args(() => AgenciesArgs) args: AgenciesArgs, @Ctx() ctx: SubgraphContext): Promise<Connection<Agency>> {
     const query = ctx.db.getRepository(Agency).createQueryBuilder('a').orderBy('a.id', 'ASC');
@@ -27,16 +28,19 @@ export class AgencyResolver {
     return page;
   }
 
+  @Directive('@tag(name: "agency")')
   @Query(() => Agency, { nullable: true, description: 'An agency by id; null when unknown.' })
   agency(@Arg('id', () => String) id: string, @Ctx() ctx: SubgraphContext): Promise<Agency | null> {
     return loadBy(ctx, Agency, 'id', id);
   }
 
+  @Directive('@tag(name: "agency")')
   @FieldResolver(() => AdministrativeUnit, { nullable: true })
   unit(@Root() agency: Agency, @Ctx() ctx: SubgraphContext): Promise<AdministrativeUnit | null> {
     return loadBy(ctx, AdministrativeUnit, 'code', agency.unitCode);
   }
 
+  @Directive('@tag(name: "agency")')
   @Authorized(...Roles.agencyScoped)
   @FieldResolver(() => [InformationSystem], { description: 'Systems this agency owns.' })
   informationSystems(@Root() agency: Agency, @Ctx() ctx: SubgraphContext): Promise<InformationSystem[]> {

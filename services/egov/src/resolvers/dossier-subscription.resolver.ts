@@ -1,4 +1,4 @@
-import { Args, Authorized, Resolver, Root, Subscription } from 'type-graphql';
+import { Args, Authorized, Directive, Resolver, Root, Subscription } from 'type-graphql';
 import { agencyScope, freshLoaders, liveStream, Roles, type SubgraphContext } from '@ioc/kit';
 import { DossierStreamArgs } from '../args/dossier-stream.args';
 import { Dossier } from '../entities/dossier.entity';
@@ -30,6 +30,7 @@ const watchers = Roles.agencyScoped;
 
 @Resolver(() => Dossier)
 export class DossierSubscriptionResolver {
+  @Directive('@tag(name: "agency")')
   @Authorized(...watchers)
   @Subscription(() => Dossier, {
     description: 'Dossiers as they are received at a counter or on the portal (agency clients: their own agency\'s).',
@@ -39,6 +40,7 @@ export class DossierSubscriptionResolver {
     return dossier;
   }
 
+  @Directive('@tag(name: "agency")')
   @Authorized(...watchers)
   @Subscription(() => Dossier, {
     description: 'Dossiers as they are resolved (`resolvedAt`, `overdue` tell whether on time).',

@@ -1,4 +1,4 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, Directive, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { agencyScopeOf, badInput, checkYear, type Connection, loadBy, ownRowOrNull, paginate, parseInstant, parseInstantRange, publishIndicatorChanges, recordAudit, Roles, type SubgraphContext, withTransaction } from '@ioc/kit';
 import { DossierStatisticsArgs, DossiersArgs } from '../args/dossiers.args';
 import { DossierSort } from '../enums/dossier.enum';
@@ -60,6 +60,7 @@ function parseDossierId(id: string): string {
 @Resolver(() => Dossier)
 @Authorized(...Roles.agencyScoped)
 export class DossierResolver {
+  @Directive('@tag(name: "agency")')
   @Query(() => DossierConnection, { description: 'Dossiers, newest first by default, with the filters an operator uses (an agency client: its own agency\'s).' })
   async dossiers(@Args(() => DossiersArgs) args: DossiersArgs, @Ctx() ctx: SubgraphContext): Promise<Connection<Dossier>> {
     checkServiceLevel(args.serviceLevel, 'serviceLevel');
@@ -100,12 +101,14 @@ export class DossierResolver {
     return page;
   }
 
+  @Directive('@tag(name: "agency")')
   @Query(() => Dossier, { nullable: true })
   async dossier(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext): Promise<Dossier | null> {
     const dossier = await loadBy(ctx, Dossier, 'id', parseDossierId(id));
     return ownRowOrNull(ctx.principal, dossier, dossier?.agencyId);
   }
 
+  @Directive('@tag(name: "agency")')
   @Query(() => [DossierStatistics], {
     description: 'Drill-down: dossiers received in `year`, one row per subdivision of `parentCode` (province → districts → communes).',
   })
@@ -120,37 +123,44 @@ export class DossierResolver {
     return rows;
   }
 
+  @Directive('@tag(name: "agency")')
   @FieldResolver(() => Boolean, { description: 'Processing past the deadline, or resolved after it.' })
   overdue(@Root() dossier: Dossier): boolean {
     const due = Date.parse(dossier.dueAt);
     return dossier.resolvedAt ? Date.parse(dossier.resolvedAt) > due : due < Date.now();
   }
 
+  @Directive('@tag(name: "agency")')
   @FieldResolver(() => OnlineService, { nullable: true })
   service(@Root() dossier: Dossier, @Ctx() ctx: SubgraphContext): Promise<OnlineService | null> {
     return loadBy(ctx, OnlineService, 'id', dossier.serviceId);
   }
 
+  @Directive('@tag(name: "agency")')
   @FieldResolver(() => AdministrativeProcedure, { nullable: true })
   procedure(@Root() dossier: Dossier, @Ctx() ctx: SubgraphContext): Promise<AdministrativeProcedure | null> {
     return loadBy(ctx, AdministrativeProcedure, 'id', dossier.procedureId);
   }
 
+  @Directive('@tag(name: "agency")')
   @FieldResolver(() => Agency, { nullable: true })
   agency(@Root() dossier: Dossier, @Ctx() ctx: SubgraphContext): Promise<Agency | null> {
     return loadBy(ctx, Agency, 'id', dossier.agencyId);
   }
 
+  @Directive('@tag(name: "agency")')
   @FieldResolver(() => AdministrativeUnit, { nullable: true })
   commune(@Root() dossier: Dossier, @Ctx() ctx: SubgraphContext): Promise<AdministrativeUnit | null> {
     return loadBy(ctx, AdministrativeUnit, 'code', dossier.communeCode);
   }
 
+  @Directive('@tag(name: "agency")')
   @FieldResolver(() => AdministrativeUnit, { nullable: true })
   district(@Root() dossier: Dossier, @Ctx() ctx: SubgraphContext): Promise<AdministrativeUnit | null> {
     return loadBy(ctx, AdministrativeUnit, 'code', dossier.districtCode);
   }
 
+  @Directive('@tag(name: "agency")')
   @FieldResolver(() => DossierApplicant, { nullable: true, description: 'The citizen who filed it (personal data, masked except for admins); null when not recorded.' })
   async applicant(@Root() dossier: Dossier, @Ctx() ctx: SubgraphContext): Promise<DossierApplicant | null> {
     const row = await ctx.loaders

@@ -1,4 +1,4 @@
-import { Arg, Authorized, Resolver, Root, Subscription } from 'type-graphql';
+import { Arg, Authorized, Directive, Resolver, Root, Subscription } from 'type-graphql';
 import { agencyScope, freshLoaders, liveStream, Roles, type SubgraphContext } from '@ioc/kit';
 import { Feedback } from '../entities/feedback.entity';
 import { FeedbackCategory } from '../enums/feedback.enum';
@@ -10,6 +10,7 @@ interface FeedbackEvent extends Record<string, unknown> {
 
 @Resolver(() => Feedback)
 export class FeedbackSubscriptionResolver {
+  @Directive('@tag(name: "agency")')
   @Authorized(...Roles.agencyScoped)
   @Subscription(() => Feedback, {
     description: 'Citizen feedback (PAKN) as it is received; the citizen\'s name and phone stay masked, as in queries.',

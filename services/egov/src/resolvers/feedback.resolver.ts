@@ -1,5 +1,5 @@
 import { applySearch, foldVietnamese, loadBy, paginate, parseInstantRange, publishIndicatorChanges } from '@ioc/kit';
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, Directive, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { agencyScopeOf, ownRowOrNull, badInput, recordAudit, Roles, withTransaction, type Connection, type SubgraphContext } from '@ioc/kit';
 import { FeedbackArgs } from '../args/feedback.args';
 import { FeedbackSort } from '../enums/feedback.enum';
@@ -26,6 +26,7 @@ function requireText(value: string, argument: string, max: number): string {
 @Resolver(() => Feedback)
 @Authorized(...Roles.agencyScoped)
 export class FeedbackResolver {
+  @Directive('@tag(name: "agency")')
   @Query(() => FeedbackConnection, { description: 'Citizen feedback (PAKN), newest first by default (an agency client: its own agency\'s).' })
   async feedback(@Args(() => FeedbackArgs) args: FeedbackArgs, @Ctx() ctx: SubgraphContext): Promise<Connection<Feedback>> {
     const received = parseInstantRange(args.receivedFrom, args.receivedTo, { from: 'receivedFrom', to: 'receivedTo' });
@@ -53,6 +54,7 @@ export class FeedbackResolver {
     return page;
   }
 
+  @Directive('@tag(name: "agency")')
   @Query(() => Feedback, { nullable: true, description: 'One feedback item by id; null when unknown.' })
   async feedbackItem(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext): Promise<Feedback | null> {
     if (!/^[1-9]\d{0,17}$/.test(id)) throw badInput('id', `"${id}" is not a feedback id`);
@@ -60,21 +62,25 @@ export class FeedbackResolver {
     return ownRowOrNull(ctx.principal, feedback, feedback?.agencyId);
   }
 
+  @Directive('@tag(name: "agency")')
   @FieldResolver(() => String, { description: 'Personal data: masked ("Nguyễn V. A**") except for admins.' })
   citizenName(@Root() feedback: Feedback, @Ctx() ctx: SubgraphContext): string {
     return personalData.name(ctx.principal, feedback.citizenName);
   }
 
+  @Directive('@tag(name: "agency")')
   @FieldResolver(() => String, { nullable: true, description: 'Personal data: masked ("09******12") except for admins.' })
   citizenPhone(@Root() feedback: Feedback, @Ctx() ctx: SubgraphContext): string | null {
     return personalData.phone(ctx.principal, feedback.citizenPhone);
   }
 
+  @Directive('@tag(name: "agency")')
   @FieldResolver(() => Agency, { nullable: true })
   agency(@Root() feedback: Feedback, @Ctx() ctx: SubgraphContext): Promise<Agency | null> {
     return loadBy(ctx, Agency, 'id', feedback.agencyId);
   }
 
+  @Directive('@tag(name: "agency")')
   @FieldResolver(() => AdministrativeUnit, { nullable: true })
   commune(@Root() feedback: Feedback, @Ctx() ctx: SubgraphContext): Promise<AdministrativeUnit | null> {
     return loadBy(ctx, AdministrativeUnit, 'code', feedback.communeCode);

@@ -1,4 +1,4 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, Directive, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { agencyScopeOf, applySearch, type Connection, loadBy, ownRowOrNull, paginate, Roles, type SubgraphContext } from '@ioc/kit';
 import { InformationSystemsArgs } from '../args/information-systems.args';
 import { Agency } from '../entities/agency.entity';
@@ -9,6 +9,7 @@ import { InformationSystemConnection } from '../types/connections.type';
 @Resolver(() => InformationSystem)
 @Authorized(...Roles.agencyScoped)
 export class InformationSystemResolver {
+  @Directive('@tag(name: "agency")')
   @Query(() => InformationSystemConnection, { description: 'The catalogue of the 47 information systems.' })
   async informationSystems(@Args(() => InformationSystemsArgs) args: InformationSystemsArgs, @Ctx() ctx: SubgraphContext): Promise<Connection<InformationSystem>> {
     const query = ctx.db.getRepository(InformationSystem).createQueryBuilder('s').orderBy('s.id', 'ASC');
@@ -25,12 +26,14 @@ export class InformationSystemResolver {
     return page;
   }
 
+  @Directive('@tag(name: "agency")')
   @Query(() => InformationSystem, { nullable: true, description: 'A system by catalogue code; null when unknown.' })
   async informationSystem(@Arg('id', () => String) id: string, @Ctx() ctx: SubgraphContext): Promise<InformationSystem | null> {
     const system = await loadBy(ctx, InformationSystem, 'id', id);
     return ownRowOrNull(ctx.principal, system, system?.ownerAgencyId);
   }
 
+  @Directive('@tag(name: "agency")')
   @FieldResolver(() => Agency, { nullable: true })
   ownerAgency(@Root() system: InformationSystem, @Ctx() ctx: SubgraphContext): Promise<Agency | null> {
     return loadBy(ctx, Agency, 'id', system.ownerAgencyId);

@@ -1,4 +1,4 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, Directive, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { applySearch, badInput, type Connection, loadBy, loadManyBy, paginate, type SubgraphContext } from '@ioc/kit';
 import { AdministrativeProceduresArgs, OnlineServicesArgs } from '../args/procedures.args';
 import { OnlineServiceSort } from '../enums/online-service.enum';
@@ -16,6 +16,7 @@ export function checkServiceLevel(level: number | null | undefined, argument: st
 @Resolver(() => OnlineService)
 @Authorized()
 export class OnlineServiceResolver {
+  @Directive('@tag(name: "agency")')
   @Query(() => OnlineServiceConnection, { description: 'Online public services (1,858 in 2022: 551 at level 3, 1,077 at level 4).' })
   async onlineServices(@Args(() => OnlineServicesArgs) args: OnlineServicesArgs, @Ctx() ctx: SubgraphContext): Promise<Connection<OnlineService>> {
     checkServiceLevel(args.level, 'level');
@@ -34,21 +35,25 @@ export class OnlineServiceResolver {
     return page;
   }
 
+  @Directive('@tag(name: "agency")')
   @Query(() => OnlineService, { nullable: true })
   onlineService(@Arg('id', () => String) id: string, @Ctx() ctx: SubgraphContext): Promise<OnlineService | null> {
     return loadBy(ctx, OnlineService, 'id', id);
   }
 
+  @Directive('@tag(name: "agency")')
   @FieldResolver(() => ServiceProvision)
   provision(@Root() service: OnlineService): ServiceProvision {
     return provisionOf(service.level);
   }
 
+  @Directive('@tag(name: "agency")')
   @FieldResolver(() => AdministrativeProcedure, { nullable: true })
   procedure(@Root() service: OnlineService, @Ctx() ctx: SubgraphContext): Promise<AdministrativeProcedure | null> {
     return loadBy(ctx, AdministrativeProcedure, 'id', service.procedureId);
   }
 
+  @Directive('@tag(name: "agency")')
   @FieldResolver(() => Agency, { nullable: true })
   agency(@Root() service: OnlineService, @Ctx() ctx: SubgraphContext): Promise<Agency | null> {
     return loadBy(ctx, Agency, 'id', service.agencyId);
@@ -58,6 +63,7 @@ export class OnlineServiceResolver {
 @Resolver(() => AdministrativeProcedure)
 @Authorized()
 export class AdministrativeProcedureResolver {
+  @Directive('@tag(name: "agency")')
   @Query(() => AdministrativeProcedureConnection, { description: 'Published administrative procedures (1,466 in 2022).' })
   async administrativeProcedures(
     @Args(() => AdministrativeProceduresArgs) args: AdministrativeProceduresArgs,
@@ -75,16 +81,19 @@ export class AdministrativeProcedureResolver {
     return page;
   }
 
+  @Directive('@tag(name: "agency")')
   @Query(() => AdministrativeProcedure, { nullable: true })
   administrativeProcedure(@Arg('id', () => String) id: string, @Ctx() ctx: SubgraphContext): Promise<AdministrativeProcedure | null> {
     return loadBy(ctx, AdministrativeProcedure, 'id', id);
   }
 
+  @Directive('@tag(name: "agency")')
   @FieldResolver(() => Agency, { nullable: true })
   agency(@Root() procedure: AdministrativeProcedure, @Ctx() ctx: SubgraphContext): Promise<Agency | null> {
     return loadBy(ctx, Agency, 'id', procedure.agencyId);
   }
 
+  @Directive('@tag(name: "agency")')
   @FieldResolver(() => [OnlineService], { description: 'The procedure online, one service per level of authority.' })
   onlineServices(@Root() procedure: AdministrativeProcedure, @Ctx() ctx: SubgraphContext): Promise<OnlineService[]> {
     return loadManyBy(ctx, OnlineService, 'procedureId', procedure.id, { id: 'ASC' });

@@ -1,6 +1,7 @@
-import { Field, ObjectType } from 'type-graphql';
+import { Directive, Field, ObjectType } from 'type-graphql';
 
 /** The citizen who filed a dossier: personal data, masked for every role but admin. */
+@Directive('@tag(name: "agency")')
 @ObjectType('DossierApplicant', { description: 'The applicant of a dossier. Personal data: masked ("Nguyễn V. A**", "*********234", "09******78") except for admins.' })
 export class DossierApplicant {
   @Field(() => String)

@@ -1,6 +1,7 @@
-import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, Float, Int, ObjectType } from 'type-graphql';
 
 /** Dossier counts of one administrative unit for one year (received in that year). */
+@Directive('@tag(name: "agency")')
 @ObjectType('DossierStatistics', { description: 'Dossiers received in a year in one unit, by channel and outcome.' })
 export class DossierStatistics {
   @Field(() => String)

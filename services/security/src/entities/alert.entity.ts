@@ -9,42 +9,52 @@ import { bigintString, isoTimestamp } from '@ioc/kit';
 @ObjectType('Alert', { description: 'Cảnh báo: a security alert on a server and information system, deduplicated by fingerprint.' })
 @Directive('@key(fields: "id")')
 export class Alert {
+  @Directive('@tag(name: "agency")')
   @PrimaryColumn({ type: 'text', insert: false, update: false })
   @Field(() => String)
   id!: string;
 
+  @Directive('@tag(name: "agency")')
   @Column({ type: 'bigint', insert: false, update: false, transformer: bigintString })
   @Field(() => String, { description: 'Insertion order (a bigserial as a decimal string): a resume cursor for feeds; compare numerically.' })
   sequence!: string;
 
+  @Directive('@tag(name: "agency")')
   @Column({ type: 'text' })
   @Field(() => AlertKind)
   kind!: AlertKind;
 
+  @Directive('@tag(name: "agency")')
   @Column({ type: 'text' })
   @Field(() => String)
   title!: string;
 
+  @Directive('@tag(name: "agency")')
   @Column({ type: 'text', nullable: true })
   @Field(() => String, { nullable: true })
   description!: string | null;
 
+  @Directive('@tag(name: "agency")')
   @Column({ type: 'text', nullable: true })
   @Field(() => String, { nullable: true, description: 'CVE id of a vulnerability alert.' })
   cve!: string | null;
 
+  @Directive('@tag(name: "agency")')
   @Column({ type: 'double precision', name: 'cvss_score', nullable: true })
   @Field(() => Float, { nullable: true, description: 'CVSS v3 base score of a vulnerability alert.' })
   cvssScore!: number | null;
 
+  @Directive('@tag(name: "agency")')
   @Column({ type: 'text' })
   @Field(() => AlertSeverity, { description: 'Normalised severity.' })
   severity!: AlertSeverity;
 
+  @Directive('@tag(name: "agency")')
   @Column({ type: 'text', name: 'raw_severity' })
   @Field(() => String, { description: 'Severity as the source gave it: Wazuh level 0–15, Suricata priority (1 is the worst), NCSC/SOC word or CVSS.' })
   rawSeverity!: string;
 
+  @Directive('@tag(name: "agency")')
   @Column({ type: 'text' })
   @Field(() => AlertSource)
   source!: AlertSource;
@@ -53,18 +63,22 @@ export class Alert {
   @Field(() => String, { description: 'Deduplication key: a repeat of an open alert\'s fingerprint bumps its occurrences.' })
   fingerprint!: string;
 
+  @Directive('@tag(name: "agency")')
   @Column({ type: 'integer' })
   @Field(() => Int)
   occurrences!: number;
 
+  @Directive('@tag(name: "agency")')
   @Column({ type: 'timestamptz', name: 'first_seen', transformer: isoTimestamp })
   @Field(() => String, { description: 'ISO 8601 timestamp.' })
   firstSeen!: string;
 
+  @Directive('@tag(name: "agency")')
   @Column({ type: 'timestamptz', name: 'last_seen', transformer: isoTimestamp })
   @Field(() => String, { description: 'ISO 8601 timestamp.' })
   lastSeen!: string;
 
+  @Directive('@tag(name: "agency")')
   @Column({ type: 'text' })
   @Field(() => AlertStatus)
   status!: AlertStatus;
@@ -73,6 +87,7 @@ export class Alert {
   @Field(() => String, { nullable: true, description: 'Analyst handling the alert.' })
   assignee!: string | null;
 
+  @Directive('@tag(name: "agency")')
   @Column({ type: 'integer' })
   @Field(() => Int, { description: 'Severity weight (LOW 1 … CRITICAL 4) × the system\'s security level (approved, or proposed while pending; 1 when none): 1–20.' })
   priority!: number;
@@ -118,10 +133,12 @@ export class Alert {
   @Column({ type: 'text', name: 'incident_id', nullable: true })
   incidentId!: string | null;
 
+  @Directive('@tag(name: "agency")')
   @Column({ type: 'timestamptz', name: 'acknowledged_at', nullable: true, transformer: isoTimestamp })
   @Field(() => String, { nullable: true })
   acknowledgedAt!: string | null;
 
+  @Directive('@tag(name: "agency")')
   @Column({ type: 'timestamptz', name: 'closed_at', nullable: true, transformer: isoTimestamp })
   @Field(() => String, { nullable: true, description: 'When it was resolved or closed as a false positive.' })
   closedAt!: string | null;
@@ -130,6 +147,7 @@ export class Alert {
   @Field(() => Boolean, { description: 'True for generated 2022 alerts (the plan gives only the counts).' })
   synthetic!: boolean;
 
+  @Directive('@tag(name: "agency")')
   @Column({ type: 'timestamptz', name: 'updated_at', transformer: isoTimestamp })
   @Field(() => String)
   updatedAt!: string;

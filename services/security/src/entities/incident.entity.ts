@@ -9,18 +9,22 @@ import { isoTimestamp } from '@ioc/kit';
 @ObjectType('Incident', { description: 'Sự cố an toàn thông tin: alerts grouped into one incident, to be reported within 5 days.' })
 @Directive('@key(fields: "id")')
 export class Incident {
+  @Directive('@tag(name: "agency")')
   @PrimaryColumn({ type: 'text' })
   @Field(() => String)
   id!: string;
 
+  @Directive('@tag(name: "agency")')
   @Column({ type: 'text' })
   @Field(() => String)
   title!: string;
 
+  @Directive('@tag(name: "agency")')
   @Column({ type: 'text' })
   @Field(() => AlertSeverity)
   severity!: AlertSeverity;
 
+  @Directive('@tag(name: "agency")')
   @Column({ type: 'text' })
   @Field(() => IncidentStatus)
   status!: IncidentStatus;
@@ -31,18 +35,22 @@ export class Incident {
   @Column({ type: 'text', name: 'agency_id', nullable: true })
   agencyId!: string | null;
 
+  @Directive('@tag(name: "agency")')
   @Column({ type: 'timestamptz', name: 'detected_at', transformer: isoTimestamp })
   @Field(() => String)
   detectedAt!: string;
 
+  @Directive('@tag(name: "agency")')
   @Column({ type: 'timestamptz', name: 'report_due_at', transformer: isoTimestamp })
   @Field(() => String, { description: 'Detection + 5 days: the deadline to report to the competent authority.' })
   reportDueAt!: string;
 
+  @Directive('@tag(name: "agency")')
   @Column({ type: 'timestamptz', name: 'reported_at', nullable: true, transformer: isoTimestamp })
   @Field(() => String, { nullable: true })
   reportedAt!: string | null;
 
+  @Directive('@tag(name: "agency")')
   @Column({ type: 'timestamptz', name: 'closed_at', nullable: true, transformer: isoTimestamp })
   @Field(() => String, { nullable: true })
   closedAt!: string | null;

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, Int, ObjectType } from 'type-graphql';
 import { GradingApprovalStatus } from '../enums/grading.enum';
 
 /** The security grading and protection of one information system (hồ sơ cấp độ, mô hình 4 lớp). */
@@ -8,6 +8,7 @@ import { GradingApprovalStatus } from '../enums/grading.enum';
   description: 'Security profile of an information system: its level under Decree 85/2016, approval, inspections and the four layers of Directive 14.',
 })
 export class SecurityProfile {
+  @Directive('@tag(name: "agency")')
   @PrimaryColumn({ type: 'text', name: 'system_id' })
   @Field(() => String, { description: 'Id of the information system (InformationSystem.id).' })
   systemId!: string;
@@ -15,26 +16,32 @@ export class SecurityProfile {
   @Column({ type: 'text', name: 'owner_agency_id' })
   ownerAgencyId!: string;
 
+  @Directive('@tag(name: "agency")')
   @Column({ type: 'boolean', name: 'in_data_centre' })
   @Field(() => Boolean, { description: 'Hosted in the provincial data centre (the 2023 four-layer target covers these).' })
   inDataCentre!: boolean;
 
+  @Directive('@tag(name: "agency")')
   @Column({ type: 'integer', nullable: true })
   @Field(() => Int, { nullable: true, description: 'Security level 1–5: approved, or proposed while PENDING; null when not submitted.' })
   level!: number | null;
 
+  @Directive('@tag(name: "agency")')
   @Column({ type: 'text', name: 'approval_status' })
   @Field(() => GradingApprovalStatus)
   approvalStatus!: GradingApprovalStatus;
 
+  @Directive('@tag(name: "agency")')
   @Column({ type: 'date', name: 'approved_date', nullable: true })
   @Field(() => String, { nullable: true, description: 'Date the level was approved (ISO date).' })
   approvedDate!: string | null;
 
+  @Directive('@tag(name: "agency")')
   @Column({ type: 'text', name: 'decision_number', nullable: true })
   @Field(() => String, { nullable: true, description: 'Number of the approval decision.' })
   decisionNumber!: string | null;
 
+  @Directive('@tag(name: "agency")')
   @Column({ type: 'date', name: 'last_inspection', nullable: true })
   @Field(() => String, { nullable: true, description: 'Last periodic inspection and assessment (ISO date).' })
   lastInspection!: string | null;

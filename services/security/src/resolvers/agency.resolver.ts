@@ -1,4 +1,4 @@
-import { Authorized, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Authorized, Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
 import { assertAgencyAccess, Roles, type SubgraphContext } from '@ioc/kit';
 import { alertCountsBy } from '../loaders/alert.loader';
 import { profilesByOwner } from '../loaders/profile.loader';
@@ -18,6 +18,7 @@ export class AgencyResolver {
     return profiles.map((profile) => ({ id: profile.systemId }));
   }
 
+  @Directive('@tag(name: "agency")')
   @FieldResolver(() => AgencySecurityCompliance, { description: 'Grading, inspections, four layers and open alerts over the agency\'s systems.' })
   async securityCompliance(@Root() agency: Agency, @Ctx() ctx: SubgraphContext): Promise<AgencySecurityCompliance> {
     assertAgencyAccess(ctx.principal, 'Agency.securityCompliance', agency.id);

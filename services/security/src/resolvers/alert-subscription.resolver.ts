@@ -1,4 +1,4 @@
-import { Args, Authorized, Resolver, Root, Subscription } from 'type-graphql';
+import { Args, Authorized, Directive, Resolver, Root, Subscription } from 'type-graphql';
 import { agencyScope, freshLoaders, liveStream, parseResumeCursor, Roles, type SubgraphContext } from '@ioc/kit';
 import { AlertRaisedArgs, AlertUpdatedArgs, type AlertStreamArgs } from '../args/alert-stream.args';
 import { Alert } from '../entities/alert.entity';
@@ -49,6 +49,7 @@ function loadAlert(ctx: SubgraphContext) {
 
 @Resolver(() => Alert)
 export class AlertSubscriptionResolver {
+  @Directive('@tag(name: "agency")')
   @Authorized(...watchers)
   @Subscription(() => Alert, {
     description:
@@ -85,6 +86,7 @@ export class AlertSubscriptionResolver {
     return alert;
   }
 
+  @Directive('@tag(name: "agency")')
   @Authorized(...watchers)
   @Subscription(() => Alert, {
     description: 'Alerts as they change: triage status, assignee, or another occurrence of an open alert (occurrences, lastSeen, severity).',

@@ -1,4 +1,4 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, Directive, FieldResolver, Int, Mutation, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
 import {
   agencyRowGuard,
   agencyScopeOf,
@@ -78,6 +78,7 @@ export async function alertStatsFor(ctx: SubgraphContext, year: number): Promise
 @Authorized(...Roles.socDetail)
 @UseMiddleware(agencyRowGuard<Alert>('Alert', (alert) => alert.agencyId))
 export class AlertResolver {
+  @Directive('@tag(name: "agency")')
   @Authorized(...Roles.agencyScoped)
   @Query(() => AlertConnection, {
     description: 'Alerts, filtered and sorted, as a cursor connection with the total count. Viewers may read `totalCount` only; an agency client sees its own agency\'s alerts.',
@@ -110,6 +111,7 @@ export class AlertResolver {
     return paginate(query, args);
   }
 
+  @Directive('@tag(name: "agency")')
   @Query(() => Alert, { nullable: true, description: 'One alert by id; null when unknown.' })
   async alert(@Arg('id', () => String) id: string, @Ctx() ctx: SubgraphContext): Promise<Alert | null> {
     const alert = await ctx.db.getRepository(Alert).findOneBy({ id });
@@ -245,16 +247,19 @@ export class AlertResolver {
     return alert.serverId ? { id: alert.serverId } : null;
   }
 
+  @Directive('@tag(name: "agency")')
   @FieldResolver(() => InformationSystem, { nullable: true, description: 'Null when the tool named a host no monitored server matches (see unknownAssets).' })
   system(@Root() alert: Alert): InformationSystem | null {
     return alert.systemId ? { id: alert.systemId } : null;
   }
 
+  @Directive('@tag(name: "agency")')
   @FieldResolver(() => Agency, { nullable: true, description: 'The owner of the system; null when the system is unknown.' })
   agency(@Root() alert: Alert): Agency | null {
     return alert.agencyId ? { id: alert.agencyId } : null;
   }
 
+  @Directive('@tag(name: "agency")')
   @FieldResolver(() => Incident, { nullable: true })
   async incident(@Root() alert: Alert, @Ctx() ctx: SubgraphContext): Promise<Incident | null> {
     return alert.incidentId ? incidentsById(ctx).load(alert.incidentId) : null;

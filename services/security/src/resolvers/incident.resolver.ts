@@ -1,4 +1,4 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, Int, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, Directive, FieldResolver, Int, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
 import { agencyRowGuard, agencyScopeOf, ownRowOrNull, connectionType, paginate, Roles, type Connection, type SubgraphContext } from '@ioc/kit';
 import { IncidentsArgs } from '../args/incidents.args';
 import { Alert } from '../entities/alert.entity';
@@ -26,6 +26,7 @@ const slaSql: Record<IncidentSlaStatus, string> = {
 @Authorized(...Roles.socDetail)
 @UseMiddleware(agencyRowGuard<Incident>('Incident', (incident) => incident.agencyId))
 export class IncidentResolver {
+  @Directive('@tag(name: "agency")')
   @Authorized(...Roles.agencyScoped)
   @Query(() => IncidentConnection, {
     description: 'Security incidents, most recent first, with their 5-day reporting clock. Viewers may read `totalCount` only; an agency client sees its own agency\'s.',
@@ -47,17 +48,20 @@ export class IncidentResolver {
     return paginate(query, args);
   }
 
+  @Directive('@tag(name: "agency")')
   @Query(() => Incident, { nullable: true, description: 'One incident by id; null when unknown.' })
   async incident(@Arg('id', () => String) id: string, @Ctx() ctx: SubgraphContext): Promise<Incident | null> {
     const incident = await ctx.db.getRepository(Incident).findOneBy({ id });
     return ownRowOrNull(ctx.principal, incident, incident?.agencyId);
   }
 
+  @Directive('@tag(name: "agency")')
   @FieldResolver(() => IncidentSlaStatus, { description: 'Where the 5-day reporting clock stands now.' })
   slaStatus(@Root() incident: Incident): IncidentSlaStatus {
     return incidentSlaStatus(new Date(incident.reportDueAt), incident.reportedAt ? new Date(incident.reportedAt) : null);
   }
 
+  @Directive('@tag(name: "agency")')
   @FieldResolver(() => Boolean, { description: 'Reported late, or not reported and past the deadline.' })
   slaBreached(@Root() incident: Incident): boolean {
     return isSlaBreached(this.slaStatus(incident));
@@ -78,6 +82,7 @@ export class IncidentResolver {
     return isNearingReportDeadline(new Date(incident.reportDueAt), incident.reportedAt ? new Date(incident.reportedAt) : null);
   }
 
+  @Directive('@tag(name: "agency")')
   @FieldResolver(() => [Alert], { description: 'The grouped alerts, highest priority first (at most 100).' })
   async alerts(@Root() incident: Incident, @Ctx() ctx: SubgraphContext): Promise<Alert[]> {
     const alerts = (await alertsBy(ctx, 'incident_id', { first: 100, order: 'priority' }).load(incident.id)) ?? [];
@@ -85,16 +90,19 @@ export class IncidentResolver {
     return scope === undefined ? alerts : alerts.filter((alert) => alert.agencyId === scope);
   }
 
+  @Directive('@tag(name: "agency")')
   @FieldResolver(() => Int)
   async alertCount(@Root() incident: Incident, @Ctx() ctx: SubgraphContext): Promise<number> {
     return (await alertCountsBy(ctx, 'incident_id', false).load(incident.id)) ?? 0;
   }
 
+  @Directive('@tag(name: "agency")')
   @FieldResolver(() => InformationSystem, { nullable: true })
   system(@Root() incident: Incident): InformationSystem | null {
     return incident.systemId ? { id: incident.systemId } : null;
   }
 
+  @Directive('@tag(name: "agency")')
   @FieldResolver(() => Agency, { nullable: true })
   agency(@Root() incident: Incident): Agency | null {
     return incident.agencyId ? { id: incident.agencyId } : null;

@@ -1,4 +1,4 @@
-import { Arg, Authorized, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, Directive, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { agencyScopeOf, assertAgencyAccess, badInput, Roles, type SubgraphContext } from '@ioc/kit';
 import { Alert } from '../entities/alert.entity';
 import { SecurityProfile } from '../entities/security-profile.entity';
@@ -23,12 +23,14 @@ async function assertOwnSystem(ctx: SubgraphContext, system: InformationSystem, 
 @Resolver(() => InformationSystem)
 @Authorized(...Roles.agencyScoped)
 export class InformationSystemResolver {
+  @Directive('@tag(name: "agency")')
   @FieldResolver(() => SecurityProfile, { nullable: true, description: 'Grading level, approval, inspections and the four layers (security subgraph).' })
   async securityProfile(@Root() system: InformationSystem, @Ctx() ctx: SubgraphContext): Promise<SecurityProfile | null> {
     await assertOwnSystem(ctx, system, 'securityProfile');
     return profilesBySystem(ctx).load(system.id);
   }
 
+  @Directive('@tag(name: "agency")')
   @Authorized(...Roles.socDetail)
   @FieldResolver(() => [Alert], { description: 'Open alerts on the system, highest priority first (analysts, admins, the owning agency).' })
   async openAlerts(
@@ -40,6 +42,7 @@ export class InformationSystemResolver {
     return (await alertsBy(ctx, 'system_id', { open: true, first: checkRelatedFirst(first), order: 'priority' }).load(system.id)) ?? [];
   }
 
+  @Directive('@tag(name: "agency")')
   @FieldResolver(() => Int, { description: 'Number of open alerts on the system.' })
   async openAlertCount(@Root() system: InformationSystem, @Ctx() ctx: SubgraphContext): Promise<number> {
     await assertOwnSystem(ctx, system, 'openAlertCount');

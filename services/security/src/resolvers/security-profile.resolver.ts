@@ -1,4 +1,4 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, Directive, FieldResolver, Int, Mutation, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
 import {
   agencyRowGuard,
   agencyScopeOf,
@@ -33,6 +33,7 @@ export const SecurityProfileConnection = connectionType(SecurityProfile, 'Securi
 @Authorized(...Roles.agencyScoped)
 @UseMiddleware(agencyRowGuard<SecurityProfile>('SecurityProfile', (profile) => profile.ownerAgencyId))
 export class SecurityProfileResolver {
+  @Directive('@tag(name: "agency")')
   @Query(() => SecurityProfileConnection, { description: 'Security profiles of the information systems, by level, approval status, owner and compliance.' })
   async securityProfiles(@Args(() => SecurityProfilesArgs) args: SecurityProfilesArgs, @Ctx() ctx: SubgraphContext): Promise<Connection<SecurityProfile>> {
     if (args.level !== null && args.level !== undefined && !isValidLevel(args.level)) throw badInput('level', `must be 1–5, got ${args.level}`);
@@ -51,6 +52,7 @@ export class SecurityProfileResolver {
     return paginate(query, args);
   }
 
+  @Directive('@tag(name: "agency")')
   @Query(() => SecurityProfile, { nullable: true, description: 'The security profile of one system; null when unknown.' })
   async securityProfile(@Arg('systemId', () => String) systemId: string, @Ctx() ctx: SubgraphContext): Promise<SecurityProfile | null> {
     const profile = await ctx.db.getRepository(SecurityProfile).findOneBy({ systemId });
@@ -96,21 +98,25 @@ export class SecurityProfileResolver {
     });
   }
 
+  @Directive('@tag(name: "agency")')
   @FieldResolver(() => InformationSystem)
   system(@Root() profile: SecurityProfile): InformationSystem {
     return { id: profile.systemId };
   }
 
+  @Directive('@tag(name: "agency")')
   @FieldResolver(() => Agency, { description: 'The system owner (chủ quản).' })
   ownerAgency(@Root() profile: SecurityProfile): Agency {
     return { id: profile.ownerAgencyId };
   }
 
+  @Directive('@tag(name: "agency")')
   @FieldResolver(() => GradingApprovalAuthority, { nullable: true, description: 'Who approves this level: derived from it; null without a level.' })
   approvalAuthority(@Root() profile: SecurityProfile): GradingApprovalAuthority | null {
     return profile.level === null ? null : approvalAuthority(profile.level);
   }
 
+  @Directive('@tag(name: "agency")')
   @FieldResolver(() => String, {
     nullable: true,
     description: 'Next periodic inspection (ISO date): levels 3–4 yearly, level 5 every 6 months, from the last inspection or the approval.',
@@ -119,11 +125,13 @@ export class SecurityProfileResolver {
     return nextInspectionDue(profile.level, profile.approvalStatus, profile.approvedDate, profile.lastInspection);
   }
 
+  @Directive('@tag(name: "agency")')
   @FieldResolver(() => Boolean, { description: 'The next inspection date has passed (Vietnam time).' })
   inspectionOverdue(@Root() profile: SecurityProfile): boolean {
     return isInspectionOverdue(nextInspectionDue(profile.level, profile.approvalStatus, profile.approvedDate, profile.lastInspection));
   }
 
+  @Directive('@tag(name: "agency")')
   @FieldResolver(() => FourLayerProtection, { description: 'The four layers of Directive 14.' })
   protection(@Root() profile: SecurityProfile): FourLayerProtection {
     return {
@@ -135,6 +143,7 @@ export class SecurityProfileResolver {
     };
   }
 
+  @Directive('@tag(name: "agency")')
   @FieldResolver(() => Int, { description: 'Open alerts on the system.' })
   async openAlertCount(@Root() profile: SecurityProfile, @Ctx() ctx: SubgraphContext): Promise<number> {
     return (await alertCountsBy(ctx, 'system_id').load(profile.systemId)) ?? 0;

@@ -1,5 +1,6 @@
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, Int, ObjectType } from 'type-graphql';
 
+@Directive('@tag(name: "agency")')
 @ObjectType('AgencySecurityCompliance', { description: 'How an agency\'s own systems stand against Decree 85 and Directive 14.' })
 export class AgencySecurityCompliance {
   @Field(() => Int, { description: 'Information systems the agency owns.' })

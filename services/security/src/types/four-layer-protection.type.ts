@@ -1,5 +1,6 @@
-import { Field, ObjectType } from 'type-graphql';
+import { Directive, Field, ObjectType } from 'type-graphql';
 
+@Directive('@tag(name: "agency")')
 @ObjectType('FourLayerProtection', { description: 'The four layers of Directive 14/CT-TTg (7 June 2019) for one system.' })
 export class FourLayerProtection {
   @Field(() => Boolean, { description: 'Layer 1: the agency\'s own on-site force operates, advises and checks.' })
