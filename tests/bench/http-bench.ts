@@ -1,6 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
 import pg from 'pg';
-import { signGatewayToken, gatewayTokenHeader, type Principal } from '@ioc/kit';
+import { defaultGatewayTokenMaxLifetimeSeconds, signGatewayToken, gatewayTokenHeader, type Principal } from '@ioc/kit';
 import { startStack, type Stack } from '../support/stack';
 import type { HttpCall, LoadJob, LoadResult } from './http-load';
 import { forkBench, freePort, request, startBenchDatabase, stopChild, type BenchDatabase, type GatewayProcess } from './support';
@@ -52,8 +52,8 @@ export async function startHttpBench(seed: 'full' | 'small'): Promise<HttpBench>
         if (!subgraph) throw new Error(`no subgraph ${name}`);
         return subgraph.url;
       },
-      // Long enough to outlive the run: the gateway's own tokens live 120 s and are renewed.
-      direct: async (principal) => ({ [gatewayTokenHeader]: await signGatewayToken(principal, ready.secrets.gatewayTokenSecret, 3600) }),
+      // The longest a subgraph accepts (a bench round is shorter); the gateway renews its own.
+      direct: async (principal) => ({ [gatewayTokenHeader]: await signGatewayToken(principal, ready.secrets.gatewayTokenSecret, defaultGatewayTokenMaxLifetimeSeconds) }),
       bearer: async () => ({ authorization: `Bearer ${await ready.tokenFor('ioc-viewer')}` }),
       stop,
     };

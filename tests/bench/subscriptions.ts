@@ -1,5 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
-import { gatewayTokenHeader, signGatewayToken } from '@ioc/kit';
+import { defaultGatewayTokenMaxLifetimeSeconds, gatewayTokenHeader, signGatewayToken } from '@ioc/kit';
 import { devAuthOptions } from '@ioc/gateway/dev-keys';
 import { startStack, type Stack } from '../support/stack';
 import {
@@ -73,7 +73,7 @@ run.run(async () => {
       limits: { ratePerMinute: 1_000_000_000 },
     });
   const security = stack.subgraphs.get('security')!.url;
-  const analyst = { [gatewayTokenHeader]: await signGatewayToken({ subject: 'bench-soc', role: 'soc-analyst' }, stack.secrets.gatewayTokenSecret, 3600) };
+  const analyst = { [gatewayTokenHeader]: await signGatewayToken({ subject: 'bench-soc', role: 'soc-analyst' }, stack.secrets.gatewayTokenSecret, defaultGatewayTokenMaxLifetimeSeconds) };
   // SOC screens: alert fields are for the SOC (viewers may not read them).
   const screenToken = await stack.tokenFor('soc-analyst');
   const rssIdle: string[] = [];
