@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createTestDatabase, freePort, type TestDatabase } from '@ioc/kit/testing';
+import { createTestDatabase, type TestDatabase } from '@ioc/kit/testing';
 import { devIssuer, generateDevSecrets, signDevToken } from '@ioc/gateway/dev-keys';
-import { buildPackages, repoRoot, startBuilt, type BuiltProcess } from '../support/built';
+import { buildPackages, repoRoot, startBuiltGateway, startBuiltSubgraph, type BuiltProcess } from '../support/built';
 
 // The production path: `npm run build`, then node on dist/ with no TypeScript loader. Decorator
 // metadata and import order differ from tsx's and vitest's, so only running the built files
@@ -13,32 +13,19 @@ const databases: TestDatabase[] = [];
 const processes: BuiltProcess[] = [];
 let gateway: BuiltProcess;
 
-async function startBuiltSubgraph(name: string): Promise<string> {
-  const database = await createTestDatabase(inject('postgresAdminUrl'), `built_${name}`, inject('seededDatabases')[name]);
-  databases.push(database);
-  const subgraph = await startBuilt(name, `services/${name}/dist/index.js`, await freePort(), {
-    NODE_ENV: 'production',
-    DATABASE_URL: database.url,
-    GATEWAY_TOKEN_SECRET: secrets.gatewayTokenSecret,
-  });
-  processes.push(subgraph);
-  return `${subgraph.url}/graphql`;
-}
-
 beforeAll(async () => {
   buildPackages(['@ioc/gateway', '@ioc/egov', '@ioc/infrastructure']);
-  const [egov, infrastructure] = await Promise.all([startBuiltSubgraph('egov'), startBuiltSubgraph('infrastructure')]);
-  const nowhere = `http://127.0.0.1:${await freePort()}/graphql`;
-  gateway = await startBuilt('gateway', 'gateway/dist/index.js', await freePort(), {
-    NODE_ENV: 'production',
-    AUTH_SECRET: secrets.authSecret,
-    AUTH_ISSUER: devIssuer,
-    GATEWAY_TOKEN_SECRET: secrets.gatewayTokenSecret,
-    SUBGRAPH_EGOV_URL: egov,
-    SUBGRAPH_INFRASTRUCTURE_URL: infrastructure,
-    SUBGRAPH_SECURITY_URL: nowhere,
-    SUBGRAPH_ECONOMY_URL: nowhere,
-  });
+  const urls: Record<string, string> = {};
+  await Promise.all(
+    ['egov', 'infrastructure'].map(async (name) => {
+      const database = await createTestDatabase(inject('postgresAdminUrl'), `built_${name}`, inject('seededDatabases')[name]);
+      databases.push(database);
+      const subgraph = await startBuiltSubgraph(name, database.url, secrets);
+      processes.push(subgraph);
+      urls[name] = `${subgraph.url}/graphql`;
+    }),
+  );
+  gateway = await startBuiltGateway(secrets, devIssuer, urls);
   processes.push(gateway);
 }, 600_000);
 

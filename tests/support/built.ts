@@ -1,5 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { freePort } from '@ioc/kit/testing';
 
 export const repoRoot = join(import.meta.dirname, '..', '..');
 
@@ -60,4 +61,35 @@ export async function startBuilt(name: string, entry: string, port: number, env:
       return exited;
     },
   };
+}
+
+export interface BuiltKeys {
+  authSecret: string;
+  gatewayTokenSecret: string;
+}
+
+/** A built subgraph in production mode on a free port, over `databaseUrl`. */
+export async function startBuiltSubgraph(name: string, databaseUrl: string, keys: BuiltKeys, env: Record<string, string> = {}): Promise<BuiltProcess> {
+  return startBuilt(name, `services/${name}/dist/index.js`, await freePort(), {
+    NODE_ENV: 'production',
+    DATABASE_URL: databaseUrl,
+    GATEWAY_TOKEN_SECRET: keys.gatewayTokenSecret,
+    ...env,
+  });
+}
+
+/**
+ * The built gateway in production mode (HS256 caller tokens from `keys.authSecret`, issuer
+ * `issuer`), routing each subgraph named in `urls` to its URL; the others to a closed port.
+ */
+export async function startBuiltGateway(keys: BuiltKeys, issuer: string, urls: Record<string, string>): Promise<BuiltProcess> {
+  const nowhere = `http://127.0.0.1:${await freePort()}/graphql`;
+  const routes = Object.fromEntries(['egov', 'infrastructure', 'security', 'economy'].map((name) => [`SUBGRAPH_${name.toUpperCase()}_URL`, urls[name] ?? nowhere]));
+  return startBuilt('gateway', 'gateway/dist/index.js', await freePort(), {
+    NODE_ENV: 'production',
+    AUTH_SECRET: keys.authSecret,
+    AUTH_ISSUER: issuer,
+    GATEWAY_TOKEN_SECRET: keys.gatewayTokenSecret,
+    ...routes,
+  });
 }
