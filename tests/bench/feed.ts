@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { devAuthOptions } from '@ioc/gateway/dev-keys';
 import { startStack, type Stack } from '../support/stack';
@@ -35,17 +36,59 @@ interface Report {
   ms: number;
 }
 
-function runFeedProcess(url: string, token: string, rate: number): Promise<Report> {
+/** CPU seconds (user + system) of a process, with its reaped children's (PostgreSQL's exited backends). */
+function cpuSeconds(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+    // After the command: state is field 3, utime 14, stime 15, cutime 16, cstime 17 (clock ticks, 100 a second).
+    return [11, 12, 13, 14].reduce((sum, i) => sum + Number(fields[i]), 0) / 100;
+  } catch {
+    return 0;
+  }
+}
+
+/** PostgreSQL's processes under this one: the postmaster and its backends. */
+function postgresSeconds(): number {
+  const parents = new Map<number, number>();
+  const names = new Map<number, string>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      names.set(Number(entry), stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')));
+      parents.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  const postmasters = [...parents].filter(([pid, parent]) => parent === process.pid && names.get(pid)?.startsWith('postgres')).map(([pid]) => pid);
+  // A postmaster's own and reaped children's time, plus its live backends'.
+  return postmasters.reduce((sum, pm) => sum + cpuSeconds(pm) + [...parents].filter(([, parent]) => parent === pm).reduce((s, [pid]) => s + cpuSeconds(pid), 0), 0);
+}
+
+const processCpu = () => {
+  const usage = process.cpuUsage();
+  return (usage.user + usage.system) / 1e6;
+};
+
+function runFeedProcess(url: string, token: string, rate: number): Promise<Report & { feedCpu: number }> {
   const args = ['--import', 'tsx', join(benchDir, '..', '..', 'feed', 'src', 'cli.ts'), '--rate', String(rate), '--duration', `${seconds}s`, '--seed', '9', '--any-hour'];
   if (concurrency) args.push('--concurrency', concurrency);
   const child = spawn(process.execPath, args, { env: { ...process.env, FEED_URL: url, FEED_TOKEN: token, LOG_LEVEL: 'error' }, stdio: ['ignore', 'pipe', 'inherit'] });
   let out = '';
-  child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  let feedCpu = 0;
+  // The feed's own CPU, sampled until it exits (a process's time is gone once it is reaped).
+  const sampler = setInterval(() => (feedCpu = Math.max(feedCpu, cpuSeconds(child.pid!))), 250);
+  child.stdout.on('data', (chunk: Buffer) => {
+    out += chunk.toString();
+    feedCpu = Math.max(feedCpu, cpuSeconds(child.pid!));
+  });
   return new Promise((resolve, reject) => {
     child.once('exit', (code) => {
+      clearInterval(sampler);
       const line = out.trim().split('\n').at(-1) ?? '';
       try {
-        resolve(JSON.parse(line) as Report);
+        resolve({ ...(JSON.parse(line) as Report), feedCpu });
       } catch {
         reject(new Error(`feed exited ${code} without a report: ${out.slice(-500)}`));
       }
@@ -60,12 +103,21 @@ run.run(async () => {
   gateway = await startGatewayProcess({ supergraphPath: stack.supergraphPath, auth: devAuthOptions(stack.secrets), limits: { ratePerMinute: 1_000_000_000 } });
   const rows: Array<Array<string | number>> = [];
   for (const rate of rates) {
+    const before = { gateway: cpuSeconds(gateway.pid), subgraphs: processCpu(), postgres: postgresSeconds() };
     const report = await runFeedProcess(gateway.url, await stack.tokenFor('ingest', undefined), rate);
+    const spent = { feed: report.feedCpu, gateway: cpuSeconds(gateway.pid) - before.gateway, subgraphs: processCpu() - before.subgraphs, postgres: postgresSeconds() - before.postgres };
     const total = Object.values(report.sent).reduce((a, b) => a + b, 0);
     const perSecond = total / (report.ms / 1000);
+    const perEvent = (seconds: number) => ((seconds * 1000) / Math.max(1, total)).toFixed(2);
+    const cpuMs = Object.values(spent).reduce((a, b) => a + b, 0) * 1000 / Math.max(1, total);
     console.log(`rate ${rate}/s for ${seconds} s: ${total} events sent in ${report.ms} ms = ${perSecond.toFixed(0)} events/s, ${report.requests} requests, ${report.errors} errors, ${report.dropped} dropped`, report.sent);
-    rows.push([rate, total, perSecond.toFixed(0), report.requests, (total / Math.max(1, report.requests)).toFixed(1), report.errors, report.dropped]);
+    rows.push([rate, total, perSecond.toFixed(0), (total / Math.max(1, report.requests)).toFixed(1), report.errors, report.dropped, perEvent(spent.feed), perEvent(spent.gateway), perEvent(spent.subgraphs), perEvent(spent.postgres), (1000 / cpuMs).toFixed(0)]);
   }
   console.log(`\n${machineLine()}\n`);
-  console.log(markdownTable(['asked (events/s)', 'sent', 'sustained (events/s)', 'requests', 'events/request', 'errors', 'dropped'], rows));
+  console.log(
+    markdownTable(
+      ['asked (events/s)', 'sent', 'sustained (events/s)', 'events/request', 'errors', 'dropped', 'feed CPU ms/event', 'gateway', 'subgraphs', 'PostgreSQL', 'events/s per core'],
+      rows,
+    ),
+  );
 });
