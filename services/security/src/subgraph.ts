@@ -35,6 +35,7 @@ import { IncidentMutationResolver } from './resolvers/incident-mutation.resolver
 import { IncidentSubscriptionResolver } from './resolvers/incident-subscription.resolver';
 import { WebhookDeliveryResolver } from './resolvers/webhook-delivery.resolver';
 import { ComplianceResolver } from './resolvers/compliance.resolver';
+import { SocReportResolver } from './resolvers/soc-report.resolver';
 import { webhookBackground } from './workers/webhook.worker';
 import { Agency } from './stubs/agency.stub';
 import { InformationSystem } from './stubs/information-system.stub';
@@ -69,6 +70,7 @@ export const securitySubgraph = defineSubgraph({
       IncidentSubscriptionResolver,
       WebhookDeliveryResolver,
       ComplianceResolver,
+      SocReportResolver,
       AlertIngestResolver,
     ],
     orphanedTypes: [Province, InformationSystem, Agency, Server, Alert, Incident],

@@ -33,6 +33,7 @@ export const securityTypeAccess: TypeAccess = {
   WebhookDelivery: Roles.socWrite,
   WebhookDeliveryConnection: Roles.socWrite,
   ProtectionLayer: Roles.agencyScoped,
+  ...Object.fromEntries(['SocReport', 'SocReportCount', 'SocDurationStats', 'SocAlertFigures', 'SocIncidentFigures', 'SocComplianceFigures'].map((type) => [type, Roles.socWrite])),
   IngestResult: Roles.ingest,
   IngestRejection: Roles.ingest,
   UnknownAsset: Roles.socWrite,
