@@ -22,13 +22,12 @@ afterAll(async () => {
   await security?.stop();
 });
 
-async function post(path: string, body: BodyInit, caller: Partial<Principal> = { role: 'ingest' }, headers: Record<string, string> = {}) {
+async function post(path: string, body: string | Uint8Array, caller: Partial<Principal> = { role: 'ingest' }, headers: Record<string, string> = {}) {
   const response = await fetch(`${base}${path}`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-ndjson', ...(await asCaller(caller)), ...headers },
     body,
-    ...(body instanceof ReadableStream ? { duplex: 'half' } : {}),
-  } as RequestInit);
+  });
   return { status: response.status, body: (await response.json()) as IngestSummary & { error?: string; limit?: number } };
 }
 

@@ -95,7 +95,7 @@ export function AlertTicker() {
                     {alert.title}
                   </Link>
                   <span className="muted small">
-                    {lang === "vi" ? alert.system.nameVi : alert.system.nameEn} · {formatDateTime(lang, alert.firstSeen)}
+                    {alert.system ? (lang === "vi" ? alert.system.nameVi : alert.system.nameEn) : "—"} · {formatDateTime(lang, alert.firstSeen)}
                   </span>
                 </li>
               ))}

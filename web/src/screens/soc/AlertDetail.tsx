@@ -83,7 +83,7 @@ export function AlertDetail({ id }: { id: string }) {
             <dt>{t('soc.system')}</dt>
             <dd>
               {name(alert.system)}
-              {alert.system.securityProfile?.level ? ` · ${t('soc.level', { level: alert.system.securityProfile.level })}` : ''}
+              {alert.system?.securityProfile?.level ? ` · ${t('soc.level', { level: alert.system.securityProfile.level })}` : ''}
             </dd>
             <dt>{t('soc.server')}</dt>
             <dd>{alert.server ? `${alert.server.hostname} (${alert.server.ipv4}) · ${t(`health.${alert.server.health.toLowerCase() as 'healthy'}`)}` : '—'}</dd>

@@ -102,7 +102,7 @@ export function matches(alert: AlertRowData, filters: QueueFilters): boolean {
   if (filters.status && alert.status !== filters.status) return false;
   if (filters.search) {
     const needle = fold(filters.search);
-    if (!fold(`${alert.title} ${alert.system.nameVi} ${alert.system.nameEn} ${alert.id}`).includes(needle)) return false;
+    if (!fold(`${alert.title} ${alert.system?.nameVi ?? ''} ${alert.system?.nameEn ?? ''} ${alert.id}`).includes(needle)) return false;
   }
   return true;
 }
@@ -311,7 +311,7 @@ export function AlertQueue({ selectedId }: { selectedId: string | undefined }) {
                 </td>
                 <td>
                   <span data-testid="alert-title" className="alert-title">{alert.title}</span>
-                  <span className="muted small">{lang === 'vi' ? alert.system.nameVi : alert.system.nameEn}{alert.occurrences > 1 ? ` · ×${alert.occurrences}` : ''}</span>
+                  <span className="muted small">{alert.system ? (lang === 'vi' ? alert.system.nameVi : alert.system.nameEn) : '—'}{alert.occurrences > 1 ? ` · ×${alert.occurrences}` : ''}</span>
                 </td>
                 <td data-testid="alert-status">{t(`alertStatus.${alert.status}`)}</td>
                 <td className="nowrap">{formatDateTime(lang, alert.lastSeen)}</td>
