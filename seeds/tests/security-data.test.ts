@@ -3,7 +3,8 @@ import { buildAlerts, buildMonitoredServers } from '../src/security/alerts.seed'
 import { approvedSystemIds, buildProfiles } from '../src/security/profiles.seed';
 import { loadSystems } from '../src/shared/systems';
 import { dataCentrePlacement } from '../src/shared/topology';
-import { alertPriority, normaliseSeverity, yearRange, isOpen } from '@ioc/security/domain';
+import { vietnamYear } from '@ioc/kit';
+import { alertPriority, normaliseSeverity, isOpen } from '@ioc/security/domain';
 
 describe('security seed data', () => {
   const profiles = buildProfiles();
@@ -23,7 +24,7 @@ describe('security seed data', () => {
   });
 
   it('has the 421 alerts of 2022: 296 vulnerability, 125 malware, all first seen in 2022 (Vietnam time)', () => {
-    const { start, end } = yearRange(2022);
+    const { start, end } = vietnamYear(2022);
     expect(alerts).toHaveLength(421);
     expect(alerts.filter((alert) => alert.kind === 'VULNERABILITY')).toHaveLength(296);
     expect(alerts.filter((alert) => alert.kind === 'MALWARE')).toHaveLength(125);

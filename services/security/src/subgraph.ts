@@ -1,5 +1,4 @@
 import { AuditLog1765000000000, auditLogResolver, defineSubgraph, indicatorTables } from '@ioc/kit';
-import './auth/type-rules';
 import { Alert } from './entities/alert.entity';
 import { Incident } from './entities/incident.entity';
 import { MonitoredServer } from './entities/monitored-server.entity';
@@ -41,7 +40,7 @@ import { Agency } from './stubs/agency.stub';
 import { InformationSystem } from './stubs/information-system.stub';
 import { Province } from './stubs/province.stub';
 import { Server } from './stubs/server.stub';
-import { securityTypeAccess } from './auth/type-access';
+import { securityAgencyRules, securityTypeAccess } from './auth/type-access';
 import { mountIngestRoutes } from './routes/ingest.route';
 
 export const securitySubgraph = defineSubgraph({
@@ -76,6 +75,7 @@ export const securitySubgraph = defineSubgraph({
     orphanedTypes: [Province, InformationSystem, Agency, Server, Alert, Incident],
     references: { ...alertReference, ...incidentReference },
     typeAccess: securityTypeAccess,
+    agencyRules: securityAgencyRules,
   },
   routes: mountIngestRoutes,
   background: webhookBackground,

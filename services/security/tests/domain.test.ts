@@ -13,7 +13,6 @@ import {
 import { alertPriority } from '../src/domain/priority';
 import { AlertSeverity, AlertSource, normaliseSeverity, SeverityFormatError, severityFromCvss } from '../src/domain/severity';
 import { incidentSlaStatus, IncidentSlaStatus, isSlaBreached, reportDueAt } from '../src/domain/sla';
-import { parseRange, yearRange } from '../src/domain/time-range';
 import { AlertStatus, canTransition, isOpen } from '../src/domain/workflow';
 
 const { LOW, MEDIUM, HIGH, CRITICAL } = AlertSeverity;
@@ -176,36 +175,6 @@ describe('incident reporting clock', () => {
     expect(incidentSlaStatus(due, new Date('2022-05-08T00:00:00Z'))).toBe(IncidentSlaStatus.REPORTED_LATE);
     expect([IncidentSlaStatus.OVERDUE, IncidentSlaStatus.REPORTED_LATE].every(isSlaBreached)).toBe(true);
     expect([IncidentSlaStatus.DUE, IncidentSlaStatus.REPORTED_ON_TIME].some(isSlaBreached)).toBe(false);
-  });
-});
-
-describe('date arguments', () => {
-  it('reads dates in Vietnam time; a date as upper bound covers its whole day', () => {
-    const range = parseRange('2022-01-01', '2022-12-31');
-    expect(range.from?.toISOString()).toBe('2021-12-31T17:00:00.000Z');
-    expect(range.to?.toISOString()).toBe('2022-12-31T16:59:59.999Z');
-    expect(parseRange('2022-03-01T08:00:00Z', null).from?.toISOString()).toBe('2022-03-01T08:00:00.000Z');
-    expect(parseRange('2022-03-01T08:00', null).from?.toISOString()).toBe('2022-03-01T01:00:00.000Z');
-  });
-
-  it('names the argument at fault', () => {
-    const error = (run: () => unknown) => {
-      try {
-        run();
-      } catch (caught) {
-        return (caught as { extensions: { code: string; argument: string } }).extensions;
-      }
-      return undefined;
-    };
-    expect(error(() => parseRange('2022-02-30', null))).toEqual({ code: 'BAD_USER_INPUT', argument: 'from' });
-    expect(error(() => parseRange(null, 'yesterday'))).toEqual({ code: 'BAD_USER_INPUT', argument: 'to' });
-    expect(error(() => parseRange('2022-06-01', '2022-05-01'))).toEqual({ code: 'BAD_USER_INPUT', argument: 'from' });
-  });
-
-  it('takes a calendar year in Vietnam time', () => {
-    const { start, end } = yearRange(2022);
-    expect(start.toISOString()).toBe('2021-12-31T17:00:00.000Z');
-    expect(end.toISOString()).toBe('2022-12-31T17:00:00.000Z');
   });
 });
 

@@ -1,4 +1,7 @@
-import { anyCaller, kitTypeAccess, Roles, type TypeAccess } from '@ioc/kit';
+import { anyCaller, kitTypeAccess, Roles, type AgencyRules, type TypeAccess } from '@ioc/kit';
+import type { Alert } from '../entities/alert.entity';
+import type { Incident } from '../entities/incident.entity';
+import type { SecurityProfile } from '../entities/security-profile.entity';
 
 /**
  * Which host has which alerts is need-to-know (analysts and admins); a dashboard may show how many
@@ -7,8 +10,8 @@ import { anyCaller, kitTypeAccess, Roles, type TypeAccess } from '@ioc/kit';
 export const serverAlertReaders = ['soc-analyst', 'admin'] as const;
 
 /**
- * docs/security.md's matrix for every security type, whatever path reaches it (type-rules.ts adds
- * the agency row guard). Counts of alerts are for dashboard readers and agency clients (their own);
+ * docs/security.md's matrix for every security type, whatever path reaches it (securityAgencyRules
+ * below adds the agency row rule). Counts of alerts are for dashboard readers and agency clients (their own);
  * anything about one alert, incident or server is need-to-know.
  */
 export const securityTypeAccess: TypeAccess = {
@@ -39,4 +42,15 @@ export const securityTypeAccess: TypeAccess = {
   UnknownAsset: Roles.socWrite,
   Server: Roles.dashboard,
   'Server.alerts': serverAlertReaders,
+};
+
+/**
+ * Alert and incident details are need-to-know (see securityTypeAccess); security profiles are a
+ * compliance dashboard. An agency client reaching another agency's record gets FORBIDDEN naming
+ * the field, whatever path reaches it (a list, `_entities`, a subscription, a nested field).
+ */
+export const securityAgencyRules: AgencyRules = {
+  Alert: (alert: Alert) => alert.agencyId,
+  Incident: (incident: Incident) => incident.agencyId,
+  SecurityProfile: (profile: SecurityProfile) => profile.ownerAgencyId,
 };

@@ -1,4 +1,4 @@
-import { vietnamToday } from './clock';
+import { vietnamToday } from '@ioc/kit';
 
 /** Decree 85/2016/NĐ-CP: information-system security levels 1 (lowest) to 5. */
 export const minLevel = 1;

@@ -1,5 +1,4 @@
 /** Pure rules of the security domain, shared with the seeds so synthetic data follows the same logic. */
-export * from './clock';
 export * from './asset-link';
 export * from './compliance';
 export * from './cvss';
@@ -14,5 +13,4 @@ export * from './submitted-alert';
 export * from './suricata';
 export * from './suppression';
 export * from './workflow';
-export * from './time-range';
 export * from './wazuh';

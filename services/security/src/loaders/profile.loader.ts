@@ -1,33 +1,13 @@
-import { In } from 'typeorm';
-import { alignByKey, type SubgraphContext } from '@ioc/kit';
+import { loadBy, loadManyBy, loadOnce, type LoaderContext } from '@ioc/kit';
 import { SecurityProfile } from '../entities/security-profile.entity';
 
-/**
- * Per-request DataLoaders: a list of N systems, servers or agencies asking for a field costs one
- * SQL query per field, not N.
- */
+/** The security profile of an information system (one query for all systems of a request). */
+export const profileOfSystem = (ctx: LoaderContext, systemId: string): Promise<SecurityProfile | null> => loadBy(ctx, SecurityProfile, 'systemId', systemId);
 
-export function profilesBySystem(ctx: SubgraphContext) {
-  return ctx.loaders.get<string, SecurityProfile>('profile-by-system', async (ids) => {
-    const rows = await ctx.db.getRepository(SecurityProfile).findBy({ systemId: In([...ids]) });
-    return alignByKey(ids, rows, (row) => row.systemId);
-  });
-}
-
-export function profilesByOwner(ctx: SubgraphContext) {
-  return ctx.loaders.get<string, SecurityProfile[]>('profiles-by-owner', async (ids) => {
-    const rows = await ctx.db.getRepository(SecurityProfile).find({ where: { ownerAgencyId: In([...ids]) }, order: { systemId: 'ASC' } });
-    return ids.map((id) => rows.filter((row) => row.ownerAgencyId === id));
-  });
-}
+/** The profiles of the systems an agency owns, by system id. */
+export const profilesOfOwner = (ctx: LoaderContext, agencyId: string): Promise<SecurityProfile[]> =>
+  loadManyBy(ctx, SecurityProfile, 'ownerAgencyId', agencyId, { systemId: 'ASC' });
 
 /** Every profile, once per request: the summary's counts and indicators are computed from it. */
-export function allProfiles(ctx: SubgraphContext): Promise<SecurityProfile[]> {
-  return ctx.loaders
-    .get<string, SecurityProfile[]>('all-profiles', async (keys) => {
-      const rows = await ctx.db.getRepository(SecurityProfile).find({ order: { systemId: 'ASC' } });
-      return keys.map(() => rows);
-    })
-    .load('all')
-    .then((rows) => rows ?? []);
-}
+export const allProfiles = (ctx: LoaderContext): Promise<SecurityProfile[]> =>
+  loadOnce(ctx, 'all-profiles', () => ctx.db.getRepository(SecurityProfile).find({ order: { systemId: 'ASC' } }));

@@ -1,11 +1,5 @@
-import type { SubgraphContext } from '@ioc/kit';
-import { In } from 'typeorm';
+import { loadManyBy, type LoaderContext } from '@ioc/kit';
 import { ProtectionLayerEvidence } from '../entities/protection-layer-evidence.entity';
 
-/** The evidence rows of each system: a page of profiles asking for their layers costs one query. */
-export function layerEvidenceOf(ctx: SubgraphContext) {
-  return ctx.loaders.get<string, ProtectionLayerEvidence[]>('protection-layer-evidence', async (systemIds) => {
-    const rows = await ctx.db.getRepository(ProtectionLayerEvidence).findBy({ systemId: In([...systemIds]) });
-    return systemIds.map((id) => rows.filter((row) => row.systemId === id));
-  });
-}
+/** The evidence rows of a system: a page of profiles asking for their layers costs one query. */
+export const layerEvidenceOf = (ctx: LoaderContext, systemId: string): Promise<ProtectionLayerEvidence[]> => loadManyBy(ctx, ProtectionLayerEvidence, 'systemId', systemId, {});

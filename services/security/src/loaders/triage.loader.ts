@@ -1,16 +1,9 @@
-import type { SubgraphContext } from '@ioc/kit';
+import { loadManyBy, type LoaderContext } from '@ioc/kit';
 import { AlertComment } from '../entities/alert-comment.entity';
 import { AlertTransition } from '../entities/alert-transition.entity';
 
-/** Rows of `entity` per alert, oldest first: a page of alerts asking for them costs one query. */
-function byAlert<T extends { alertId: string }>(ctx: SubgraphContext, name: string, entity: new () => T) {
-  return ctx.loaders.get<string, T[]>(name, async (alertIds) => {
-    const rows = await ctx.db.getRepository(entity).createQueryBuilder('r').where('r.alert_id = ANY(:ids)', { ids: [...alertIds] }).orderBy('r.id', 'ASC').getMany();
-    const grouped = new Map<string, T[]>();
-    for (const row of rows) grouped.set(row.alertId, [...(grouped.get(row.alertId) ?? []), row]);
-    return alertIds.map((id) => grouped.get(id) ?? []);
-  });
-}
+/** An alert's recorded transitions, oldest first: a page of alerts asking for them costs one query. */
+export const transitionsOf = (ctx: LoaderContext, alertId: string): Promise<AlertTransition[]> => loadManyBy(ctx, AlertTransition, 'alertId', alertId, { id: 'ASC' });
 
-export const transitionsOf = (ctx: SubgraphContext) => byAlert(ctx, 'alert-transitions', AlertTransition);
-export const commentsOf = (ctx: SubgraphContext) => byAlert(ctx, 'alert-comments', AlertComment);
+/** An alert's comments, oldest first, batched the same way. */
+export const commentsOf = (ctx: LoaderContext, alertId: string): Promise<AlertComment[]> => loadManyBy(ctx, AlertComment, 'alertId', alertId, { id: 'ASC' });

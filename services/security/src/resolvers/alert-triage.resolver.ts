@@ -45,12 +45,12 @@ export class AlertTriageResolver {
   @Authorized(...Roles.socDetail)
   @FieldResolver(() => [AlertTransition], { description: 'Every recorded triage step (status changes and assignments), oldest first.' })
   async transitions(@Root() alert: Alert, @Ctx() ctx: SubgraphContext): Promise<AlertTransition[]> {
-    return (await transitionsOf(ctx).load(alert.id)) ?? [];
+    return transitionsOf(ctx, alert.id);
   }
 
   @Authorized(...Roles.socDetail)
   @FieldResolver(() => [AlertComment], { description: 'Analysts\' comments, oldest first.' })
   async comments(@Root() alert: Alert, @Ctx() ctx: SubgraphContext): Promise<AlertComment[]> {
-    return (await commentsOf(ctx).load(alert.id)) ?? [];
+    return commentsOf(ctx, alert.id);
   }
 }

@@ -1,27 +1,29 @@
-import { Arg, Args, Authorized, Ctx, Directive, FieldResolver, Int, Mutation, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, Directive, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import {
-  agencyRowGuard,
   agencyScopeOf,
-  ownRowOrNull,
   badInput,
+  checkYear,
+  type Connection,
   connectionType,
+  loadBy,
+  ownRowOrNull,
   paginate,
+  parseInstant,
+  parseInstantRange,
   recordAudit,
   Roles,
-  withTransaction,
-  type Connection,
   type SubgraphContext,
+  vietnamYear,
+  withTransaction,
 } from '@ioc/kit';
 import { Alert } from '../entities/alert.entity';
 import { Incident } from '../entities/incident.entity';
 import { AlertsArgs } from '../args/alerts.args';
 import { RaiseAlertInput } from '../inputs/raise-alert.input';
-import { incidentsById } from '../loaders/incident.loader';
 import { openStatusesSql, severityWeightSql } from '../sql/alert.sql';
 import { alertFingerprint } from '../domain/fingerprint';
 import { alertPriority } from '../domain/priority';
 import { normaliseSeverity, SeverityFormatError } from '../domain/severity';
-import { parseInstant, parseRange, yearRange } from '../domain/time-range';
 import { isOpen } from '../domain/workflow';
 import { Agency } from '../stubs/agency.stub';
 import { AlertStats } from '../types/alert-stats.type';
@@ -50,8 +52,7 @@ const maxTextLength = 2000;
 
 /** Counts of alerts first seen in a year, by kind, severity, source and status (one query). */
 export async function alertStatsFor(ctx: SubgraphContext, year: number): Promise<AlertStats> {
-  if (!Number.isInteger(year) || year < 2000 || year > 2100) throw badInput('year', `must be a year between 2000 and 2100, got ${year}`);
-  const { start, end } = yearRange(year);
+  const { start, end } = vietnamYear(checkYear(year));
   const rows: Array<{ kind: AlertKind; severity: AlertSeverity; source: AlertSource; status: AlertStatus; n: number }> = await ctx.db.query(
     `SELECT kind, severity, source, status, count(*)::int AS n FROM alert WHERE first_seen >= $1 AND first_seen < $2 GROUP BY 1, 2, 3, 4`,
     [start, end],
@@ -76,7 +77,6 @@ export async function alertStatsFor(ctx: SubgraphContext, year: number): Promise
  */
 @Resolver(() => Alert)
 @Authorized(...Roles.socDetail)
-@UseMiddleware(agencyRowGuard<Alert>('Alert', (alert) => alert.agencyId))
 export class AlertResolver {
   @Directive('@tag(name: "agency")')
   @Authorized(...Roles.agencyScoped)
@@ -84,7 +84,7 @@ export class AlertResolver {
     description: 'Alerts, filtered and sorted, as a cursor connection with the total count. Viewers may read `totalCount` only; an agency client sees its own agency\'s alerts.',
   })
   async alerts(@Args(() => AlertsArgs) args: AlertsArgs, @Ctx() ctx: SubgraphContext): Promise<Connection<Alert>> {
-    const range = parseRange(args.from, args.to);
+    const range = parseInstantRange(args.from, args.to);
     await checkListFilters(ctx, 'Query.alerts', args);
     const query = ctx.db.getRepository(Alert).createQueryBuilder('a');
     if (args.kind) query.andWhere('a.kind = :kind', { kind: args.kind });
@@ -104,7 +104,7 @@ export class AlertResolver {
     const scope = agencyScopeOf(ctx.principal);
     if (scope !== undefined) query.andWhere('a.agency_id = :scope', { scope });
     if (range.from) query.andWhere('a.first_seen >= :from', { from: range.from });
-    if (range.to) query.andWhere('a.first_seen <= :to', { to: range.to });
+    if (range.before) query.andWhere('a.first_seen < :before', { before: range.before });
     const [first, ...rest] = orderings[args.orderBy ?? AlertOrder.LAST_SEEN_DESC];
     query.orderBy(first![0], first![1]);
     for (const [column, direction] of rest) query.addOrderBy(column, direction);
@@ -262,6 +262,6 @@ export class AlertResolver {
   @Directive('@tag(name: "agency")')
   @FieldResolver(() => Incident, { nullable: true })
   async incident(@Root() alert: Alert, @Ctx() ctx: SubgraphContext): Promise<Incident | null> {
-    return alert.incidentId ? incidentsById(ctx).load(alert.incidentId) : null;
+    return alert.incidentId ? loadBy(ctx, Incident, 'id', alert.incidentId) : null;
   }
 }

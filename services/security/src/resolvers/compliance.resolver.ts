@@ -1,8 +1,7 @@
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
-import { badInput, recordAudit, Roles, withTransaction, type SubgraphContext } from '@ioc/kit';
+import { badInput, parsePastDate, recordAudit, Roles, type SubgraphContext, withTransaction } from '@ioc/kit';
 import { SecurityProfile } from '../entities/security-profile.entity';
 import { layerFlag } from '../domain/protection-layer';
-import { parsePastDate } from '../domain/time-range';
 import { ProtectionLayerKind } from '../enums/protection-layer.enum';
 import { layerEvidenceOf } from '../loaders/protection-layer.loader';
 import { ProtectionLayer } from '../types/protection-layer.type';
@@ -67,7 +66,7 @@ export class ComplianceResolver {
 
   @FieldResolver(() => [ProtectionLayer], { description: 'The four layers of Directive 14, each with the evidence last recorded for it.' })
   async layers(@Root() profile: SecurityProfile, @Ctx() ctx: SubgraphContext): Promise<ProtectionLayer[]> {
-    const evidence = (await layerEvidenceOf(ctx).load(profile.systemId)) ?? [];
+    const evidence = await layerEvidenceOf(ctx, profile.systemId);
     return Object.values(ProtectionLayerKind).map((layer) => {
       const row = evidence.find((candidate) => candidate.layer === layer);
       return { layer, inPlace: profile[layerFlag[layer]], evidence: row?.evidence ?? null, evidencedOn: row?.evidencedOn ?? null, recordedBy: row?.recordedBy ?? null };

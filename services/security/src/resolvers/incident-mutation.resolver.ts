@@ -1,9 +1,8 @@
 import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
-import { badInput, recordAudit, Roles, withTransaction, type SubgraphContext } from '@ioc/kit';
+import { badInput, parseInstant, recordAudit, Roles, type SubgraphContext, withTransaction } from '@ioc/kit';
 import { Incident } from '../entities/incident.entity';
 import { CreateIncidentInput } from '../inputs/create-incident.input';
 import { incidentTransitionProblem } from '../domain/incident';
-import { parseInstant } from '../domain/time-range';
 import { IncidentStatus } from '../enums/incident.enum';
 import { addToIncident, announceIncident, auditedIncidentFields, lockIncident, openIncident, removeFromIncident } from '../stores/incident.store';
 import { bulkIds } from '../stores/triage.store';

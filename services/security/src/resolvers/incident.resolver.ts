@@ -1,11 +1,10 @@
-import { Arg, Args, Authorized, Ctx, Directive, FieldResolver, Int, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
-import { agencyRowGuard, agencyScopeOf, ownRowOrNull, connectionType, paginate, Roles, type Connection, type SubgraphContext } from '@ioc/kit';
+import { Arg, Args, Authorized, Ctx, Directive, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { agencyScopeOf, type Connection, connectionType, ownRowOrNull, paginate, parseInstantRange, Roles, type SubgraphContext } from '@ioc/kit';
 import { IncidentsArgs } from '../args/incidents.args';
 import { Alert } from '../entities/alert.entity';
 import { Incident } from '../entities/incident.entity';
-import { alertCountsBy, alertsBy } from '../loaders/alert.loader';
+import { alertCount, relatedAlerts } from '../loaders/alert.loader';
 import { incidentSlaStatus, isDeadlineBreached, isNearingReportDeadline, isSlaBreached, reportWarningHours } from '../domain/sla';
-import { parseRange } from '../domain/time-range';
 import { Agency } from '../stubs/agency.stub';
 import { IncidentSlaStatus } from '../enums/incident.enum';
 import { InformationSystem } from '../stubs/information-system.stub';
@@ -24,7 +23,6 @@ const slaSql: Record<IncidentSlaStatus, string> = {
 /** Incidents, like alerts, are need-to-know: viewers count them, analysts, admins and the owning agency read them. */
 @Resolver(() => Incident)
 @Authorized(...Roles.socDetail)
-@UseMiddleware(agencyRowGuard<Incident>('Incident', (incident) => incident.agencyId))
 export class IncidentResolver {
   @Directive('@tag(name: "agency")')
   @Authorized(...Roles.agencyScoped)
@@ -32,7 +30,7 @@ export class IncidentResolver {
     description: 'Security incidents, most recent first, with their 5-day reporting clock. Viewers may read `totalCount` only; an agency client sees its own agency\'s.',
   })
   async incidents(@Args(() => IncidentsArgs) args: IncidentsArgs, @Ctx() ctx: SubgraphContext): Promise<Connection<Incident>> {
-    const range = parseRange(args.from, args.to);
+    const range = parseInstantRange(args.from, args.to);
     await checkListFilters(ctx, 'Query.incidents', args);
     const query = ctx.db.getRepository(Incident).createQueryBuilder('i');
     if (args.status) query.andWhere('i.status = :status', { status: args.status });
@@ -43,7 +41,7 @@ export class IncidentResolver {
     if (scope !== undefined) query.andWhere('i.agency_id = :scope', { scope });
     if (args.slaStatus) query.andWhere(slaSql[args.slaStatus]);
     if (range.from) query.andWhere('i.detected_at >= :from', { from: range.from });
-    if (range.to) query.andWhere('i.detected_at <= :to', { to: range.to });
+    if (range.before) query.andWhere('i.detected_at < :before', { before: range.before });
     query.orderBy('i.detectedAt', 'DESC').addOrderBy('i.id', 'ASC');
     return paginate(query, args);
   }
@@ -85,7 +83,7 @@ export class IncidentResolver {
   @Directive('@tag(name: "agency")')
   @FieldResolver(() => [Alert], { description: 'The grouped alerts, highest priority first (at most 100).' })
   async alerts(@Root() incident: Incident, @Ctx() ctx: SubgraphContext): Promise<Alert[]> {
-    const alerts = (await alertsBy(ctx, 'incident_id', { first: 100, order: 'priority' }).load(incident.id)) ?? [];
+    const alerts = await relatedAlerts(ctx, 'incident_id', incident.id, { first: 100, order: 'priority' });
     const scope = agencyScopeOf(ctx.principal);
     return scope === undefined ? alerts : alerts.filter((alert) => alert.agencyId === scope);
   }
@@ -93,7 +91,7 @@ export class IncidentResolver {
   @Directive('@tag(name: "agency")')
   @FieldResolver(() => Int)
   async alertCount(@Root() incident: Incident, @Ctx() ctx: SubgraphContext): Promise<number> {
-    return (await alertCountsBy(ctx, 'incident_id', false).load(incident.id)) ?? 0;
+    return alertCount(ctx, 'incident_id', incident.id, false);
   }
 
   @Directive('@tag(name: "agency")')

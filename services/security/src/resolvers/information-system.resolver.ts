@@ -2,8 +2,8 @@ import { Arg, Authorized, Ctx, Directive, FieldResolver, Int, Resolver, Root } f
 import { agencyScopeOf, assertAgencyAccess, badInput, Roles, type SubgraphContext } from '@ioc/kit';
 import { Alert } from '../entities/alert.entity';
 import { SecurityProfile } from '../entities/security-profile.entity';
-import { alertCountsBy, alertsBy } from '../loaders/alert.loader';
-import { profilesBySystem } from '../loaders/profile.loader';
+import { alertCount, relatedAlerts } from '../loaders/alert.loader';
+import { profileOfSystem } from '../loaders/profile.loader';
 import { InformationSystem } from '../stubs/information-system.stub';
 
 export const maxRelatedAlerts = 100;
@@ -16,7 +16,7 @@ export function checkRelatedFirst(first: number): number {
 /** An agency client reaches these fields of its own agency's systems only (FORBIDDEN naming the field otherwise). */
 async function assertOwnSystem(ctx: SubgraphContext, system: InformationSystem, field: string): Promise<void> {
   if (agencyScopeOf(ctx.principal) === undefined) return;
-  const profile = await profilesBySystem(ctx).load(system.id);
+  const profile = await profileOfSystem(ctx, system.id);
   assertAgencyAccess(ctx.principal, `InformationSystem.${field}`, profile?.ownerAgencyId);
 }
 
@@ -27,7 +27,7 @@ export class InformationSystemResolver {
   @FieldResolver(() => SecurityProfile, { nullable: true, description: 'Grading level, approval, inspections and the four layers (security subgraph).' })
   async securityProfile(@Root() system: InformationSystem, @Ctx() ctx: SubgraphContext): Promise<SecurityProfile | null> {
     await assertOwnSystem(ctx, system, 'securityProfile');
-    return profilesBySystem(ctx).load(system.id);
+    return profileOfSystem(ctx, system.id);
   }
 
   @Directive('@tag(name: "agency")')
@@ -39,13 +39,13 @@ export class InformationSystemResolver {
     @Ctx() ctx: SubgraphContext,
   ): Promise<Alert[]> {
     await assertOwnSystem(ctx, system, 'openAlerts');
-    return (await alertsBy(ctx, 'system_id', { open: true, first: checkRelatedFirst(first), order: 'priority' }).load(system.id)) ?? [];
+    return relatedAlerts(ctx, 'system_id', system.id, { open: true, first: checkRelatedFirst(first), order: 'priority' });
   }
 
   @Directive('@tag(name: "agency")')
   @FieldResolver(() => Int, { description: 'Number of open alerts on the system.' })
   async openAlertCount(@Root() system: InformationSystem, @Ctx() ctx: SubgraphContext): Promise<number> {
     await assertOwnSystem(ctx, system, 'openAlertCount');
-    return (await alertCountsBy(ctx, 'system_id').load(system.id)) ?? 0;
+    return alertCount(ctx, 'system_id', system.id);
   }
 }

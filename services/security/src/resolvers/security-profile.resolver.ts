@@ -1,25 +1,24 @@
-import { Arg, Args, Authorized, Ctx, Directive, FieldResolver, Int, Mutation, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, Directive, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import {
-  agencyRowGuard,
   agencyScopeOf,
-  ownRowOrNull,
   badInput,
+  type Connection,
   connectionType,
+  ownRowOrNull,
   paginate,
+  parsePastDate,
   recordAudit,
   Roles,
-  withTransaction,
-  type Connection,
   type SubgraphContext,
+  vietnamToday,
+  withTransaction,
 } from '@ioc/kit';
 import { SecurityProfilesArgs } from '../args/security-profiles.args';
 import { SecurityProfile } from '../entities/security-profile.entity';
-import { alertCountsBy } from '../loaders/alert.loader';
+import { alertCount } from '../loaders/alert.loader';
 import { severityWeightSql } from '../sql/alert.sql';
 import { fourLayerCompleteSql, inspectionOverdueSql } from '../sql/profile.sql';
 import { approvalAuthority, hasFourLayers, isInspectionOverdue, isValidLevel, nextInspectionDue } from '../domain/grading';
-import { vietnamToday } from '../domain/clock';
-import { parsePastDate } from '../domain/time-range';
 import { Agency } from '../stubs/agency.stub';
 import { GradingApprovalAuthority } from '../enums/grading.enum';
 import { FourLayerProtection } from '../types/four-layer-protection.type';
@@ -31,7 +30,6 @@ export const SecurityProfileConnection = connectionType(SecurityProfile, 'Securi
 /** Grading and compliance are a dashboard (viewers too); an agency client sees its own systems'; only admins approve levels. */
 @Resolver(() => SecurityProfile)
 @Authorized(...Roles.agencyScoped)
-@UseMiddleware(agencyRowGuard<SecurityProfile>('SecurityProfile', (profile) => profile.ownerAgencyId))
 export class SecurityProfileResolver {
   @Directive('@tag(name: "agency")')
   @Query(() => SecurityProfileConnection, { description: 'Security profiles of the information systems, by level, approval status, owner and compliance.' })
@@ -146,6 +144,6 @@ export class SecurityProfileResolver {
   @Directive('@tag(name: "agency")')
   @FieldResolver(() => Int, { description: 'Open alerts on the system.' })
   async openAlertCount(@Root() profile: SecurityProfile, @Ctx() ctx: SubgraphContext): Promise<number> {
-    return (await alertCountsBy(ctx, 'system_id').load(profile.systemId)) ?? 0;
+    return alertCount(ctx, 'system_id', profile.systemId);
   }
 }

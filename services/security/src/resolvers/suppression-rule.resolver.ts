@@ -1,10 +1,9 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { badInput, connectionType, paginate, recordAudit, Roles, withTransaction, type Connection, type SubgraphContext } from '@ioc/kit';
+import { badInput, type Connection, connectionType, paginate, parseInstant, recordAudit, Roles, type SubgraphContext, withTransaction } from '@ioc/kit';
 import { SuppressionRulesArgs } from '../args/suppression-rules.args';
 import { SuppressionRule } from '../entities/suppression-rule.entity';
 import { MuteAlertsInput } from '../inputs/mute-alerts.input';
 import { isSuppressionActive, suppressionValueProblem, suppressionWindowProblem } from '../domain/suppression';
-import { parseInstant } from '../domain/time-range';
 import { Server } from '../stubs/server.stub';
 import { suppressionFacts } from '../stores/suppression.store';
 import { requireServer } from '../validation/existence.validation';

@@ -1,4 +1,4 @@
-import { vietnamTodaySql } from '../domain/clock';
+import { vietnamTodaySql } from '@ioc/kit';
 
 /** SQL twins of domain/grading.ts (an e2e test checks that both agree), over alias `p`. */
 export const inspectionOverdueSql = `(p.approval_status = 'APPROVED' AND p.level >= 3 AND
