@@ -1,4 +1,3 @@
-import { Authorized, getMetadataStorage, UseMiddleware, type ClassType, type MiddlewareFn } from 'type-graphql';
 import { forbidden, type Principal, type Role } from './principal';
 
 /**
@@ -54,52 +53,6 @@ export function ownRowOrNull<T>(principal: Principal | undefined, row: T | null 
 /** Citizens' names, ID numbers and phone numbers are shown in clear to admins only; everyone else sees them masked. */
 export function seesPersonalData(principal: Principal | undefined): boolean {
   return principal?.role === 'admin';
-}
-
-/**
- * A type-graphql middleware for the fields of `typeName`: an agency client reading a row that
- * belongs to another agency gets FORBIDDEN naming the field, whatever path led to the row (a
- * list, a reference from another subgraph, a nested field). Other roles pass untouched. Put it on
- * a resolver class with `@UseMiddleware` to cover its field resolvers; queries and mutations of
- * that class are not affected (their parent type is Query or Mutation).
- */
-export function agencyRowGuard<T>(typeName: string, agencyOf: (row: T) => string | null | undefined): MiddlewareFn<{ principal?: Principal }> {
-  return ({ root, context, info }, next) => {
-    if (info.parentType.name === typeName && context.principal?.role === 'agency-client') {
-      assertAgencyAccess(context.principal, `${typeName}.${info.fieldName}`, root ? agencyOf(root as T) : undefined);
-    }
-    return next();
-  };
-}
-
-export interface TypeRules<T> {
-  /** Roles for every field of the type (default: no role rule). */
-  roles?: readonly Role[];
-  /** Per-field roles replacing `roles` for those fields. */
-  fields?: Partial<Record<keyof T & string, readonly Role[]>>;
-  /** Confines agency clients to their own agency's rows on every field. */
-  agencyOf?: (row: T) => string | null | undefined;
-}
-
-const protectedTypes = new WeakSet<object>();
-
-/**
- * Applies rules to every `@Field` of an object type without touching its class: the same as
- * writing `@Authorized(...)` and `@UseMiddleware(...)` on each field. Call it at module load,
- * before the schema is built (import the module from a resolver). Field resolvers written in
- * resolver classes are not `@Field`s of the type: decorate those classes themselves.
- */
-export function protectType<T extends object>(type: ClassType<T>, typeName: string, rules: TypeRules<T>): void {
-  if (protectedTypes.has(type)) throw new Error(`protectType: rules for ${typeName} are already registered`);
-  protectedTypes.add(type);
-  const guard = rules.agencyOf && agencyRowGuard<T>(typeName, rules.agencyOf);
-  const fields = getMetadataStorage().fields.filter((field) => field.target === type);
-  if (!fields.length) throw new Error(`protectType: ${typeName} has no @Field to protect`);
-  for (const field of fields) {
-    const roles = rules.fields?.[field.name as keyof T & string] ?? rules.roles;
-    if (roles) Authorized(...roles)(type.prototype, field.name);
-    if (guard) UseMiddleware(guard)(type.prototype, field.name);
-  }
 }
 
 /**
