@@ -7,6 +7,7 @@ import { admittedCaller, httpAdmission, type AdmissionPolicy } from './admission
 import { apolloLogger } from './apollo-logger';
 import { defaultLimits, type GatewayLimits } from './admission/limits';
 import { mountCatalogue, PersistedOperations } from './admission/persisted-operations';
+import { mountSocReports } from './reports/soc-report';
 import { createRateLimiter } from './admission/rate-limit';
 import { devSigningKey, mountDevSignIn } from './auth/dev-sign-in';
 import { createGatewayTokenSigner } from './auth/gateway-tokens';
@@ -166,6 +167,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       const devKey = typeof verifier === 'function' ? undefined : devSigningKey(verifier);
       if (devKey) mountDevSignIn(app, devKey);
       mountCatalogue(app, policy.persisted, verify);
+      // Downloads run their GraphQL through this gateway's own /graphql, with the caller's token and the same admission.
+      mountSocReports(app, () => `http://${!options.host || options.host === '0.0.0.0' || options.host === '::' ? '127.0.0.1' : options.host}:${server.port}/graphql`);
       // The caller's schema as SDL (its contract for an agency client), for explorers and code generators; off with introspection.
       if (options.introspection ?? true) app.get('/schema.graphql', async (req, res) => {
         try {
