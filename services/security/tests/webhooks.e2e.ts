@@ -86,14 +86,24 @@ describe('outbound webhooks against local receivers', () => {
     expect(JSON.parse(requests[0]!.body)).toMatchObject({ event: 'alert.critical', data: { alert: { id, severity: 'CRITICAL', source: 'SURICATA', systemId: 'ioffice' } } });
   });
 
+  it('announces a new CRITICAL alert that came in through ingest as well', async () => {
+    const ingest = `mutation Ingest($alerts: [IngestAlertInput!]!) { ingestAlerts(alerts: $alerts) { accepted } }`;
+    const event = { source: 'SURICATA', sourceEventId: `webhook-ingest-${Date.now()}`, kind: 'MALWARE', ruleId: '2027865', title: 'ET MALWARE ingest webhook probe', rawSeverity: '1', observedAt: new Date().toISOString(), assetName: 'vm-001' };
+    const result = await h.gql(ingest, { alerts: [event] }, { role: 'ingest', subject: 'suricata' });
+    expect(result.data.ingestAlerts.accepted).toBe(1);
+    const [{ id }] = await h.server.db.query(`SELECT id FROM alert WHERE title = 'ET MALWARE ingest webhook probe'`);
+    await expect.poll(async () => (await rows(id)).find((row) => row.url === flaky.url)?.status, { timeout: 20_000 }).toBe('DELIVERED');
+  });
+
   it('lists the failed deliveries and retries one by hand once more', async () => {
     await expect.poll(async () => (await h.gql(deliveries, { status: 'FAILED' })).data.webhookDeliveries.totalCount, { timeout: 20_000 }).toBeGreaterThan(0);
     const failed = (await h.gql(deliveries, { status: 'FAILED' }, { role: 'soc-analyst' })).data.webhookDeliveries.nodes;
     expect(failed.every((delivery: any) => delivery.url === dead.url && delivery.attempts === 3 && delivery.lastError === 'HTTP 500')).toBe(true);
-    const before = dead.received.length;
+    const sentFor = (id: string) => dead.received.filter((request) => request.headers['x-ioc-delivery'] === id).length;
+    const before = sentFor(failed[0].id);
     expect((await h.gql(retry, { id: failed[0].id })).data.retryWebhookDelivery).toMatchObject({ status: 'PENDING', attempts: 2 });
     await expect.poll(async () => (await h.server.db.query('SELECT status, attempts FROM webhook_delivery WHERE id = $1', [failed[0].id]))[0], { timeout: 20_000 }).toEqual({ status: 'FAILED', attempts: 3 });
-    expect(dead.received.length).toBe(before + 1);
+    expect(sentFor(failed[0].id)).toBe(before + 1);
     expect(firstError(await h.gql(retry, { id: failed[0].id.replace(/\d$/, 'x') }))).toMatchObject({ argument: 'id' });
     expect((await h.gql(deliveries, {}, { role: 'ioc-viewer' })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });

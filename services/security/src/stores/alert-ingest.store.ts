@@ -7,6 +7,8 @@ import { alertPriority } from '../domain/priority';
 import { severityWeight } from '../domain/severity';
 import { openStatusesSql, severityWeightSql } from '../sql/alert.sql';
 import { countMuted, suppressionMatcher } from './suppression.store';
+import { enqueueCriticalAlerts } from './webhook.store';
+import { securityEnv } from '../env';
 
 /** What one committed batch did. */
 export interface BatchOutcome {
@@ -117,6 +119,7 @@ export async function commitBatch(
     const raised = written.filter((row) => row.inserted).map((row) => ({ id: row.id }));
     const updated = written.filter((row) => !row.inserted).map((row) => ({ id: row.id }));
     await publishAll(bus, 'alert.raised', raised, tx);
+    await enqueueCriticalAlerts(tx.manager, raised.map((row) => row.id), securityEnv().WEBHOOK_URLS);
     await publishAll(bus, 'alert.updated', updated, tx);
     const suppressed = [...muted.values()].reduce((total, rule) => total + rule.events, 0);
     const outcome = { accepted: fresh.size - suppressed, duplicates: events.length - fresh.size, suppressed };
