@@ -3,3 +3,4 @@ export * from './migrations';
 export * from './period';
 export * from './reported-measurement.entity';
 export * from './tables';
+export * from './subscription';

@@ -1,4 +1,4 @@
-import { evaluateIndicator, type Indicator, IndicatorDefinitionRow, indicatorDefinitionOf, type SubgraphContext } from '@ioc/kit';
+import { evaluateIndicator, type Indicator, indicatorDefinitionOf, IndicatorDefinitionRow, loadEach, type SubgraphContext } from '@ioc/kit';
 import { cachedAggregate } from '../loaders/aggregate-cache.loader';
 import { baselineMeasurementOf } from './baselines';
 
@@ -43,14 +43,12 @@ export async function queryActuals(ctx: SubgraphContext): Promise<Record<string,
 }
 
 export async function egovIndicators(ctx: SubgraphContext): Promise<Indicator[]> {
-  return ctx.loaders
-    .get<string, Indicator[]>('egov:indicators', async (keys) => {
+  return loadEach<string, Indicator[]>(ctx, 'egov:indicators', 'all', async (keys) => {
       const [definitions, actuals] = await Promise.all([
         ctx.db.getRepository(IndicatorDefinitionRow).find({ order: { position: 'ASC' } }),
         computeActuals(ctx),
       ]);
       const indicators = definitions.map((definition) => evaluateIndicator(indicatorDefinitionOf(definition), actuals[definition.code] ?? null));
       return keys.map(() => indicators);
-    })
-    .load('all') as Promise<Indicator[]>;
+    }) as Promise<Indicator[]>;
 }

@@ -1,5 +1,5 @@
 import { Arg, Args, Authorized, Ctx, Directive, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
-import { applySearch, checkYear, type Connection, loadBy, paginate, parseDate, Roles, type SubgraphContext, vietnamToday } from '@ioc/kit';
+import { applySearch, checkYear, type Connection, loadBy, loadEach, paginate, parseDate, Roles, type SubgraphContext, vietnamToday } from '@ioc/kit';
 import { AdministrativeUnitsArgs } from '../args/administrative-units.args';
 import { AdministrativeUnit } from '../entities/administrative-unit.entity';
 import { Agency } from '../entities/agency.entity';
@@ -49,8 +49,7 @@ export class AdministrativeUnitResolver {
     @Ctx() ctx: SubgraphContext,
   ): Promise<AdministrativeUnit[]> {
     const validOn = (validOnArg == null ? vietnamToday() : parseDate(validOnArg, 'validOn'));
-    return ctx.loaders
-      .get<string, AdministrativeUnit[]>(`AdministrativeUnit:children:${validOn}`, async (parents) => {
+    return loadEach<string, AdministrativeUnit[]>(ctx, `AdministrativeUnit:children:${validOn}`, unit.code, async (parents) => {
         const rows = await ctx.db
           .getRepository(AdministrativeUnit)
           .createQueryBuilder('u')
@@ -59,18 +58,15 @@ export class AdministrativeUnitResolver {
           .orderBy('u.code', 'ASC')
           .getMany();
         return parents.map((parent) => rows.filter((row) => row.parentCode === parent));
-      })
-      .load(unit.code) as Promise<AdministrativeUnit[]>;
+      }) as Promise<AdministrativeUnit[]>;
   }
 
   @FieldResolver(() => [Agency], { description: "Agencies of the unit (its People's Committee; the provincial agencies for the province)." })
   agencies(@Root() unit: AdministrativeUnit, @Ctx() ctx: SubgraphContext): Promise<Agency[]> {
-    return ctx.loaders
-      .get<string, Agency[]>('Agency:unit', async (codes) => {
+    return loadEach<string, Agency[]>(ctx, 'Agency:unit', unit.code, async (codes) => {
         const rows = await ctx.db.getRepository(Agency).createQueryBuilder('a').where('a.unit_code IN (:...codes)', { codes }).orderBy('a.id').getMany();
         return codes.map((code) => rows.filter((row) => row.unitCode === code));
-      })
-      .load(unit.code) as Promise<Agency[]>;
+      }) as Promise<Agency[]>;
   }
 
   @Authorized(...Roles.dashboard)

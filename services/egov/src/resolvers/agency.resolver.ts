@@ -1,5 +1,5 @@
 import { Arg, Args, Authorized, Ctx, Directive, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { applySearch, assertAgencyAccess, type Connection, loadBy, loadManyBy, paginate, Roles, type SubgraphContext } from '@ioc/kit';
+import { applySearch, assertAgencyAccess, type Connection, loadBy, loadEach, loadManyBy, paginate, Roles, type SubgraphContext } from '@ioc/kit';
 import { AgenciesArgs } from '../args/agencies.args';
 import { AdministrativeUnit } from '../entities/administrative-unit.entity';
 import { Agency } from '../entities/agency.entity';
@@ -51,8 +51,7 @@ export class AgencyResolver {
   @Authorized(...Roles.dashboard)
   @FieldResolver(() => [PlanTask], { description: 'Plan tasks this agency leads or co-operates on, by name (not through group scopes).' })
   planTasks(@Root() agency: Agency, @Ctx() ctx: SubgraphContext): Promise<PlanTask[]> {
-    return ctx.loaders
-      .get<string, PlanTask[]>('PlanTask:agency', async (ids) => {
+    return loadEach<string, PlanTask[]>(ctx, 'PlanTask:agency', agency.id, async (ids) => {
         const rows = await ctx.db
           .getRepository(PlanTask)
           .createQueryBuilder('t')
@@ -61,7 +60,6 @@ export class AgencyResolver {
           .addOrderBy('t.seq', 'ASC')
           .getMany();
         return ids.map((id) => rows.filter((row) => row.leadAgencyIds.includes(id) || row.coAgencyIds.includes(id)));
-      })
-      .load(agency.id) as Promise<PlanTask[]>;
+      }) as Promise<PlanTask[]>;
   }
 }

@@ -1,5 +1,5 @@
 import { Arg, Args, Authorized, Ctx, Directive, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { agencyScopeOf, badInput, checkYear, type Connection, loadBy, ownRowOrNull, paginate, parseInstant, parseInstantRange, publishIndicatorChanges, recordAudit, Roles, type SubgraphContext, withTransaction } from '@ioc/kit';
+import { agencyScopeOf, badInput, checkYear, type Connection, loadBy, loadEach, ownRowOrNull, paginate, parseInstant, parseInstantRange, publishIndicatorChanges, recordAudit, Roles, type SubgraphContext, withTransaction } from '@ioc/kit';
 import { DossierStatisticsArgs, DossiersArgs } from '../args/dossiers.args';
 import { DossierSort } from '../enums/dossier.enum';
 import { AdministrativeProcedure } from '../entities/administrative-procedure.entity';
@@ -163,13 +163,11 @@ export class DossierResolver {
   @Directive('@tag(name: "agency")')
   @FieldResolver(() => DossierApplicant, { nullable: true, description: 'The citizen who filed it (personal data, masked except for admins); null when not recorded.' })
   async applicant(@Root() dossier: Dossier, @Ctx() ctx: SubgraphContext): Promise<DossierApplicant | null> {
-    const row = await ctx.loaders
-      .get<string, ApplicantRow>('DossierApplicant:dossier', async (ids) => {
+    const row = await loadEach<string, ApplicantRow | null>(ctx, 'DossierApplicant:dossier', String(dossier.id), async (ids) => {
         const rows: ApplicantRow[] = await ctx.db.query('SELECT dossier_id::text, full_name, id_number, phone FROM dossier_applicant WHERE dossier_id = ANY($1::bigint[])', [[...ids]]);
         const byId = new Map(rows.map((r) => [r.dossier_id, r]));
         return ids.map((id) => byId.get(id) ?? null);
-      })
-      .load(String(dossier.id));
+      });
     if (!row) return null;
     return {
       fullName: personalData.name(ctx.principal, row.full_name),

@@ -1,4 +1,4 @@
-import { badInput, parseDate, type SubgraphContext, vietnamToday, vietnamYear } from '@ioc/kit';
+import { badInput, loadEach, parseDate, type SubgraphContext, vietnamToday, vietnamYear } from '@ioc/kit';
 import { AdministrativeUnit } from '../entities/administrative-unit.entity';
 import { UnitLevel } from '../enums/administrative-unit.enum';
 import type { DossierStatistics } from '../types/dossier-statistics.type';
@@ -110,9 +110,7 @@ function yearByUnit(ctx: SubgraphContext, year: number): Promise<{ total?: Group
 /** `AdministrativeUnit.dossierStatistics` for any number of units of a request: at most one SQL query per year. */
 export async function loadUnitStatistics(ctx: SubgraphContext, unit: AdministrativeUnit, year: number): Promise<DossierStatistics> {
   // Per request, one computation per year even while the cache is not live yet.
-  const byUnit = (await ctx.loaders
-    .get<number, Awaited<ReturnType<typeof yearByUnit>>>('DossierStatistics:year', (years) => Promise.all(years.map((y) => yearByUnit(ctx, y))))
-    .load(year))!;
+  const byUnit = (await loadEach<number, Awaited<ReturnType<typeof yearByUnit>>>(ctx, 'DossierStatistics:year', year, (years) => Promise.all(years.map((y) => yearByUnit(ctx, y)))))!;
   const row = unit.level === UnitLevel.PROVINCE ? byUnit.total : unit.level === UnitLevel.DISTRICT ? byUnit.districts.get(unit.code) : byUnit.communes.get(unit.code);
   return toStatistics(unit.code, year, row);
 }
