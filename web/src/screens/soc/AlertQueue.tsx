@@ -63,6 +63,13 @@ export const AlertQueue_Triage = graphql(`
   }
 `);
 
+/** One step on every selected alert, all or nothing: a refusal names each alert that refused it. */
+export const AlertQueue_BulkTriage = graphql(`
+  mutation AlertQueue_BulkTriage($ids: [String!]!, $status: AlertStatus) {
+    updateAlerts(ids: $ids, status: $status) { id status updatedAt acknowledgedAt }
+  }
+`);
+
 export type AlertRowData = ResultOf<typeof AlertRow>;
 type Variables = VariablesOf<typeof AlertQueue_Alerts>;
 
@@ -139,7 +146,7 @@ export function AlertQueue({ selectedId }: { selectedId: string | undefined }) {
   const [answeredAt, setAnsweredAt] = useState(query.receivedAt);
   const lastSequence = useRef<string>(undefined);
   const [checked, setChecked] = useState<ReadonlySet<string>>(new Set());
-  const [, triage] = useMutation(AlertQueue_Triage);
+  const [, bulkTriage] = useMutation(AlertQueue_BulkTriage);
   const [bulkError, setBulkError] = useState<string>();
 
   const fromQuery = useMemo(() => query.data?.alerts.nodes.map((node) => readFragment(AlertRow, node)), [query.data]);
@@ -211,10 +218,10 @@ export function AlertQueue({ selectedId }: { selectedId: string | undefined }) {
     });
   const bulk = async (status: 'ACKNOWLEDGED' | 'RESOLVED' | 'FALSE_POSITIVE') => {
     setBulkError(undefined);
-    const results = await Promise.all([...checked].map((id) => triage({ id, status })));
-    const failed = results.find((result) => result.error);
-    if (failed?.error) setBulkError(failed.error.graphQLErrors[0]?.message ?? failed.error.message);
-    setChecked(new Set());
+    const result = await bulkTriage({ ids: [...checked], status });
+    // Nothing changed on a refusal, so the selection stays for the analyst to adjust.
+    if (result.error) setBulkError(result.error.graphQLErrors[0]?.message ?? result.error.message);
+    else setChecked(new Set());
   };
 
   return (
