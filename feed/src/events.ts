@@ -53,7 +53,10 @@ const feedbackTopics = [
   { category: 'HEALTH', title: 'Trạm y tế', content: 'Trạm y tế xã thiếu thuốc thông thường.' },
   { category: 'EDUCATION', title: 'Đường đến trường', content: 'Đường đến trường ngập nước khi triều cường.' },
 ] as const;
-/** The mark the seeds put in a column; mutation inputs have no such column, so text fields carry it. */
+/**
+ * Records the feed creates (alerts, dossiers, feedback) carry `synthetic: true` like the seeds'; the
+ * text mark also tags what has no such column (a BTS status change's reason, an applicant's name).
+ */
 export const syntheticMark = '[synthetic]';
 
 const healthStates = ['HEALTHY', 'WARNING', 'CRITICAL', 'OFFLINE'] as const;
@@ -112,7 +115,7 @@ export function createGenerator(options: GeneratorOptions) {
         random.next() < 0.6
           ? wazuhToRaiseAlert(wazuhAlert(random, server, at, ++state.serial), server.id)
           : suricataToRaiseAlert(suricataAlert(random, server, at), server.id);
-      const marked = { ...input, systemId: random.pick(server.systemCodes), description: `${input.description} ${syntheticMark}` };
+      const marked = { ...input, systemId: random.pick(server.systemCodes), description: `${input.description} ${syntheticMark}`, synthetic: true };
       state.recentAlerts = [marked, ...state.recentAlerts].slice(0, 20);
       return make('alert', { input: marked });
     },
@@ -148,7 +151,7 @@ export function createGenerator(options: GeneratorOptions) {
       const online = service.level === 4 && random.next() < Math.min(0.9, 0.3 * commune.onlinePropensity);
       state.dossiers += 1;
       return make('dossier', {
-        input: { channel: online ? 'ONLINE' : 'IN_PERSON', communeCode: commune.code, serviceId: service.id, receivedAt: new Date(state.clock).toISOString() },
+        input: { channel: online ? 'ONLINE' : 'IN_PERSON', communeCode: commune.code, serviceId: service.id, receivedAt: new Date(state.clock).toISOString(), synthetic: true },
         applicant: { fullName: `${random.pick(surnames)} ${random.pick(middles)} ${random.pick(givens)} ${syntheticMark}` },
       }, { dossier: state.dossiers });
     },
@@ -169,6 +172,7 @@ export function createGenerator(options: GeneratorOptions) {
           communeCode: commune.code,
           title: topic.title,
           content: `${topic.content} ${syntheticMark}`,
+          synthetic: true,
         },
       });
     },

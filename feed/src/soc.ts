@@ -47,6 +47,7 @@ export interface RaiseAlertInput {
   fingerprint: string;
   cve?: string;
   cvssScore?: number;
+  synthetic?: boolean;
 }
 
 const manager = { name: 'wazuh-manager.soc.travinh.gov.vn' };

@@ -46,10 +46,10 @@ describe('feed events', () => {
     expect(share('849')).toBeGreaterThan(2 * share('851'));
   });
 
-  it('marks what it writes as synthetic where an input has free text', () => {
+  it('marks the records it creates as synthetic, and tags free text where there is no such column', () => {
     for (const e of run(5, 500)) {
-      const text = JSON.stringify(e.variables);
-      if (e.kind !== 'server-health' && e.kind !== 'resolution') expect(text).toContain(syntheticMark);
+      if (e.kind === 'alert' || e.kind === 'dossier' || e.kind === 'feedback') expect((e.variables.input as { synthetic?: boolean }).synthetic, e.kind).toBe(true);
+      if (e.kind !== 'server-health' && e.kind !== 'resolution') expect(JSON.stringify(e.variables)).toContain(syntheticMark);
     }
   });
 

@@ -3,12 +3,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Client } from 'graphql-ws';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createLogger } from '@ioc/kit';
 import { bearerSocket, eventually, subscribe, type Live } from '@ioc/kit/testing';
 import { feedCatalogue } from '@ioc/seeds/feed-catalogue';
 import { startStack, type Stack } from '../support/stack';
 import { runFeed, type FeedOptions } from '@ioc/feed';
+import { syntheticMark } from '@ioc/feed/events';
 
 const run = promisify(execFile);
 const root = join(import.meta.dirname, '..', '..');
@@ -86,6 +88,26 @@ describe('the feed through the gateway', () => {
     const report = await runFeed(options({ token: () => stack.tokenFor('ioc-viewer') }));
     expect(report.dropped).toBe(6);
     expect(Object.values(report.sent).every((n) => n === 0)).toBe(true);
+  });
+
+  it('marks every record it created as synthetic', async () => {
+    const client = new pg.Client({ connectionString: stack.database.url });
+    await client.connect();
+    try {
+      // The feed's text mark finds its records; each must carry the flag.
+      const { rows } = await client.query<{ kind: string; total: number; flagged: number }>(
+        `SELECT 'alert' AS kind, count(*)::int AS total, count(*) FILTER (WHERE synthetic)::int AS flagged FROM security.alert WHERE description LIKE $1
+         UNION ALL SELECT 'dossier', count(*)::int, count(*) FILTER (WHERE d.synthetic)::int FROM egov.dossier d JOIN egov.dossier_applicant a ON a.dossier_id = d.id WHERE a.full_name LIKE $1
+         UNION ALL SELECT 'feedback', count(*)::int, count(*) FILTER (WHERE synthetic)::int FROM egov.feedback WHERE content LIKE $1`,
+        [`%${syntheticMark}%`],
+      );
+      for (const row of rows) {
+        expect(row.total, row.kind).toBeGreaterThan(0);
+        expect(row.flagged, row.kind).toBe(row.total);
+      }
+    } finally {
+      await client.end();
+    }
   });
 
   it('leaves every figure of the plan as it was (the feed writes only "now")', async () => {

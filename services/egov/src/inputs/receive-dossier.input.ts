@@ -14,4 +14,7 @@ export class ReceiveDossierInput {
 
   @Field(() => String, { nullable: true, description: 'ISO 8601 date-time; default now.' })
   receivedAt?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: "Marks a generated record (a demo feed, a load test) as synthetic, like the seeds' generated ones; default false." })
+  synthetic?: boolean | null;
 }

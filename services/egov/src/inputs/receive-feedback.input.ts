@@ -26,4 +26,7 @@ export class ReceiveFeedbackInput {
 
   @Field(() => String, { nullable: true, description: 'Stored, served masked.' })
   citizenPhone?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: "Marks a generated record (a demo feed, a load test) as synthetic, like the seeds' generated ones; default false." })
+  synthetic?: boolean | null;
 }

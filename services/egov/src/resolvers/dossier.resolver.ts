@@ -198,9 +198,9 @@ export class DossierResolver {
       const procedure = await tx.manager.getRepository(AdministrativeProcedure).findOneByOrFail({ id: service.procedureId });
       const [row] = await tx.query<Array<{ id: string }>>(
         `INSERT INTO dossier (service_id, procedure_id, service_level, agency_id, district_code, commune_code, channel, status, received_at, due_at, synthetic)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, 'PROCESSING', $8, $9, false) RETURNING id`,
+         VALUES ($1, $2, $3, $4, $5, $6, $7, 'PROCESSING', $8, $9, $10) RETURNING id`,
         [service.id, service.procedureId, service.level, handlingAgencyId(service, commune), commune.parentCode, commune.code, input.channel,
-          receivedAt, dueDate(receivedAt, procedure.processingDays)],
+          receivedAt, dueDate(receivedAt, procedure.processingDays), input.synthetic === true],
       );
       const id = String(row!.id);
       if (applicant) {

@@ -102,8 +102,8 @@ export class FeedbackResolver {
       const [row] = await tx.query<Array<{ id: string }>>(
         `INSERT INTO feedback (title, content, category, channel, status, agency_id, district_code, commune_code, citizen_name, citizen_phone,
            received_at, search_name, synthetic)
-         VALUES ($1, $2, $3, $4, 'RECEIVED', $5, $6, $7, $8, $9, now(), $10, false) RETURNING id`,
-        [title, content, input.category, input.channel, agencyId, commune.parentCode, commune.code, citizenName, phone, foldVietnamese(`${title} ${content}`)],
+         VALUES ($1, $2, $3, $4, 'RECEIVED', $5, $6, $7, $8, $9, now(), $10, $11) RETURNING id`,
+        [title, content, input.category, input.channel, agencyId, commune.parentCode, commune.code, citizenName, phone, foldVietnamese(`${title} ${content}`), input.synthetic === true],
       );
       const id = String(row!.id);
       aggregateCache(ctx.db).invalidateOnCommit(tx);

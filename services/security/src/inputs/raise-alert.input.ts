@@ -38,4 +38,7 @@ export class RaiseAlertInput {
 
   @Field(() => String, { nullable: true, description: 'When the tool saw it (ISO 8601); now by default.' })
   observedAt?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: "Marks a generated record (a demo feed, a load test) as synthetic, like the seeds' generated ones; default false." })
+  synthetic?: boolean | null;
 }

@@ -183,7 +183,7 @@ export class AlertResolver {
       const [row] = await tx.query<Array<{ id: string; inserted: boolean }>>(
         `INSERT INTO alert (kind, title, description, cve, cvss_score, severity, raw_severity, source, fingerprint, occurrences,
                             first_seen, last_seen, status, priority, server_id, system_id, agency_id, synthetic)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 1, $10, $10, 'NEW', $11, $12, $13, $14, false)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 1, $10, $10, 'NEW', $11, $12, $13, $14, $15)
          ON CONFLICT (fingerprint) WHERE status IN ${openStatusesSql}
          DO UPDATE SET occurrences = alert.occurrences + 1,
                        first_seen = LEAST(alert.first_seen, EXCLUDED.first_seen),
@@ -208,6 +208,7 @@ export class AlertResolver {
           server?.serverId ?? null,
           systemId,
           profile.ownerAgencyId,
+          input.synthetic === true,
         ],
       );
       if (!row) throw new Error('alert upsert returned no row');
