@@ -49,6 +49,7 @@ export const gatewayEnvSchema = z.object({
   LIMIT_SUBSCRIPTIONS_PER_CALLER: z.coerce.number().int().positive().default(limit.subscriptionsPerCaller),
   LIMIT_BATCH: z.coerce.number().int().positive().default(limit.maxBatch),
   LIMIT_BODY: z.string().regex(/^\d+(b|kb|mb)$/i, 'like 1mb or 500kb').default(limit.bodyLimit),
+  LIMIT_INGEST_BODY: z.string().regex(/^\d+(b|kb|mb)$/i, 'like 256mb or 500kb').default(limit.ingestBodyLimit),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(limit.ratePerMinute),
 });
 
@@ -119,6 +120,7 @@ export function readGatewayConfig(source: Record<string, string | undefined> = p
       maxTokens: env.LIMIT_TOKENS,
       maxBatch: env.LIMIT_BATCH,
       bodyLimit: env.LIMIT_BODY,
+      ingestBodyLimit: env.LIMIT_INGEST_BODY,
       ratePerMinute: env.RATE_LIMIT_PER_MINUTE,
       subscriptionsPerSocket: env.LIMIT_SUBSCRIPTIONS_PER_SOCKET,
       subscriptionsPerCaller: env.LIMIT_SUBSCRIPTIONS_PER_CALLER,

@@ -2,7 +2,7 @@ import { ApolloGateway } from '@apollo/gateway';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { GraphQLError, printSchema, type GraphQLSchema } from 'graphql';
-import { scopeOf, startGraphQLServer, type Logger, type Principal, type RunningServer } from '@ioc/kit';
+import { scopeOf, sizeInBytes, startGraphQLServer, type Logger, type Principal, type RunningServer } from '@ioc/kit';
 import { admittedCaller, httpAdmission, type AdmissionPolicy } from './admission/admission';
 import { apolloLogger } from './apollo-logger';
 import { defaultLimits, type GatewayLimits } from './admission/limits';
@@ -11,6 +11,7 @@ import { mountSocReports } from './reports/soc-report';
 import { createRateLimiter } from './admission/rate-limit';
 import { devSigningKey, mountDevSignIn } from './auth/dev-sign-in';
 import { createGatewayTokenSigner } from './auth/gateway-tokens';
+import { mountIngestProxy } from './ingest/ingest-proxy';
 import { createVerifier, type Verifier, type VerifierConfig } from './auth/verifier';
 import { ContractSchemas } from './contracts/audiences';
 import { contractIntrospection } from './contracts/serve';
@@ -180,6 +181,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         }
       });
       if (options.explorer ?? options.introspection ?? true) mountExplorer(app, logger);
+      mountIngestProxy(app, { verify, tokenFor, securityUrl: () => dataSources.get('security')?.url, bodyLimit: sizeInBytes(limits.ingestBodyLimit), logger });
       if (options.consoleDir) serveConsole(app, { dir: options.consoleDir, logger });
     },
     readiness: async () => {

@@ -43,6 +43,8 @@ export interface GatewayLimits extends OperationLimits {
   maxBatch: number;
   /** Request body size, as body-parser reads it (`1mb`, `500kb`). */
   bodyLimit: string;
+  /** Body of `POST /ingest/*` (streamed, never held whole): a day of a busy Wazuh manager's alerts.json. */
+  ingestBodyLimit: string;
   ratePerMinute: number;
   subscriptionsPerSocket: number;
   subscriptionsPerCaller: number;
@@ -59,6 +61,7 @@ export const defaultLimits: Readonly<GatewayLimits> = {
   maxTokens: 10_000,
   maxBatch: 10,
   bodyLimit: '1mb',
+  ingestBodyLimit: '256mb',
   ratePerMinute: 1200,
   subscriptionsPerSocket: 100,
   subscriptionsPerCaller: 10_000,

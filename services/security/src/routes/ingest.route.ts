@@ -5,7 +5,7 @@ import { SeverityFormatError } from '../domain/severity';
 import { parseSuricataLine } from '../domain/suricata';
 import { parseWazuhLine } from '../domain/wazuh';
 import { commitBatch, loadAssetIndex } from '../stores/alert-ingest.store';
-import { IngestTally } from './ingest-tally';
+import { IngestTally } from '../domain/ingest-tally';
 
 type LineParser = (line: string, now: Date) => { alert: NormalisedAlert } | { skipped: string };
 
@@ -13,8 +13,8 @@ type LineParser = (line: string, now: Date) => { alert: NormalisedAlert } | { sk
 export const ingestBatchSize = 1000;
 /** Longest NDJSON line: a Wazuh alert with a long full_log is a few KiB. */
 export const maxIngestLineBytes = 64 * 1024;
-/** Largest body the subgraph reads; the gateway enforces its own (INGEST_BODY_LIMIT) before this. */
-const bodyLimit = sizeInBytes(process.env.INGEST_BODY_LIMIT ?? '256mb');
+/** Largest body the subgraph reads; the gateway enforces its own (LIMIT_INGEST_BODY) before this. */
+const bodyLimit = sizeInBytes(process.env.LIMIT_INGEST_BODY ?? '256mb');
 
 const acceptedTypes = /^(application\/(x-ndjson|ndjson|jsonl?|x-jsonlines)|text\/plain)\s*(;.*)?$/i;
 
