@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asCaller } from '@ioc/kit/testing';
 import type { Principal } from '@ioc/kit';
-import type { IngestSummary } from '../src/routes/ingest-tally';
+import type { IngestSummary } from '../src/domain/ingest-tally';
 import { startSecurity, type SecurityHarness } from './support';
 
 const fixture = (name: string) => readFileSync(join(import.meta.dirname, 'fixtures', name));

@@ -4,7 +4,7 @@ import { IngestFormatError, type NormalisedAlert } from '../domain/normalised-al
 import { SeverityFormatError } from '../domain/severity';
 import { normaliseSubmitted } from '../domain/submitted-alert';
 import { IngestAlertInput } from '../inputs/ingest-alert.input';
-import { IngestTally } from '../routes/ingest-tally';
+import { IngestTally } from '../domain/ingest-tally';
 import { ingestBatchSize } from '../routes/ingest.route';
 import { commitBatch, loadAssetIndex } from '../stores/alert-ingest.store';
 import { IngestResult } from '../types/ingest-result.type';
