@@ -33,7 +33,7 @@ describe('the bundled explorer (GraphiQL) at /graphql', () => {
     expect(await api.json()).toEqual({ data: { __typename: 'Query' } });
   });
 
-  it('loads in a real browser with no outside request, takes a token, and runs a query', async () => {
+  it('loads in a real browser with no outside request, takes a token, runs a query, and shows an agency token its contract', async () => {
     const context = await browser.newContext();
     const outside: string[] = [];
     context.on('request', (request) => {
@@ -53,6 +53,15 @@ describe('the bundled explorer (GraphiQL) at /graphql', () => {
       await page.locator('.graphiql-execute-button').click({ timeout: 30_000 });
       await expect.poll(() => page.locator('.result-window').textContent(), { timeout: 30_000 }).toContain('Trà Vinh');
       await screenshot(page, 'explorer');
+
+      // An agency system's token: the explorer loads the agency contract, not the whole API.
+      const schemaLoaded = page.waitForResponse((response) => response.url().endsWith('/schema.graphql'));
+      await page.locator('#ioc-token').fill(await stack.tokenFor('agency-client', 'STTTT'));
+      await page.getByRole('button', { name: 'Use token' }).click();
+      const contract = await (await schemaLoaded).text();
+      expect(contract).toContain('alertRaised');
+      expect(contract).not.toContain('securityAuditLog');
+      await page.locator('.graphiql-execute-button').waitFor({ timeout: 30_000 });
       expect(outside).toEqual([]);
     } finally {
       await context.close();
