@@ -25,6 +25,7 @@ export * from './dates';
 export * from './loaders';
 export * from './search';
 export * from './pagination';
+export * from './ordering';
 export { eventBusPubSub } from './event-bus/pubsub';
 export * from './live';
 export * from './replay';

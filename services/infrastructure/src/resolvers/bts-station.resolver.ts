@@ -1,5 +1,5 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { applySearch, badInput, type Connection, connectionType, loadBy, paginate, publishIndicatorChanges, recordAudit, Roles, type SubgraphContext, withTransaction } from '@ioc/kit';
+import { applyOrdering, applySearch, badInput, type Connection, connectionType, loadBy, type Ordering, paginate, publishIndicatorChanges, recordAudit, Roles, type SubgraphContext, withTransaction } from '@ioc/kit';
 import { BtsStation } from '../entities/bts-station.entity';
 import { BtsStatusChange } from '../entities/bts-status-change.entity';
 import { TelecomOperator } from '../entities/telecom-operator.entity';
@@ -13,7 +13,7 @@ import { btsIndicatorCodes } from '../indicators/indicator-events';
 
 export const BtsStationConnection = connectionType(BtsStation, 'BtsStation');
 
-const order: Record<BtsStationSort, Array<[string, 'ASC' | 'DESC']>> = {
+const order: Record<BtsStationSort, Ordering> = {
   [BtsStationSort.ID_ASC]: [['s.id', 'ASC']],
   [BtsStationSort.NAME_ASC]: [['s.name', 'ASC'], ['s.id', 'ASC']],
   [BtsStationSort.NAME_DESC]: [['s.name', 'DESC'], ['s.id', 'ASC']],
@@ -37,9 +37,7 @@ export async function queryBtsStations(
   if (args.status) query.andWhere('s.status = :status', { status: args.status });
   if (args.technology) query.andWhere('s.technologies @> ARRAY[:technology]::text[]', { technology: args.technology });
   applySearch(query, 's.searchName', args.search);
-  const [first, ...rest] = order[args.sort ?? BtsStationSort.ID_ASC];
-  query.orderBy(first![0], first![1]);
-  for (const [column, direction] of rest) query.addOrderBy(column, direction);
+  applyOrdering(query, order[args.sort ?? BtsStationSort.ID_ASC]);
   return paginate(query, args);
 }
 

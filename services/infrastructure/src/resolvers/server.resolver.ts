@@ -1,7 +1,7 @@
 import { isIPv4, isIPv6 } from 'node:net';
 import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { In } from 'typeorm';
-import { applySearch, badInput, type Connection, connectionType, foldVietnamese, loadBy, loadGrouped, paginate, publishIndicatorChanges, recordAudit, Roles, type SubgraphContext, withTransaction } from '@ioc/kit';
+import { applyOrdering, applySearch, badInput, type Connection, connectionType, foldVietnamese, loadBy, loadGrouped, type Ordering, paginate, publishIndicatorChanges, recordAudit, Roles, type SubgraphContext, withTransaction } from '@ioc/kit';
 import { Server } from '../entities/server.entity';
 import { ServerSystem } from '../entities/server-system.entity';
 import { InformationSystemRef } from '../entities/information-system-ref.entity';
@@ -16,7 +16,7 @@ import { serverHealthIndicatorCodes } from '../indicators/indicator-events';
 
 export const ServerConnection = connectionType(Server, 'Server');
 
-const order: Record<ServerSort, Array<[string, 'ASC' | 'DESC']>> = {
+const order: Record<ServerSort, Ordering> = {
   [ServerSort.ID_ASC]: [['s.id', 'ASC']],
   [ServerSort.HOSTNAME_ASC]: [['s.hostname', 'ASC'], ['s.id', 'ASC']],
   [ServerSort.HEALTH_CHANGED_DESC]: [['s.healthChangedAt', 'DESC'], ['s.id', 'ASC']],
@@ -64,9 +64,7 @@ export class ServerResolver {
       });
     }
     applySearch(query, 's.searchName', args.search);
-    const [first, ...rest] = order[args.sort ?? ServerSort.ID_ASC];
-    query.orderBy(first![0], first![1]);
-    for (const [column, direction] of rest) query.addOrderBy(column, direction);
+    applyOrdering(query, order[args.sort ?? ServerSort.ID_ASC]);
     return paginate(query, args);
   }
 

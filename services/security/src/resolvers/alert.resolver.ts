@@ -1,11 +1,13 @@
 import { Arg, Args, Authorized, Ctx, Directive, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import {
   agencyScopeOf,
+  applyOrdering,
   badInput,
   checkYear,
   type Connection,
   connectionType,
   loadBy,
+  type Ordering,
   ownRowOrNull,
   paginate,
   parseInstant,
@@ -39,7 +41,7 @@ import { checkListFilters, requireProfile, requireServer } from '../validation/e
 
 export const AlertConnection = connectionType(Alert, 'Alert');
 
-const orderings: Record<AlertOrder, Array<[string, 'ASC' | 'DESC']>> = {
+const orderings: Record<AlertOrder, Ordering> = {
   [AlertOrder.LAST_SEEN_DESC]: [['a.lastSeen', 'DESC'], ['a.sequence', 'DESC']],
   [AlertOrder.FIRST_SEEN_DESC]: [['a.firstSeen', 'DESC'], ['a.sequence', 'DESC']],
   [AlertOrder.PRIORITY_DESC]: [['a.priority', 'DESC'], ['a.lastSeen', 'DESC'], ['a.sequence', 'DESC']],
@@ -105,9 +107,7 @@ export class AlertResolver {
     if (scope !== undefined) query.andWhere('a.agency_id = :scope', { scope });
     if (range.from) query.andWhere('a.first_seen >= :from', { from: range.from });
     if (range.before) query.andWhere('a.first_seen < :before', { before: range.before });
-    const [first, ...rest] = orderings[args.orderBy ?? AlertOrder.LAST_SEEN_DESC];
-    query.orderBy(first![0], first![1]);
-    for (const [column, direction] of rest) query.addOrderBy(column, direction);
+    applyOrdering(query, orderings[args.orderBy ?? AlertOrder.LAST_SEEN_DESC]);
     return paginate(query, args);
   }
 
