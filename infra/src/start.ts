@@ -7,6 +7,7 @@ import { ensureConsoleBuilt } from './console-build';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './embedded-postgres';
 import { repoRoot } from './schemas';
 import { subgraphs } from './subgraphs';
+import { watchSubgraphSchema } from './schema/watch';
 import { createSupervisor } from './supervisor';
 
 const startEnvSchema = z.object({
@@ -25,6 +26,8 @@ const startEnvSchema = z.object({
   AUTH_SECRET: z.string().optional(),
   /** The live feed (feed/): on by default with dev keys (the embedded default), off otherwise unless `on` (then it needs FEED_TOKEN). */
   FEED: z.enum(['on', 'off']).optional(),
+  /** Set by `npm run dev:subgraph -- <name>`: that subgraph runs in watch mode and its schema recomposes on change. */
+  WATCH_SUBGRAPH: z.enum(subgraphs.map(({ definition }) => definition.name) as [string, ...string[]]).optional(),
 });
 
 /** Where `npm start` keeps the embedded default's dev keys; `npm run token` reads them there too. */
@@ -89,6 +92,7 @@ async function main(): Promise<void> {
           env: { PORT: String(subgraphPort), DATABASE_URL: databaseUrl, LOG_LEVEL: env.LOG_LEVEL, GATEWAY_TOKEN_SECRET: gatewayTokenSecret },
           port: subgraphPort,
           readyUrl: `${base}/readyz`,
+          watch: definition.name === env.WATCH_SUBGRAPH,
         });
       }),
     );
@@ -105,6 +109,9 @@ async function main(): Promise<void> {
       port: env.PORT,
       readyUrl: `http://localhost:${env.PORT}/readyz`,
     });
+
+    const watched = subgraphs.find(({ definition }) => definition.name === env.WATCH_SUBGRAPH);
+    if (watched) watchSubgraphSchema({ name: watched.definition.name, dir: watched.dir, logger });
 
     const feedOn = env.FEED ? env.FEED === 'on' : devSecrets !== undefined;
     if (feedOn) {

@@ -12,6 +12,8 @@ export interface ManagedProcess {
   port?: number;
   /** Resolves when the process answers; used at start and after each restart. */
   readyUrl?: string;
+  /** Restart on every change to its sources (`tsx watch`), for `npm run dev:subgraph`. */
+  watch?: boolean;
 }
 
 export interface Supervisor {
@@ -21,6 +23,7 @@ export interface Supervisor {
 
 /** Stops a service whose supervisor is gone (killed, so it could not stop them). */
 const exitWithParent = createRequire(import.meta.url).resolve('@ioc/infra/exit-with-parent');
+const tsxCli = createRequire(import.meta.url).resolve('tsx/cli');
 
 /**
  * Runs each service as its own process, like a deployment would: a crash takes down one
@@ -31,7 +34,8 @@ export function createSupervisor(logger: Logger): Supervisor {
   let stopping = false;
 
   const launch = (spec: ManagedProcess, attempt: number): ChildProcess => {
-    const child = spawn(process.execPath, ['--require', exitWithParent, '--import', 'tsx', spec.entry], {
+    const runner = spec.watch ? [tsxCli, 'watch', '--clear-screen=false'] : ['--import', 'tsx'];
+    const child = spawn(process.execPath, ['--require', exitWithParent, ...runner, spec.entry], {
       env: { ...process.env, ...spec.env },
       stdio: ['ignore', 'inherit', 'inherit'],
       // Its own process group: Ctrl-C reaches the supervisor only, which stops services in order.

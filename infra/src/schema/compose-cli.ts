@@ -1,15 +1,28 @@
 /**
- * `npm run compose`: composes every subgraph's committed SDL (`services/<name>/schema.graphql`)
- * into `gateway/supergraph.graphql` and the contracts, printing composition errors and hints with
- * their subgraph and type. Exits 1 when the graph does not compose (nothing is written then).
- * `npm run schemas` does the same from the code, regenerating the subgraphs' SDL first.
+ * `npm run compose [-- --regenerate <subgraph>]`: composes every subgraph's committed SDL
+ * (`services/<name>/schema.graphql`) into `gateway/supergraph.graphql` and the contracts, printing
+ * composition errors and hints with their subgraph and type. Exits 1 when the graph does not
+ * compose (nothing is written then). `--regenerate` first rewrites that subgraph's SDL from its
+ * code (what `npm run dev:subgraph` does on every change); `npm run schemas` regenerates them all.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, relative } from 'node:path';
-import { generatedBanner } from '@ioc/kit';
+import { buildSubgraphSchemaOf, generatedBanner } from '@ioc/kit';
 import { composeReport, formatIssue } from '@ioc/gateway/compose';
-import { committedSubgraphs, contractFiles, repoRoot, staleFiles, supergraphPath } from '../schemas';
+import { committedSubgraphs, contractFiles, repoRoot, staleFiles, subgraphSchemaPath, supergraphPath } from '../schemas';
+import { subgraphs } from '../subgraphs';
 import { adviceFor } from './advice';
+
+const regenerate = process.argv[2] === '--regenerate' ? process.argv[3] : undefined;
+if (regenerate !== undefined) {
+  const entry = subgraphs.find(({ definition }) => definition.name === regenerate);
+  if (!entry) {
+    console.error(`compose: unknown subgraph "${regenerate}"; the subgraphs are ${subgraphs.map(({ definition }) => definition.name).join(', ')}`);
+    process.exit(2);
+  }
+  const sdl = { files: new Map([[subgraphSchemaPath(entry.dir), generatedBanner + (await buildSubgraphSchemaOf(entry.definition)).sdl]]) };
+  for (const path of staleFiles(sdl)) writeFileSync(path, sdl.files.get(path)!);
+}
 
 const report = composeReport(committedSubgraphs());
 for (const error of report.errors) console.error(`✗ ${formatIssue(error)}\n    what to do: ${adviceFor(error.code)}`);
