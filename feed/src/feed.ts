@@ -19,6 +19,12 @@ export interface FeedOptions {
   concurrency: number;
   /** Events one request may carry (default: as many as the gateway's limits allow, 200). */
   maxBatch?: number;
+  /**
+   * How long the first queued event waits for others to share its request (default 250 ms), unless
+   * a request's worth is queued: fewer, fuller requests, well under the gateway's per-caller rate of
+   * operations at a demo's pace.
+   */
+  lingerMs?: number;
   /** Tries per event before it is dropped (default 6). */
   maxAttempts?: number;
   /** How often progress is logged (default a minute). */
@@ -44,13 +50,15 @@ const counts = () => Object.fromEntries(eventKinds.map((k) => [k, 0])) as Record
 interface Pending {
   event: FeedEvent;
   attempts: number;
+  queuedAt: number;
 }
 
 /**
  * Sends the generator's events through the gateway at `rate`. Events wait in a queue; each HTTP
  * request takes what is waiting (up to 200: an HTTP batch of operations of one subgraph, 20
- * aliased mutations each), `concurrency` requests at a time, on Node's kept-alive connections. So
- * a trickle goes out one event a request and a load test fills its batches.
+ * aliased mutations each), `concurrency` requests at a time, on Node's kept-alive connections,
+ * after the oldest has waited `lingerMs` for company. So a trickle goes out one event a request
+ * and a load test fills its batches.
  *
  * Failures: an event the graph refuses is dropped and logged. One it could not take (gateway or
  * subgraph away, 5xx, 429) goes back to the front of the queue and every sender pauses, backing off
@@ -120,7 +128,7 @@ export async function runFeed(options: FeedOptions): Promise<FeedReport> {
       overflowLoggedAt = Date.now();
       return drop(event, 'the queue is full', {}, true);
     }
-    queue.push({ event, attempts: 0 });
+    queue.push({ event, attempts: 0, queuedAt: Date.now() });
   };
 
   const settle = (item: Pending, outcome: Outcome) => {
@@ -184,8 +192,11 @@ export async function runFeed(options: FeedOptions): Promise<FeedReport> {
     logger.warn('feed pausing: the graph could not take events', { events: retries.length, inMs: delay, failure });
   };
 
-  const dispatch = () => {
-    while (inFlight < options.concurrency && queue.length > 0 && Date.now() >= pausedUntil && !options.signal?.aborted) {
+  const lingerMs = options.lingerMs ?? 250;
+  /** Events wait for company while more are coming and less than a request's worth is queued. */
+  const lingering = (making: boolean) => making && queue.length < maxBatch && Date.now() - queue[0]!.queuedAt < lingerMs;
+  const dispatch = (making: boolean) => {
+    while (inFlight < options.concurrency && queue.length > 0 && Date.now() >= pausedUntil && !options.signal?.aborted && !lingering(making)) {
       // While backing off, one request probes the graph instead of the whole backlog.
       const operations = takeRequest(queue, failureStreak > 0 ? Math.min(maxBatch, maxEventsPerOperation) : maxBatch);
       inFlight += 1;
@@ -211,13 +222,14 @@ export async function runFeed(options: FeedOptions): Promise<FeedReport> {
         const due = Math.floor((performance.now() - started) / interval) + 1;
         for (; made < due; made++) enqueue(generator.next());
       }
-      dispatch();
+      dispatch(making);
       if (!making && inFlight === 0 && (queue.length === 0 || options.signal?.aborted)) break;
       const untilNext = making ? started + made * interval - performance.now() : Infinity;
       const untilResume = queue.length > 0 && pausedUntil > now ? pausedUntil - now : Infinity;
       const untilDeadline = making ? deadline - now : Infinity;
+      const untilLingered = queue.length > 0 && lingering(making) ? queue[0]!.queuedAt + lingerMs - now : Infinity;
       await new Promise<void>((resolve) => {
-        const timer = setTimeout(done, Math.max(1, Math.min(untilNext, untilResume, untilDeadline, 60_000)));
+        const timer = setTimeout(done, Math.max(1, Math.min(untilNext, untilResume, untilDeadline, untilLingered, 60_000)));
         options.signal?.addEventListener('abort', done, { once: true });
         wake = done;
         function done() {
