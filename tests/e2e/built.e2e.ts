@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '@ioc/kit/testing';
 import { devIssuer, generateDevSecrets, signDevToken } from '@ioc/gateway/dev-keys';
 import { buildPackages, repoRoot, startBuiltGateway, startBuiltSubgraph, type BuiltProcess } from '../support/built';
+import { replicaSuite } from './replicas';
 
 // The production path: `npm run build`, then node on dist/ with no TypeScript loader. Decorator
 // metadata and import order differ from tsx's and vitest's, so only running the built files
@@ -14,7 +15,7 @@ const processes: BuiltProcess[] = [];
 let gateway: BuiltProcess;
 
 beforeAll(async () => {
-  buildPackages(['@ioc/gateway', '@ioc/egov', '@ioc/infrastructure']);
+  buildPackages(['@ioc/gateway', '@ioc/egov', '@ioc/infrastructure', '@ioc/security', '@ioc/economy']);
   const urls: Record<string, string> = {};
   await Promise.all(
     ['egov', 'infrastructure'].map(async (name) => {
@@ -72,3 +73,5 @@ describe('the built gateway and subgraphs', () => {
     expect(codes).toEqual([0, 0, 0]);
   });
 });
+
+replicaSuite();

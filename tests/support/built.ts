@@ -19,6 +19,7 @@ export function buildPackages(packages: string[]): void {
 
 export interface BuiltProcess {
   name: string;
+  pid: number;
   url: string;
   output(): string;
   /** SIGTERM, as Kubernetes and Docker stop a container; resolves with the exit code. */
@@ -54,6 +55,7 @@ export async function startBuilt(name: string, entry: string, port: number, env:
   }
   return {
     name,
+    pid: child.pid!,
     url: base,
     output: () => output,
     stop: () => {
@@ -68,9 +70,9 @@ export interface BuiltKeys {
   gatewayTokenSecret: string;
 }
 
-/** A built subgraph in production mode on a free port, over `databaseUrl`. */
-export async function startBuiltSubgraph(name: string, databaseUrl: string, keys: BuiltKeys, env: Record<string, string> = {}): Promise<BuiltProcess> {
-  return startBuilt(name, `services/${name}/dist/index.js`, await freePort(), {
+/** A built subgraph in production mode over `databaseUrl`, on `port` (a restart) or a free one. */
+export async function startBuiltSubgraph(name: string, databaseUrl: string, keys: BuiltKeys, env: Record<string, string> = {}, port?: number): Promise<BuiltProcess> {
+  return startBuilt(name, `services/${name}/dist/index.js`, port ?? (await freePort()), {
     NODE_ENV: 'production',
     DATABASE_URL: databaseUrl,
     GATEWAY_TOKEN_SECRET: keys.gatewayTokenSecret,
@@ -82,7 +84,7 @@ export async function startBuiltSubgraph(name: string, databaseUrl: string, keys
  * The built gateway in production mode (HS256 caller tokens from `keys.authSecret`, issuer
  * `issuer`), routing each subgraph named in `urls` to its URL; the others to a closed port.
  */
-export async function startBuiltGateway(keys: BuiltKeys, issuer: string, urls: Record<string, string>): Promise<BuiltProcess> {
+export async function startBuiltGateway(keys: BuiltKeys, issuer: string, urls: Record<string, string>, env: Record<string, string> = {}): Promise<BuiltProcess> {
   const nowhere = `http://127.0.0.1:${await freePort()}/graphql`;
   const routes = Object.fromEntries(['egov', 'infrastructure', 'security', 'economy'].map((name) => [`SUBGRAPH_${name.toUpperCase()}_URL`, urls[name] ?? nowhere]));
   return startBuilt('gateway', 'gateway/dist/index.js', await freePort(), {
@@ -91,5 +93,6 @@ export async function startBuiltGateway(keys: BuiltKeys, issuer: string, urls: R
     AUTH_ISSUER: issuer,
     GATEWAY_TOKEN_SECRET: keys.gatewayTokenSecret,
     ...routes,
+    ...env,
   });
 }

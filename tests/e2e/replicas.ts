@@ -1,24 +1,16 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { bearerSocket, createTestDatabase, eventually, startNatsServer, startRedisServer, subscribe, untilLive, type RunningBroker, type TestDatabase } from '@ioc/kit/testing';
 import { devIssuer, generateDevSecrets, signDevToken } from '@ioc/gateway/dev-keys';
-import { buildPackages, startBuiltGateway, startBuiltSubgraph, type BuiltProcess } from '../support/built';
+import { startBuiltGateway, startBuiltSubgraph, type BuiltProcess } from '../support/built';
 
 // Scaled out on one machine: two built gateways and two built replicas of each subgraph over
 // one PostgreSQL, once per event bus. Gateway A routes to the first replicas and gateway B to
 // the second, so an event raised through B reaches a subscriber on A only through the bus.
+// Run from built.e2e.ts, after its build: two files building at once would rewrite dist/ under
+// each other's running processes.
 const subgraphNames = ['egov', 'infrastructure', 'security', 'economy'];
 const secrets = generateDevSecrets();
 const databases = new Map<string, TestDatabase>();
-
-beforeAll(async () => {
-  buildPackages(['@ioc/gateway', ...subgraphNames.map((name) => `@ioc/${name}`)]);
-  // One database per subgraph, on one PostgreSQL, shared by both replicas of that subgraph.
-  for (const name of subgraphNames) databases.set(name, await createTestDatabase(inject('postgresAdminUrl'), `replicas_${name}`, inject('seededDatabases')[name]));
-}, 600_000);
-
-afterAll(async () => {
-  for (const database of databases.values()) await database.drop();
-});
 
 interface Graph {
   gateways: [BuiltProcess, BuiltProcess];
@@ -100,27 +92,38 @@ const buses: Array<{ name: string; start: () => Promise<{ env: Record<string, st
   },
 ];
 
-describe.each(buses)('two gateways and two replicas of each subgraph, on $name', ({ start }) => {
-  it('deliver subscription events raised on one replica to subscribers of the other, both ways, and drain on SIGTERM', { timeout: 240_000 }, async () => {
-    const { env, broker } = await start();
-    const graph = await startGraph(env);
-    try {
-      const [a, b] = graph.gateways;
-      const { servers } = await post<{ servers: { nodes: Array<{ id: string; status: string }> } }>(a, '{ servers(first: 20) { nodes { id status } } }', {}, 'ioc-viewer');
-      const server = servers.nodes.find((node) => node.status !== 'RETIRED');
-      expect(server).toBeDefined();
-      expect(await healthSeenAcross(a, b, server!.id)).toEqual([
-        { id: server!.id, health: 'CRITICAL' },
-        { id: server!.id, health: 'HEALTHY' },
-      ]);
-      expect(await healthSeenAcross(b, a, server!.id)).toEqual([
-        { id: server!.id, health: 'CRITICAL' },
-        { id: server!.id, health: 'HEALTHY' },
-      ]);
-    } finally {
-      const codes = await graph.stop();
-      await broker?.stop();
-      expect(codes).toEqual(Array(10).fill(0));
-    }
+export function replicaSuite(): void {
+  describe('scaled out', () => {
+    beforeAll(async () => {
+      // One database per subgraph, on one PostgreSQL, shared by both replicas of that subgraph.
+      for (const name of subgraphNames) databases.set(name, await createTestDatabase(inject('postgresAdminUrl'), `replicas_${name}`, inject('seededDatabases')[name]));
+    });
+    afterAll(async () => {
+      for (const database of databases.values()) await database.drop();
+    });
+    describe.each(buses)('two gateways and two replicas of each subgraph, on $name', ({ start }) => {
+      it('deliver subscription events raised on one replica to subscribers of the other, both ways, and drain on SIGTERM', { timeout: 240_000 }, async () => {
+        const { env, broker } = await start();
+        const graph = await startGraph(env);
+        try {
+          const [a, b] = graph.gateways;
+          const { servers } = await post<{ servers: { nodes: Array<{ id: string; status: string }> } }>(a, '{ servers(first: 20) { nodes { id status } } }', {}, 'ioc-viewer');
+          const server = servers.nodes.find((node) => node.status !== 'RETIRED');
+          expect(server).toBeDefined();
+          expect(await healthSeenAcross(a, b, server!.id)).toEqual([
+            { id: server!.id, health: 'CRITICAL' },
+            { id: server!.id, health: 'HEALTHY' },
+          ]);
+          expect(await healthSeenAcross(b, a, server!.id)).toEqual([
+            { id: server!.id, health: 'CRITICAL' },
+            { id: server!.id, health: 'HEALTHY' },
+          ]);
+        } finally {
+          const codes = await graph.stop();
+          await broker?.stop();
+          expect(codes).toEqual(Array(10).fill(0));
+        }
+      });
+    });
   });
-});
+}
