@@ -4,7 +4,7 @@
 // with a field for the caller's bearer token. Nothing is fetched from anywhere but this origin.
 import { GraphiQL, type GraphiQLProps } from 'graphiql';
 import 'graphiql/style.css';
-import { buildSchema, getOperationAST, parse, type GraphQLSchema } from 'graphql';
+import { buildSchema, getOperationAST, parse, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import { createClient, type Client } from 'graphql-ws';
 import { createElement as h, StrictMode, useEffect, useMemo, useState } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -24,8 +24,8 @@ function fetcherFor(token: string, socket: Client): Fetcher {
     } catch {
       kind = undefined; // the gateway reports the syntax error
     }
-    // GraphiQL only reads the results' fields, which graphql-ws's formatted results have.
-    if (kind === 'subscription') return socket.iterate({ query: params.query, operationName: params.operationName ?? undefined, variables: params.variables }) as ReturnType<Fetcher> & AsyncIterable<never>;
+    // graphql-ws yields formatted results (plain errors); GraphiQL reads only their fields.
+    if (kind === 'subscription') return socket.iterate({ query: params.query, operationName: params.operationName ?? undefined, variables: params.variables }) as unknown as AsyncIterable<ExecutionResult>;
     return fetch(endpoint, {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/json', ...authorization },

@@ -18,7 +18,9 @@ interface Bundle {
  */
 async function bundle(): Promise<Bundle> {
   const { build } = await import('esbuild');
-  const source = ['client.ts', 'client.js'].map((name) => join(import.meta.dirname, name)).find((path) => existsSync(path));
+  // Beside this file when run from source; from gateway/dist (npm run build bundles this module
+  // into dist/server.js) the client's source in src/explorer.
+  const source = [join(import.meta.dirname, 'client.ts'), join(import.meta.dirname, '..', 'src', 'explorer', 'client.ts')].find((path) => existsSync(path));
   if (!source) throw new Error(`the explorer's client is missing beside ${import.meta.dirname}`);
   const result = await build({
     entryPoints: [source],
