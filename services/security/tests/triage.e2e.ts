@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventStream } from '@ioc/kit';
+import { subgraphSocket, subscribe, untilLive } from '@ioc/kit/testing';
 import { firstError, startSecurity, type SecurityHarness } from './support';
 
 const raise = /* GraphQL */ `mutation Raise($input: RaiseAlertInput!) { raiseAlert(input: $input) { alert { id } } }`;
@@ -189,6 +190,26 @@ describe('triage workflow, bulk actions and incidents', () => {
     expect(firstError(await h.gql(updateIncident, { id: incident.id, status: 'OPEN' }, analyst))).toMatchObject({ argument: 'status' });
     expect(firstError(await h.gql(addAlerts, { id: incident.id, alertIds: [first] }, analyst))).toMatchObject({ argument: 'id' });
     expect(await count(`SELECT count(*) AS n FROM audit_log WHERE $1 = ANY(target_ids) AND target_type = 'Incident'`, [incident.id])).toBe(6);
+  });
+
+  it('streams incidents live to analysts and to the owning agency, and refuses another agency\'s stream', async () => {
+    const query = 'subscription Live($agencyId: String) { incidentChanged(agencyId: $agencyId) { id title status alertCount } }';
+    const analystSocket = subgraphSocket(h.server.url, analyst);
+    const agencySocket = subgraphSocket(h.server.url, { role: 'agency-client', agencyId: 'STTTT' });
+    const forAnalyst = subscribe<{ incidentChanged: { id: string; title: string } }>(analystSocket, query);
+    const forAgency = subscribe<{ incidentChanged: { id: string; title: string } }>(agencySocket, query);
+    const open = async () => h.gql(createIncident, { input: { title: `live ${++n}`, alertIds: [await newAlert()] } }, analyst);
+    await untilLive(forAnalyst, open);
+    await untilLive(forAgency, open);
+    const { data } = await open();
+    await expect.poll(() => forAnalyst.events.some((event) => event.incidentChanged.id === data.createIncident.id)).toBe(true);
+    await expect.poll(() => forAgency.events.some((event) => event.incidentChanged.id === data.createIncident.id)).toBe(true);
+    const elsewhere = subscribe(agencySocket, query, { agencyId: 'SYT' });
+    await elsewhere.completed;
+    expect(JSON.stringify(elsewhere.errors)).toContain('FORBIDDEN');
+    forAnalyst.stop();
+    forAgency.stop();
+    await Promise.all([analystSocket.dispose(), agencySocket.dispose()]);
   });
 
   it('leaves triage to analysts and admins', async () => {
