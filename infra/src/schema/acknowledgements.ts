@@ -15,7 +15,7 @@ export interface Acknowledgement {
   reason: string;
 }
 
-export const acknowledgementsPath = (root: string) => join(root, 'gateway', 'schema-acknowledgements.json');
+const acknowledgementsPath = (root: string) => join(root, 'gateway', 'schema-acknowledgements.json');
 
 export function readAcknowledgements(root: string): Acknowledgement[] {
   const path = acknowledgementsPath(root);

@@ -1,3 +1,3 @@
-export { acknowledgementsPath, readAcknowledgements, type Acknowledgement } from './acknowledgements';
+export { readAcknowledgements, type Acknowledgement } from './acknowledgements';
 export { checkSchemas, formatReport, type Baseline, type BrokenOperation, type ReportedChange, type SchemaCheckInput, type SchemaCheckReport, type SchemaName } from './check';
-export { consoleOperations, contractOperations, knownOperations, persistedOperations, type KnownOperation } from './operations';
+export { knownOperations, persistedOperations, type KnownOperation } from './operations';

@@ -32,7 +32,7 @@ export function persistedOperations(root: string): KnownOperation[] {
 }
 
 /** Operations in `tests/contract/*.json`, wherever an entry holds one (figures, streams and their triggers). */
-export function contractOperations(root: string): KnownOperation[] {
+function contractOperations(root: string): KnownOperation[] {
   const dir = join(root, 'tests', 'contract');
   const found: KnownOperation[] = [];
   for (const file of readdirSync(dir).filter((name) => name.endsWith('.json')).sort()) {
@@ -58,7 +58,7 @@ export function contractOperations(root: string): KnownOperation[] {
  * them as a list, and names are unique across the console). Reading the text rather than
  * importing the modules keeps React and the browser out of the check.
  */
-export function consoleOperations(root: string): KnownOperation[] {
+function consoleOperations(root: string): KnownOperation[] {
   const dir = join(root, 'web', 'src');
   const documents: Array<{ source: string; document: DocumentNode }> = [];
   for (const path of sourceFiles(dir)) {
