@@ -7,6 +7,7 @@ ARG NODE_IMAGE=node:20.19-bookworm-slim
 # 1. Every workspace manifest, then a clean install with dev dependencies (the build needs them).
 FROM ${NODE_IMAGE} AS deps
 WORKDIR /app
+RUN npm install --global npm@11.19.1 --no-audit --no-fund
 COPY package.json package-lock.json .npmrc ./
 COPY packages/kit/package.json packages/kit/
 COPY services/economy/package.json services/economy/
