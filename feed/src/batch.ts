@@ -1,4 +1,5 @@
-import { mutations, type FeedEvent } from './events';
+import { isGraphqlKind, mutations, type FeedEvent } from './events';
+import type { SocRecord } from './soc';
 
 /** The gateway's limits (docs/security.md): 20 root fields and 30 aliases an operation, 10 operations a request. */
 export const maxEventsPerOperation = 20;
@@ -29,13 +30,14 @@ export interface Operation {
  */
 export function batchOperation(events: readonly FeedEvent[]): Operation {
   if (events.length === 0 || events.length > maxEventsPerOperation) throw new Error(`an operation holds 1 to ${maxEventsPerOperation} events, not ${events.length}`);
-  const subgraphs = new Set(events.map((e) => mutations[e.kind].subgraph));
+  const subgraphs = new Set(events.map((e) => (isGraphqlKind(e.kind) ? mutations[e.kind].subgraph : e.kind)));
   if (subgraphs.size > 1) throw new Error(`an operation holds events of one subgraph, not ${[...subgraphs].join(' and ')}`);
   const declarations: string[] = [];
   const fields: string[] = [];
   const variables: Record<string, unknown> = {};
   const aliases = events.map((event, i) => {
     const alias = `e${i}`;
+    if (!isGraphqlKind(event.kind)) throw new Error(`a ${event.kind} event is not a mutation`);
     const { field, args, selection } = mutations[event.kind];
     const passed: string[] = [];
     for (const [name, type] of Object.entries(args)) {
@@ -61,7 +63,9 @@ export function takeRequest<T extends { event: FeedEvent }>(queue: T[], maxEvent
   const operations: T[][] = [];
   let taken = 0;
   while (taken < maxEvents && queue.length > 0) {
-    const subgraph = mutations[queue[0]!.event.kind].subgraph;
+    const { kind } = queue[0]!.event;
+    if (!isGraphqlKind(kind)) throw new Error(`a ${kind} event is not a mutation`);
+    const subgraph = mutations[kind].subgraph;
     let operation = open.get(subgraph);
     if (!operation || operation.length >= maxEventsPerOperation) {
       if (operations.length >= maxOperationsPerRequest) break;
@@ -111,4 +115,32 @@ export function outcomes(aliases: readonly string[], status: number, body: Graph
     if (i === first) return failed(own(alias));
     return { applied: false, retry: true, failure: `not run: ${aliases[first]} failed before it` };
   });
+}
+
+/** Lines one ingest request carries: the subgraph commits 1,000 a transaction (docs/soc.md). */
+export const maxLinesPerIngest = 1000;
+
+/** The records of alert events as an NDJSON body for `POST /ingest/<source>`. */
+export function ingestBody(events: readonly FeedEvent[]): string {
+  return events.map((event) => `${JSON.stringify((event.variables as SocRecord).record)}\n`).join('');
+}
+
+/** What `POST /ingest/<source>` answers: counts, and the rejected lines with why (docs/soc.md). */
+export interface IngestAnswer {
+  rejected?: Array<{ line: number; error: string }>;
+  error?: string;
+}
+
+/**
+ * Each line's outcome: a 200 applies every line it did not reject (accepted, a duplicate or
+ * suppressed: all taken); 429, 5xx or no answer retries the body (re-sending is idempotent: what
+ * was committed comes back as duplicates); any other status refuses it.
+ */
+export function ingestOutcomes(lines: number, status: number, body: IngestAnswer): Outcome[] {
+  if (status === 200) {
+    const rejected = new Map((body.rejected ?? []).map((r) => [r.line, r.error]));
+    return Array.from({ length: lines }, (_, i): Outcome => (rejected.has(i + 1) ? { applied: false, retry: false, failure: `rejected: ${rejected.get(i + 1)}` } : { applied: true }));
+  }
+  const retry = status === 0 || status === 429 || status >= 500;
+  return Array.from({ length: lines }, (): Outcome => ({ applied: false, retry, failure: `${status} ${body.error ?? 'no answer'}` }));
 }

@@ -1,13 +1,14 @@
 import type { FeedCatalogue } from '@ioc/seeds/feed-catalogue';
 import { createRandom, type Random } from '@ioc/seeds/random';
-import { suricataAlert, suricataToRaiseAlert, wazuhAlert, wazuhToRaiseAlert } from './soc';
+import { repeatRecord, suricataAlert, wazuhAlert, type SocRecord } from './soc';
 
 export const eventKinds = ['alert', 'bts', 'server-health', 'dossier', 'resolution', 'feedback'] as const;
 export type EventKind = (typeof eventKinds)[number];
 
 /**
- * One mutation to send. `dossier` numbers the feed's received dossiers; `resolves` names the n-th,
- * whose id only the gateway's answer gives.
+ * One event to send: a mutation's variables, or for an alert a SOC record (`SocRecord`). `dossier`
+ * numbers the feed's received dossiers; `resolves` names the n-th, whose id only the gateway's
+ * answer gives.
  */
 export interface FeedEvent {
   kind: EventKind;
@@ -17,18 +18,21 @@ export interface FeedEvent {
   resolves?: number;
 }
 
+/** SOC alerts go to the ingest endpoints as the tools' own records; every other kind is a mutation. */
+export type GraphqlKind = Exclude<EventKind, 'alert'>;
+export const isGraphqlKind = (kind: EventKind): kind is GraphqlKind => kind !== 'alert';
+
 /**
  * Each kind's subgraph, root field, its arguments' GraphQL types and what it reads back: `batch.ts`
  * writes several of one subgraph, aliased, into one operation.
  */
 export const mutations = {
-  alert: { subgraph: 'security', field: 'raiseAlert', args: { input: 'RaiseAlertInput!' }, selection: '{ deduplicated alert { id } }' },
   bts: { subgraph: 'infrastructure', field: 'setBtsStatus', args: { id: 'String!', status: 'BtsStatus!', reason: 'String' }, selection: '{ id status }' },
   'server-health': { subgraph: 'infrastructure', field: 'setServerHealth', args: { id: 'String!', health: 'ServerHealth!' }, selection: '{ id health }' },
   dossier: { subgraph: 'egov', field: 'receiveDossier', args: { input: 'ReceiveDossierInput!', applicant: 'DossierApplicantInput' }, selection: '{ id }' },
   resolution: { subgraph: 'egov', field: 'resolveDossier', args: { id: 'ID!', resolvedAt: 'String' }, selection: '{ id }' },
   feedback: { subgraph: 'egov', field: 'receiveFeedback', args: { input: 'ReceiveFeedbackInput!' }, selection: '{ id }' },
-} as const satisfies Record<EventKind, { subgraph: string; field: string; args: Record<string, string>; selection: string }>;
+} as const satisfies Record<GraphqlKind, { subgraph: string; field: string; args: Record<string, string>; selection: string }>;
 
 /** Relative frequencies on a working day: dossiers dominate, SOC alerts are a few a minute. */
 const baseWeights: Record<EventKind, number> = { alert: 3, bts: 2, 'server-health': 2, dossier: 8, resolution: 6, feedback: 1 };
@@ -54,8 +58,9 @@ const feedbackTopics = [
   { category: 'EDUCATION', title: 'Đường đến trường', content: 'Đường đến trường ngập nước khi triều cường.' },
 ] as const;
 /**
- * Records the feed creates (alerts, dossiers, feedback) carry `synthetic: true` like the seeds'; the
- * text mark also tags what has no such column (a BTS status change's reason, an applicant's name).
+ * Records the feed creates through mutations (dossiers, feedback) carry `synthetic: true` like the
+ * seeds'; the text mark also tags what has no such column (a BTS status change's reason, an
+ * applicant's name). SOC records go as the tools write them: the ingest endpoints take no such flag.
  */
 export const syntheticMark = '[synthetic]';
 
@@ -73,7 +78,7 @@ interface State {
   down: string[];
   health: Map<string, (typeof healthStates)[number]>;
   /** Recent SOC records, replayed now and then so deduplication shows. */
-  recentAlerts: Array<Record<string, unknown>>;
+  recentAlerts: SocRecord[];
 }
 
 export interface GeneratorOptions {
@@ -108,16 +113,12 @@ export function createGenerator(options: GeneratorOptions) {
   const builders: Record<EventKind, () => FeedEvent> = {
     alert() {
       const { random } = state;
-      if (state.recentAlerts.length > 0 && random.next() < 0.25) return make('alert', { input: random.pick(state.recentAlerts) });
-      const server = random.pick(watched);
       const at = new Date(state.clock);
-      const input =
-        random.next() < 0.6
-          ? wazuhToRaiseAlert(wazuhAlert(random, server, at, ++state.serial), server.id)
-          : suricataToRaiseAlert(suricataAlert(random, server, at), server.id);
-      const marked = { ...input, systemId: random.pick(server.systemCodes), description: `${input.description} ${syntheticMark}`, synthetic: true };
-      state.recentAlerts = [marked, ...state.recentAlerts].slice(0, 20);
-      return make('alert', { input: marked });
+      if (state.recentAlerts.length > 0 && random.next() < 0.25) return make('alert', repeatRecord(random, random.pick(state.recentAlerts), at, ++state.serial));
+      const server = random.pick(watched);
+      const soc: SocRecord = random.next() < 0.6 ? { source: 'wazuh', record: wazuhAlert(random, server, at, ++state.serial) } : { source: 'suricata', record: suricataAlert(random, server, at) };
+      state.recentAlerts = [soc, ...state.recentAlerts].slice(0, 20);
+      return make('alert', soc);
     },
     bts() {
       const { random } = state;

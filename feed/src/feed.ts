@@ -1,7 +1,8 @@
 import type { Logger } from '@ioc/kit';
 import type { FeedCatalogue } from '@ioc/seeds/feed-catalogue';
-import { batchOperation, maxEventsPerOperation, maxOperationsPerRequest, outcomes, takeRequest, type GraphQLBody, type Outcome } from './batch';
+import { batchOperation, ingestBody, ingestOutcomes, maxEventsPerOperation, maxLinesPerIngest, maxOperationsPerRequest, outcomes, takeRequest, type GraphQLBody, type IngestAnswer, type Outcome } from './batch';
 import { createGenerator, eventKinds, type EventKind, type FeedEvent } from './events';
+import type { SocRecord } from './soc';
 
 export interface FeedOptions {
   url: string;
@@ -53,10 +54,15 @@ interface Pending {
   queuedAt: number;
 }
 
+/** Where an event goes: a GraphQL request, or one of the SOC ingest endpoints. */
+type Channel = 'graphql' | SocRecord['source'];
+const channelOf = (event: FeedEvent): Channel => (event.kind === 'alert' ? (event.variables as SocRecord).source : 'graphql');
+
 /**
- * Sends the generator's events through the gateway at `rate`. Events wait in a queue; each HTTP
- * request takes what is waiting (up to 200: an HTTP batch of operations of one subgraph, 20
- * aliased mutations each), `concurrency` requests at a time, on Node's kept-alive connections,
+ * Sends the generator's events through the gateway at `rate`: SOC alerts as the tools' NDJSON
+ * records to `POST /ingest/wazuh` and `/ingest/suricata` (up to 1,000 lines a request), everything
+ * else as GraphQL mutations. Events wait in a queue per endpoint; each GraphQL request takes what is
+ * waiting (up to 200: an HTTP batch of operations of one subgraph, 20 aliased mutations each), `concurrency` requests at a time, on Node's kept-alive connections,
  * after the oldest has waited `lingerMs` for company. So a trickle goes out one event a request
  * and a load test fills its batches.
  *
@@ -81,7 +87,8 @@ export async function runFeed(options: FeedOptions): Promise<FeedReport> {
   const minute = { sent: counts(), errors: 0, dropped: 0 };
   let errors = 0;
   let requests = 0;
-  const queue: Pending[] = [];
+  const queues: Record<Channel, Pending[]> = { graphql: [], wazuh: [], suricata: [] };
+  const queued = () => queues.graphql.length + queues.wazuh.length + queues.suricata.length;
   /** Dossier ordinal → its id, or null once it was dropped. */
   const dossierIds = new Map<number, string | null>();
   /** Resolutions whose dossier is not answered yet, by the dossier's ordinal. */
@@ -95,7 +102,7 @@ export async function runFeed(options: FeedOptions): Promise<FeedReport> {
   const started = performance.now();
 
   const progress = setInterval(() => {
-    logger.info('feed progress', { perKind: { ...minute.sent }, errors: minute.errors, dropped: minute.dropped, queued: queue.length, everyMs: options.progressMs ?? 60_000 });
+    logger.info('feed progress', { perKind: { ...minute.sent }, errors: minute.errors, dropped: minute.dropped, queued: queued(), everyMs: options.progressMs ?? 60_000 });
     Object.assign(minute, { sent: counts(), errors: 0, dropped: 0 });
   }, options.progressMs ?? 60_000);
   progress.unref();
@@ -123,12 +130,12 @@ export async function runFeed(options: FeedOptions): Promise<FeedReport> {
       if (id === undefined) return void awaiting.set(event.resolves, [...(awaiting.get(event.resolves) ?? []), event]);
       event = { ...event, variables: { ...event.variables, id } };
     }
-    if (queue.length >= maxQueue) {
-      if (Date.now() - overflowLoggedAt > 10_000) logger.warn('feed dropping new events: 30 s of them are queued (the graph is behind or away)', { queued: queue.length });
+    if (queued() >= maxQueue) {
+      if (Date.now() - overflowLoggedAt > 10_000) logger.warn('feed dropping new events: 30 s of them are queued (the graph is behind or away)', { queued: queued() });
       overflowLoggedAt = Date.now();
       return drop(event, 'the queue is full', {}, true);
     }
-    queue.push({ event, attempts: 0, queuedAt: Date.now() });
+    queues[channelOf(event)].push({ event, attempts: 0, queuedAt: Date.now() });
   };
 
   const settle = (item: Pending, outcome: Outcome) => {
@@ -170,22 +177,47 @@ export async function runFeed(options: FeedOptions): Promise<FeedReport> {
     } catch (error) {
       answers = bodies.map(() => ({ status: 0, body: { errors: [{ message: `fetch failed: ${String((error as Error).cause ?? error)}` }] } }));
     }
+    settleAll(
+      'graphql',
+      operations.flatMap((items, o) => outcomes(bodies[o]!.aliases, answers[o]!.status, answers[o]!.body).map((outcome, e) => [items[e]!, outcome] as const)),
+      retryAfterMs,
+    );
+  };
+
+  /** `POST /ingest/<source>` of alert records as NDJSON: the SOC's tools' own path (docs/soc.md). */
+  const sendIngest = async (source: SocRecord['source'], items: Pending[]): Promise<void> => {
+    let answer: { status: number; body: IngestAnswer; retryAfterMs: number };
+    requests += 1;
+    try {
+      const response = await fetch(new URL(`/ingest/${source}`, options.url), {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-ndjson', authorization: `Bearer ${token}` },
+        body: ingestBody(items.map((i) => i.event)),
+      });
+      const body = (await response.json().catch(() => ({ error: 'answer is not JSON' }))) as IngestAnswer;
+      answer = { status: response.status, body, retryAfterMs: Number(response.headers.get('retry-after') ?? 0) * 1000 };
+    } catch (error) {
+      answer = { status: 0, body: { error: `fetch failed: ${String((error as Error).cause ?? error)}` }, retryAfterMs: 0 };
+    }
+    const results = ingestOutcomes(items.length, answer.status, answer.body);
+    settleAll(source, items.map((item, i) => [item, results[i]!] as const), answer.retryAfterMs);
+  };
+
+  /** Settles a request's events; what is to be retried goes back to the front of its queue, and every sender pauses. */
+  const settleAll = (channel: Channel, results: ReadonlyArray<readonly [Pending, Outcome]>, retryAfterMs: number) => {
     const retries: Pending[] = [];
     let failure = '';
-    operations.forEach((items, o) => {
-      outcomes(bodies[o]!.aliases, answers[o]!.status, answers[o]!.body).forEach((outcome, e) => {
-        const item = items[e]!;
-        if (!settle(item, outcome)) {
-          retries.push(item);
-          failure ||= (outcome as { failure: string }).failure;
-        }
-      });
-    });
+    for (const [item, outcome] of results) {
+      if (!settle(item, outcome)) {
+        retries.push(item);
+        failure ||= (outcome as { failure: string }).failure;
+      }
+    }
     if (retries.length === 0) {
       failureStreak = 0;
       return;
     }
-    queue.unshift(...retries);
+    queues[channel].unshift(...retries);
     failureStreak += 1;
     const delay = Math.max(retryAfterMs, Math.min(maxBackoffMs, 250 * 2 ** failureStreak));
     pausedUntil = Math.max(pausedUntil, Date.now() + delay);
@@ -193,20 +225,29 @@ export async function runFeed(options: FeedOptions): Promise<FeedReport> {
   };
 
   const lingerMs = options.lingerMs ?? 250;
-  /** Events wait for company while more are coming and less than a request's worth is queued. */
-  const lingering = (making: boolean) => making && queue.length < maxBatch && Date.now() - queue[0]!.queuedAt < lingerMs;
+  const requestSize = (channel: Channel) => (channel === 'graphql' ? maxBatch : maxLinesPerIngest);
+  /** A queue's events wait for company while more are coming and less than a request's worth is queued. */
+  const lingering = (channel: Channel, making: boolean) =>
+    making && queues[channel].length < requestSize(channel) && Date.now() - queues[channel][0]!.queuedAt < lingerMs;
+  const ready = (making: boolean) => (Object.keys(queues) as Channel[]).filter((c) => queues[c].length > 0 && !lingering(c, making));
+  let turn = 0;
   const dispatch = (making: boolean) => {
-    while (inFlight < options.concurrency && queue.length > 0 && Date.now() >= pausedUntil && !options.signal?.aborted && !lingering(making)) {
-      // While backing off, one request probes the graph instead of the whole backlog.
-      const operations = takeRequest(queue, failureStreak > 0 ? Math.min(maxBatch, maxEventsPerOperation) : maxBatch);
+    for (;;) {
+      const channels = ready(making);
+      if (inFlight >= options.concurrency || channels.length === 0 || Date.now() < pausedUntil || options.signal?.aborted) return;
+      // Channels take turns, so a backlog of one does not starve the others.
+      const channel = channels[turn++ % channels.length]!;
+      // While backing off, one small request probes the graph instead of the whole backlog.
+      const size = failureStreak > 0 ? maxEventsPerOperation : requestSize(channel);
+      const sending = channel === 'graphql' ? sendRequest(takeRequest(queues.graphql, size)) : sendIngest(channel, queues[channel].splice(0, size));
       inFlight += 1;
-      void sendRequest(operations)
+      void sending
         .catch((error) => logger.error('feed request failed unexpectedly', { error: String(error) }))
         .finally(() => {
           inFlight -= 1;
           poke();
         });
-      if (failureStreak > 0) break;
+      if (failureStreak > 0) return;
     }
   };
 
@@ -223,11 +264,12 @@ export async function runFeed(options: FeedOptions): Promise<FeedReport> {
         for (; made < due; made++) enqueue(generator.next());
       }
       dispatch(making);
-      if (!making && inFlight === 0 && (queue.length === 0 || options.signal?.aborted)) break;
+      if (!making && inFlight === 0 && (queued() === 0 || options.signal?.aborted)) break;
       const untilNext = making ? started + made * interval - performance.now() : Infinity;
-      const untilResume = queue.length > 0 && pausedUntil > now ? pausedUntil - now : Infinity;
+      const untilResume = queued() > 0 && pausedUntil > now ? pausedUntil - now : Infinity;
       const untilDeadline = making ? deadline - now : Infinity;
-      const untilLingered = queue.length > 0 && lingering(making) ? queue[0]!.queuedAt + lingerMs - now : Infinity;
+      const heads = (Object.keys(queues) as Channel[]).filter((c) => queues[c].length > 0 && lingering(c, making)).map((c) => queues[c][0]!.queuedAt);
+      const untilLingered = heads.length > 0 ? Math.min(...heads) + lingerMs - now : Infinity;
       await new Promise<void>((resolve) => {
         const timer = setTimeout(done, Math.max(1, Math.min(untilNext, untilResume, untilDeadline, untilLingered, 60_000)));
         options.signal?.addEventListener('abort', done, { once: true });
@@ -240,7 +282,7 @@ export async function runFeed(options: FeedOptions): Promise<FeedReport> {
         }
       });
     }
-    const unsent = [...queue.splice(0).map((p) => p.event), ...[...awaiting.values()].flat()];
+    const unsent = [...Object.values(queues).flatMap((q) => q.splice(0).map((p) => p.event)), ...[...awaiting.values()].flat()];
     for (const event of unsent) drop(event, 'stopped before it was sent', {}, true);
     if (unsent.length > 0) logger.warn('feed stopped with events unsent (dropped)', { events: unsent.length });
   } finally {

@@ -34,22 +34,6 @@ export interface SuricataAlert {
   alert: { action: 'allowed' | 'blocked'; gid: 1; signature_id: number; rev: number; signature: string; category: string; severity: 1 | 2 | 3; metadata?: Record<string, string[]> };
 }
 
-/** What the security subgraph's `raiseAlert` takes. */
-export interface RaiseAlertInput {
-  source: 'WAZUH' | 'SURICATA';
-  kind: 'INTRUSION' | 'MALWARE' | 'VULNERABILITY';
-  title: string;
-  description: string;
-  rawSeverity: string;
-  serverId: string;
-  systemId?: string;
-  observedAt: string;
-  fingerprint: string;
-  cve?: string;
-  cvssScore?: number;
-  synthetic?: boolean;
-}
-
 const manager = { name: 'wazuh-manager.soc.travinh.gov.vn' };
 /** Addresses of the data centre's server VLAN (RFC 1918), one per watched server. */
 const serverIp = (server: WatchedServer) => `10.84.${10 + Math.floor(server.index / 250)}.${(server.index % 250) + 2}`;
@@ -149,46 +133,16 @@ export function suricataAlert(random: Random, server: WatchedServer, at: Date): 
   };
 }
 
-const wazuhKind = (alert: WazuhAlert): RaiseAlertInput['kind'] =>
-  alert.rule.groups.includes('vulnerability-detector') ? 'VULNERABILITY' : alert.rule.groups.includes('malware') ? 'MALWARE' : 'INTRUSION';
-
-/** The CVE, score and vector in either vulnerability-detector shape. */
-function vulnerabilityOf(alert: WazuhAlert): { cve: string; score: number } | undefined {
-  const v = alert.data?.vulnerability as Record<string, any> | undefined;
-  if (!v) return undefined;
-  if (typeof v.cve === 'string') return { cve: v.cve, score: Number(v.cvss?.cvss3?.base_score) };
-  return { cve: String(v.id), score: Number(v.score?.base) };
-}
+/** A record as the SOC's tools write it, for `POST /ingest/<source>` (docs/soc.md). */
+export type SocRecord = { source: 'wazuh'; record: WazuhAlert } | { source: 'suricata'; record: SuricataAlert };
 
 /**
- * The one adapter from the tools' records to `raiseAlert`: when the SOC ingest endpoints exist, the
- * feed posts the records themselves and this goes. Repeats of a rule on a host share a fingerprint,
- * so the subgraph folds them into one open alert.
+ * Another event of a rule on a host already alerting (a new Wazuh id or Suricata flow, now): the
+ * subgraph folds it into the open alert, so deduplication shows.
  */
-export function wazuhToRaiseAlert(alert: WazuhAlert, serverId: string): RaiseAlertInput {
-  const vulnerability = vulnerabilityOf(alert);
-  return {
-    source: 'WAZUH',
-    kind: wazuhKind(alert),
-    title: `${alert.rule.description} (${alert.agent.name})`.slice(0, 200),
-    description: alert.full_log ?? alert.rule.description,
-    rawSeverity: String(alert.rule.level),
-    serverId,
-    observedAt: new Date(alert.timestamp.replace('+0000', 'Z')).toISOString(),
-    fingerprint: `wazuh:${alert.rule.id}:${alert.agent.id}:${vulnerability?.cve ?? ''}`,
-    ...(vulnerability ? { cve: vulnerability.cve, cvssScore: vulnerability.score } : {}),
-  };
-}
-
-export function suricataToRaiseAlert(alert: SuricataAlert, serverId: string): RaiseAlertInput {
-  return {
-    source: 'SURICATA',
-    kind: 'INTRUSION',
-    title: alert.alert.signature,
-    description: `${alert.alert.category}: ${alert.src_ip}:${alert.src_port} → ${alert.dest_ip}:${alert.dest_port}/${alert.proto} (${alert.alert.action})`,
-    rawSeverity: String(alert.alert.severity),
-    serverId,
-    observedAt: new Date(alert.timestamp.replace('+0000', 'Z')).toISOString(),
-    fingerprint: `suricata:${alert.alert.signature_id}:${alert.dest_ip}`,
-  };
+export function repeatRecord(random: Random, seen: SocRecord, at: Date, serial: number): SocRecord {
+  const timestamp = at.toISOString().replace('Z', '+0000');
+  return seen.source === 'wazuh'
+    ? { source: 'wazuh', record: { ...seen.record, timestamp, id: `${Math.floor(at.getTime() / 1000)}.${serial}` } }
+    : { source: 'suricata', record: { ...seen.record, timestamp, flow_id: random.int(1, 2 ** 31) * 1000 + random.int(0, 999) } };
 }

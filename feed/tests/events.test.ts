@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { feedCatalogue } from '@ioc/seeds/feed-catalogue';
 import { createGenerator, eventKinds, isWorkingTime, syntheticMark } from '../src/events';
-import { suricataAlert, suricataToRaiseAlert, wazuhAlert, wazuhToRaiseAlert } from '../src/soc';
+import { repeatRecord, suricataAlert, wazuhAlert, type SocRecord } from '../src/soc';
 import { createRandom } from '@ioc/seeds/random';
 import { parseDuration } from '../src/cli-args';
 
@@ -48,14 +48,18 @@ describe('feed events', () => {
 
   it('marks the records it creates as synthetic, and tags free text where there is no such column', () => {
     for (const e of run(5, 500)) {
-      if (e.kind === 'alert' || e.kind === 'dossier' || e.kind === 'feedback') expect((e.variables.input as { synthetic?: boolean }).synthetic, e.kind).toBe(true);
-      if (e.kind !== 'server-health' && e.kind !== 'resolution') expect(JSON.stringify(e.variables)).toContain(syntheticMark);
+      if (e.kind === 'dossier' || e.kind === 'feedback') expect((e.variables.input as { synthetic?: boolean }).synthetic, e.kind).toBe(true);
+      if (e.kind === 'bts' || e.kind === 'dossier' || e.kind === 'feedback') expect(JSON.stringify(e.variables)).toContain(syntheticMark);
     }
   });
 
-  it('repeats SOC records so deduplication shows', () => {
-    const fingerprints = run(6, 2000).filter((e) => e.kind === 'alert').map((e) => (e.variables.input as { fingerprint: string }).fingerprint);
-    expect(new Set(fingerprints).size).toBeLessThan(fingerprints.length);
+  it('repeats a rule on a host as new events of the tool, so deduplication shows', () => {
+    const records = run(6, 2000).filter((e) => e.kind === 'alert').map((e) => e.variables as SocRecord);
+    const key = (r: SocRecord) => (r.source === 'wazuh' ? `w:${r.record.rule.id}:${r.record.agent.id}` : `s:${r.record.alert.signature_id}:${r.record.dest_ip}`);
+    const event = (r: SocRecord) => (r.source === 'wazuh' ? r.record.id : `${r.record.flow_id}:${r.record.timestamp}`);
+    expect(new Set(records.map(key)).size).toBeLessThan(records.length);
+    // Each is a new event: the ingest counts a re-sent one as a duplicate, not a repeat.
+    expect(new Set(records.map(event)).size).toBe(records.length);
   });
 
   it('clusters BTS outages of a storm spell in one district', () => {
@@ -64,25 +68,28 @@ describe('feed events', () => {
   });
 });
 
-describe('SOC adapter', () => {
+describe('SOC records', () => {
   const server = catalogue.servers[40]!;
   const at = new Date('2026-12-01T02:00:00Z');
-  it('maps vulnerability-detector findings to a CVE and its CVSS score', () => {
+  it('Wazuh: brute force, malware and vulnerability-detector findings with a real CVE and its CVSS', () => {
     const random = createRandom(11);
     const alerts = Array.from({ length: 200 }, (_, i) => wazuhAlert(random, server, at, i));
-    const vulnerability = alerts.find((a) => a.rule.groups.includes('vulnerability-detector'))!;
-    const input = wazuhToRaiseAlert(vulnerability, server.id);
-    expect(input.kind).toBe('VULNERABILITY');
-    expect(input.cve).toMatch(/^CVE-\d{4}-\d{4,}$/);
-    expect(input.cvssScore).toBeGreaterThan(0);
-    expect(new Set(alerts.map((a) => wazuhToRaiseAlert(a, server.id).kind))).toEqual(new Set(['INTRUSION', 'MALWARE', 'VULNERABILITY']));
+    expect(new Set(alerts.map((a) => a.rule.groups[0]))).toEqual(new Set(['syslog', 'web', 'vulnerability-detector', 'ossec']));
+    for (const a of alerts.filter((a) => a.rule.groups.includes('vulnerability-detector'))) {
+      const v = (a.data as { vulnerability: { cve?: string; id?: string; cvss?: unknown; score?: unknown } }).vulnerability;
+      expect(v.cve ?? v.id).toMatch(/^CVE-\d{4}-\d{4,}$/);
+      expect(v.cvss ?? v.score).toBeDefined();
+    }
+    expect(alerts[0]!.agent.name).toBe(server.hostname);
   });
-  it('maps Suricata EVE alerts by signature and destination', () => {
-    const eve = suricataAlert(createRandom(12), server, at);
-    expect(eve.event_type).toBe('alert');
-    const input = suricataToRaiseAlert(eve, server.id);
-    expect(input).toMatchObject({ source: 'SURICATA', kind: 'INTRUSION', serverId: server.id, rawSeverity: String(eve.alert.severity) });
-    expect(input.fingerprint).toBe(`suricata:${eve.alert.signature_id}:${eve.dest_ip}`);
+  it('Suricata: EVE alert events towards the server, and repeats as new flows', () => {
+    const random = createRandom(12);
+    const eve = suricataAlert(random, server, at);
+    expect(eve).toMatchObject({ event_type: 'alert', alert: { gid: 1 } });
+    const later = new Date(at.getTime() + 60_000);
+    const again = repeatRecord(random, { source: 'suricata', record: eve }, later, 1);
+    expect(again.record).toMatchObject({ dest_ip: eve.dest_ip, alert: eve.alert, timestamp: '2026-12-01T02:01:00.000+0000' });
+    expect((again.record as typeof eve).flow_id).not.toBe(eve.flow_id);
   });
 });
 
