@@ -88,6 +88,30 @@ describe('AlertQueue', () => {
     expect(fold('Đà Nẵng')).toBe('da nang');
   });
 
+  it('sends a bulk step as one request for every selected alert, and groups a selection into an incident', async () => {
+    const graph = fakeGraph({
+      AlertQueue_Alerts: { alerts: { __typename: 'AlertConnection', totalCount: 3, nodes: seeded } },
+      AlertQueue_BulkTriage: { updateAlerts: [] },
+      AlertQueue_GroupIncident: { createIncident: { __typename: 'Incident', id: 'INC-2026-0007', title: 't', alertCount: 2 } },
+    });
+    const { container } = renderConsole(<AlertQueue selectedId={undefined} />, { client: graph.client, lang: 'en' });
+    await waitFor(() => expect(container.querySelectorAll('input[type="checkbox"]')).toHaveLength(3));
+    const boxes = container.querySelectorAll('input[type="checkbox"]');
+    fireEvent.click(boxes[0]!);
+    fireEvent.click(boxes[2]!);
+    fireEvent.click(container.querySelector('[data-action="bulk-acknowledge"]')!);
+    await waitFor(() => expect(graph.seen.filter((op) => op.name === 'AlertQueue_BulkTriage')).toHaveLength(1));
+    expect(graph.seen.find((op) => op.name === 'AlertQueue_BulkTriage')!.variables).toEqual({ ids: ['a-3', 'a-1'], status: 'ACKNOWLEDGED' });
+    expect(graph.seen.some((op) => op.name === 'AlertQueue_Triage')).toBe(false);
+    await waitFor(() => expect(container.querySelector('[data-action="bulk-group"]')).toBeNull());
+    fireEvent.click(boxes[0]!);
+    fireEvent.click(boxes[2]!);
+    fireEvent.click(container.querySelector('[data-action="bulk-group"]')!);
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Incident INC-2026-0007 opened'));
+    expect(graph.seen.find((op) => op.name === 'AlertQueue_GroupIncident')!.variables).toEqual({ input: { title: 'Alert number 3 (2 alerts)', alertIds: ['a-3', 'a-1'] } });
+    expect(container.querySelector('[data-action="bulk-group"]')).toBeNull();
+  });
+
   it('shows bulk triage only to roles that may triage', async () => {
     const answers = { AlertQueue_Alerts: { alerts: { __typename: 'AlertConnection', totalCount: 3, nodes: seeded } } };
     const analyst = renderConsole(<AlertQueue selectedId={undefined} />, { client: fakeGraph(answers).client, role: 'soc-analyst' });

@@ -70,6 +70,13 @@ export const AlertQueue_BulkTriage = graphql(`
   }
 `);
 
+/** The selected alerts as one new incident (all or nothing: an alert already in one is named). */
+export const AlertQueue_GroupIncident = graphql(`
+  mutation AlertQueue_GroupIncident($input: CreateIncidentInput!) {
+    createIncident(input: $input) { id title alertCount }
+  }
+`);
+
 export type AlertRowData = ResultOf<typeof AlertRow>;
 type Variables = VariablesOf<typeof AlertQueue_Alerts>;
 
@@ -147,7 +154,9 @@ export function AlertQueue({ selectedId }: { selectedId: string | undefined }) {
   const lastSequence = useRef<string>(undefined);
   const [checked, setChecked] = useState<ReadonlySet<string>>(new Set());
   const [, bulkTriage] = useMutation(AlertQueue_BulkTriage);
+  const [, groupIncident] = useMutation(AlertQueue_GroupIncident);
   const [bulkError, setBulkError] = useState<string>();
+  const [opened, setOpened] = useState<string>();
 
   const fromQuery = useMemo(() => query.data?.alerts.nodes.map((node) => readFragment(AlertRow, node)), [query.data]);
   if (answeredAt !== query.receivedAt) {
@@ -218,10 +227,24 @@ export function AlertQueue({ selectedId }: { selectedId: string | undefined }) {
     });
   const bulk = async (status: 'ACKNOWLEDGED' | 'RESOLVED' | 'FALSE_POSITIVE') => {
     setBulkError(undefined);
+    setOpened(undefined);
     const result = await bulkTriage({ ids: [...checked], status });
     // Nothing changed on a refusal, so the selection stays for the analyst to adjust.
     if (result.error) setBulkError(result.error.graphQLErrors[0]?.message ?? result.error.message);
     else setChecked(new Set());
+  };
+  const group = async () => {
+    setBulkError(undefined);
+    setOpened(undefined);
+    // Named after the first selected alert in the queue's order, with how many it groups.
+    const lead = rows.find((row) => checked.has(row.id));
+    const title = t('soc.incidentTitle', { title: lead?.title ?? '', n: checked.size }).slice(0, 300);
+    const result = await groupIncident({ input: { title, alertIds: [...checked] } });
+    if (result.error) setBulkError(result.error.graphQLErrors[0]?.message ?? result.error.message);
+    else {
+      setOpened(result.data?.createIncident.id);
+      setChecked(new Set());
+    }
   };
 
   return (
@@ -282,9 +305,13 @@ export function AlertQueue({ selectedId }: { selectedId: string | undefined }) {
           <button type="button" className="button" data-action="bulk-false-positive" onClick={() => void bulk('FALSE_POSITIVE')}>
             {t('soc.falsePositive')}
           </button>
+          <button type="button" className="button" data-action="bulk-group" onClick={() => void group()}>
+            {t('soc.group')}
+          </button>
         </div>
       )}
       {bulkError && <p className="notice notice-refused" role="alert">{bulkError}</p>}
+      {opened && <p className="notice" role="status">{t('soc.incidentOpened', { id: opened })}</p>}
       <div className="queue-scroll" ref={scroller} onScroll={captureAnchor}>
         <table className="queue">
           <thead>
