@@ -28,7 +28,7 @@ export function knownOperations(root: string): KnownOperation[] {
 export function persistedOperations(root: string): KnownOperation[] {
   const path = join(root, 'gateway', 'persisted-operations.json');
   const manifest = JSON.parse(readFileSync(path, 'utf8')) as { operations: Array<{ name: string; body: string }> };
-  return manifest.operations.map(({ name, body }) => ({ name, source: relative(root, path), document: parse(body), audience: 'agency' as const }));
+  return manifest.operations.map(({ name, body }) => ({ name, source: relative(root, path), document: parseIn(`${relative(root, path)}#${name}`, body), audience: 'agency' as const }));
 }
 
 /** Operations in `tests/contract/*.json`, wherever an entry holds one (figures, streams and their triggers). */
@@ -43,7 +43,7 @@ function contractOperations(root: string): KnownOperation[] {
       const entry = value as Record<string, unknown>;
       const here = typeof entry.figure === 'string' ? `${source}#${entry.figure}` : typeof entry.name === 'string' ? `${source}#${entry.name}` : label;
       for (const [key, child] of Object.entries(entry)) {
-        if (operationKeys.includes(key) && typeof child === 'string') found.push(named(parse(child), here));
+        if (operationKeys.includes(key) && typeof child === 'string') found.push(named(parseIn(here, child), here));
         else walk(child, here);
       }
     };
@@ -63,7 +63,7 @@ function consoleOperations(root: string): KnownOperation[] {
   const documents: Array<{ source: string; document: DocumentNode }> = [];
   for (const path of sourceFiles(dir)) {
     const text = readFileSync(path, 'utf8');
-    for (const match of text.matchAll(/\bgraphql\(\s*`([^`]*)`/g)) documents.push({ source: relative(root, path), document: parse(match[1]!) });
+    for (const match of text.matchAll(/\bgraphql\(\s*`([^`]*)`/g)) documents.push({ source: relative(root, path), document: parseIn(relative(root, path), match[1]!) });
   }
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const { document } of documents) {
@@ -89,6 +89,15 @@ function withFragments(document: DocumentNode, fragments: Map<string, FragmentDe
   }
   const own = new Set(document.definitions.flatMap((definition) => (definition.kind === Kind.FRAGMENT_DEFINITION ? [definition.name.value] : [])));
   return { ...document, definitions: [...document.definitions, ...[...included.values()].filter((fragment) => !own.has(fragment.name.value))] };
+}
+
+/** A known operation that does not even parse is named with where it is, not thrown as a bare syntax error. */
+function parseIn(source: string, text: string): DocumentNode {
+  try {
+    return parse(text);
+  } catch (error) {
+    throw new Error(`${source}: not a GraphQL document: ${(error as Error).message}`);
+  }
 }
 
 function named(document: DocumentNode, source: string): KnownOperation {
