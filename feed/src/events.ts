@@ -1,3 +1,4 @@
+import { vietnamOffsetMs } from '@ioc/kit';
 import type { FeedCatalogue } from '@ioc/seeds/feed-catalogue';
 import { createRandom, type Random } from '@ioc/seeds/random';
 import { repeatRecord, suricataAlert, wazuhAlert, type SocRecord } from './soc';
@@ -38,9 +39,9 @@ export const mutations = {
 const baseWeights: Record<EventKind, number> = { alert: 3, bts: 2, 'server-health': 2, dossier: 8, resolution: 6, feedback: 1 };
 
 const workingMinutes = { from: 7 * 60 + 30, to: 17 * 60 };
-/** Asia/Ho_Chi_Minh is UTC+7 all year (no daylight saving). */
+/** Office hours Monday to Friday on the kit's Vietnam clock. */
 export function isWorkingTime(at: Date): boolean {
-  const local = new Date(at.getTime() + 7 * 3600_000);
+  const local = new Date(at.getTime() + vietnamOffsetMs);
   const day = local.getUTCDay();
   const minutes = local.getUTCHours() * 60 + local.getUTCMinutes();
   return day >= 1 && day <= 5 && minutes >= workingMinutes.from && minutes < workingMinutes.to;
