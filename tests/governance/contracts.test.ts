@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildSchema, isObjectType, validate, type GraphQLSchema } from 'graphql';
+import { buildSchema, isObjectType, Kind, parse, validate, type GraphQLSchema } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { composeSupergraph } from '@ioc/gateway/compose';
 import { buildContractSchema, ContractError } from '@ioc/gateway/contracts';
 import { persistedOperations } from '@ioc/infra/schema-check';
-import { repoRoot } from '@ioc/infra/schemas';
+import { repoRoot, subgraphSchemaPath } from '@ioc/infra/schemas';
+import { subgraphs } from '@ioc/infra/subgraphs';
 
 const agency = buildSchema(readFileSync(join(repoRoot, 'gateway/contracts/agency.graphql'), 'utf8'));
 const fieldsOf = (schema: GraphQLSchema, type: string) => {
@@ -23,6 +24,27 @@ describe('the committed agency contract', () => {
     expect(fieldsOf(agency, 'Subscription')).not.toContain('openAlertCountsChanged');
     expect(agency.getType('Server')).toBeUndefined();
     expect(fieldsOf(agency, 'InformationSystem')).not.toContain('hosting');
+  });
+
+  it("advertises no field that a subgraph's type access refuses to agency clients", () => {
+    const refused: string[] = [];
+    let checked = 0;
+    for (const { definition, dir } of subgraphs) {
+      const access = definition.schema.typeAccess ?? {};
+      for (const node of parse(readFileSync(subgraphSchemaPath(dir), 'utf8')).definitions) {
+        if (node.kind !== Kind.OBJECT_TYPE_DEFINITION && node.kind !== Kind.OBJECT_TYPE_EXTENSION) continue;
+        const inContract = new Set(fieldsOf(agency, node.name.value));
+        for (const field of node.fields ?? []) {
+          const coordinate = `${node.name.value}.${field.name.value}`;
+          const rule = access[coordinate] ?? access[node.name.value];
+          if (!inContract.has(field.name.value) || !rule) continue;
+          checked++;
+          if (!rule.includes('agency-client')) refused.push(`${definition.name}: ${coordinate}`);
+        }
+      }
+    }
+    expect(refused).toEqual([]);
+    expect(checked).toBeGreaterThan(150);
   });
 
   it.each(persistedOperations(repoRoot).map((operation) => [operation.name, operation] as const))('persisted operation %s stays inside it', (_name, operation) => {
