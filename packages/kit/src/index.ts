@@ -20,6 +20,7 @@ export * from './text';
 export * from './errors';
 export * from './indicator';
 export * from './indicators';
+export * from './areas';
 export * from './columns';
 export * from './dates';
 export * from './loaders';
