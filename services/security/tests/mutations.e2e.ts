@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventStream } from '@ioc/kit';
-import { firstError, startSecurity, type SecurityHarness } from './support';
+import { collect, firstError, startSecurity, type SecurityHarness } from './support';
 
 const raise = /* GraphQL */ `
   mutation Raise($input: RaiseAlertInput!) {
@@ -22,15 +22,6 @@ const approve = /* GraphQL */ `
     }
   }
 `;
-
-/** Everything a stream delivers, as it arrives. */
-function collect<T>(stream: EventStream<T>): T[] {
-  const items: T[] = [];
-  void (async () => {
-    for await (const item of stream) items.push(item);
-  })().catch(() => undefined);
-  return items;
-}
 
 async function eventually(check: () => boolean, ms = 3000): Promise<void> {
   const deadline = Date.now() + ms;

@@ -1,4 +1,5 @@
 import { inject } from 'vitest';
+import type { EventStream } from '@ioc/kit';
 import { startTestSubgraph, type GraphQLTestResult, type TestSubgraph } from '@ioc/kit/testing';
 import { securitySubgraph } from '../src/subgraph';
 
@@ -22,4 +23,13 @@ export async function startSecurity(prefix: string): Promise<SecurityHarness> {
 export function firstError(result: GraphQLResult): { code?: string; argument?: string; message?: string } {
   const error = result.errors?.[0];
   return { code: error?.extensions?.code, argument: error?.extensions?.argument, message: error?.message };
+}
+
+/** Everything a stream delivers, as it arrives. */
+export function collect<T>(stream: EventStream<T>): T[] {
+  const items: T[] = [];
+  void (async () => {
+    for await (const item of stream) items.push(item);
+  })().catch(() => undefined);
+  return items;
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventStream } from '@ioc/kit';
 import { subgraphSocket, subscribe, untilLive } from '@ioc/kit/testing';
-import { firstError, startSecurity, type SecurityHarness } from './support';
+import { collect, firstError, startSecurity, type SecurityHarness } from './support';
 
 const raise = /* GraphQL */ `mutation Raise($input: RaiseAlertInput!) { raiseAlert(input: $input) { alert { id } } }`;
 const update = /* GraphQL */ `
@@ -30,14 +30,6 @@ const reportIncident = /* GraphQL */ `mutation Report($id: String!, $reportedAt:
 
 const analyst = { role: 'soc-analyst', subject: 'soc.thao' } as const;
 const hourMs = 60 * 60 * 1000;
-
-function collect<T>(stream: EventStream<T>): T[] {
-  const items: T[] = [];
-  void (async () => {
-    for await (const item of stream) items.push(item);
-  })().catch(() => undefined);
-  return items;
-}
 
 describe('triage workflow, bulk actions and incidents', () => {
   let h: SecurityHarness;
