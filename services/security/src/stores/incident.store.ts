@@ -89,7 +89,9 @@ export async function addToIncident(tx: Transaction, ctx: SubgraphContext, id: s
   const sla = slaDeadlines(severity, detectedAt, securityEnv().INCIDENT_SLA_HOURS);
   await tx.query(
     `UPDATE incident SET detected_at = $2, severity = $3, report_due_at = $4,
-            contain_due_at = LEAST(contain_due_at, $5), resolve_due_at = LEAST(resolve_due_at, $6),
+            -- LEAST skips NULLs: an incident from before the SLA policy keeps having none.
+            contain_due_at = CASE WHEN contain_due_at IS NULL THEN NULL ELSE LEAST(contain_due_at, $5) END,
+            resolve_due_at = CASE WHEN resolve_due_at IS NULL THEN NULL ELSE LEAST(resolve_due_at, $6) END,
             system_id = CASE WHEN system_id IS DISTINCT FROM $7 THEN NULL ELSE system_id END,
             agency_id = CASE WHEN agency_id IS DISTINCT FROM $8 THEN NULL ELSE agency_id END
       WHERE id = $1`,
