@@ -59,9 +59,10 @@ const feedbackTopics = [
   { category: 'EDUCATION', title: 'Đường đến trường', content: 'Đường đến trường ngập nước khi triều cường.' },
 ] as const;
 /**
- * Records the feed creates through mutations (dossiers, feedback) carry `synthetic: true` like the
- * seeds'; the text mark also tags what has no such column (a BTS status change's reason, an
- * applicant's name). SOC records go as the tools write them: the ingest endpoints take no such flag.
+ * Records the feed creates carry `synthetic: true` like the seeds' (dossiers and feedback in their
+ * inputs; SOC records, sent as the tools write them, with `?synthetic=true` on the ingest
+ * endpoint); the text mark also tags what has no such column (a BTS status change's reason, an
+ * applicant's name).
  */
 export const syntheticMark = '[synthetic]';
 

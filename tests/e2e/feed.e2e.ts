@@ -33,6 +33,8 @@ let client: Client;
 let live: Record<keyof typeof streams, Array<Live<unknown>>>;
 let before: Map<string, unknown>;
 let rounds = 0;
+/** Before the feed's first event: what it raises is first seen after this. */
+let started: Date;
 const catalogue = feedCatalogue();
 const options = (extra: Partial<FeedOptions>): FeedOptions => ({
   url: stack.gateway.url,
@@ -49,6 +51,7 @@ const readFigures = async () => new Map(await Promise.all(figures.map(async (f) 
 
 beforeAll(async () => {
   stack = await startStack({ adminUrl: inject('postgresAdminUrl'), seed: 'small' });
+  started = new Date();
   before = await readFigures();
   client = bearerSocket(stack.gateway.url, await stack.tokenFor('admin'));
   live = Object.fromEntries(Object.entries(streams).map(([kind, queries]) => [kind, queries.map((query) => subscribe<unknown>(client, query))])) as typeof live;
@@ -93,15 +96,16 @@ describe('the feed through the gateway', () => {
     expect(Object.values(report.sent).every((n) => n === 0)).toBe(true);
   });
 
-  it('marks every dossier and feedback it created as synthetic', async () => {
+  it('marks every record it created as synthetic', async () => {
     const client = new pg.Client({ connectionString: stack.database.url });
     await client.connect();
     try {
-      // The feed's text mark finds its records; each must carry the flag.
+      // The feed's text mark finds its dossiers and feedback, the time its alerts (first seen since the feed began); each must carry the flag.
       const { rows } = await client.query<{ kind: string; total: number; flagged: number }>(
-        `SELECT 'dossier' AS kind, count(*)::int AS total, count(*) FILTER (WHERE d.synthetic)::int AS flagged FROM egov.dossier d JOIN egov.dossier_applicant a ON a.dossier_id = d.id WHERE a.full_name LIKE $1
+        `SELECT 'alert' AS kind, count(*)::int AS total, count(*) FILTER (WHERE synthetic)::int AS flagged FROM security.alert WHERE first_seen >= $2
+         UNION ALL SELECT 'dossier', count(*)::int, count(*) FILTER (WHERE d.synthetic)::int FROM egov.dossier d JOIN egov.dossier_applicant a ON a.dossier_id = d.id WHERE a.full_name LIKE $1
          UNION ALL SELECT 'feedback', count(*)::int, count(*) FILTER (WHERE synthetic)::int FROM egov.feedback WHERE content LIKE $1`,
-        [`%${syntheticMark}%`],
+        [`%${syntheticMark}%`, started],
       );
       for (const row of rows) {
         expect(row.total, row.kind).toBeGreaterThan(0);

@@ -66,6 +66,9 @@ async function forward(req: Request, res: Response, source: string, options: Ing
   const graphqlUrl = options.securityUrl();
   if (!graphqlUrl) return refuse(res, 503, 'the security subgraph is not known yet (supergraph not loaded)');
   const target = new URL(`/ingest/${source}`, graphqlUrl);
+  // The one query parameter of the contract (docs/soc.md): a demo feed's or load test's alerts.
+  const synthetic = new URL(req.originalUrl, 'http://gateway').searchParams.get('synthetic');
+  if (synthetic !== null) target.searchParams.set('synthetic', synthetic);
   const token = await options.tokenFor({ subject: caller.subject, role: caller.role, agencyId: caller.agencyId, clientIp: req.ip });
   const headers: Record<string, string> = { 'ioc-gateway-token': token };
   for (const name of ['content-type', 'content-encoding', 'x-request-id']) {

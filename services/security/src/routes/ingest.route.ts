@@ -50,6 +50,8 @@ async function ingest(req: Request, res: Response, services: SubgraphRouteServic
     res.setHeader('connection', 'close');
     return refuse(res, 413, new BodyTooLargeError(bodyLimit).message, { limit: bodyLimit });
   }
+  const synthetic = new URL(req.originalUrl, 'http://subgraph').searchParams.get('synthetic');
+  if (synthetic !== null && synthetic !== 'true' && synthetic !== 'false') return refuse(res, 400, `synthetic must be true or false, not "${synthetic.slice(0, 20)}"`);
 
   const tally = new IngestTally();
   const actor = { principal, operation, requestId: req.headers['x-request-id']?.toString() };
@@ -61,7 +63,7 @@ async function ingest(req: Request, res: Response, services: SubgraphRouteServic
     const events = batch;
     batch = [];
     await committing;
-    committing = commitBatch(services.db, services.bus, assets, events, actor).then((outcome) => tally.add(outcome));
+    committing = commitBatch(services.db, services.bus, assets, events, actor, { synthetic: synthetic === 'true' }).then((outcome) => tally.add(outcome));
   };
   try {
     const now = new Date();

@@ -59,6 +59,8 @@ export async function commitBatch(
   assets: AssetIndex,
   events: readonly NormalisedAlert[],
   actor: AuditActor & { operation: string },
+  /** New alerts are a demo feed's or a load test's (`?synthetic=true`), marked like the seeds' records. */
+  options: { synthetic?: boolean } = {},
 ): Promise<BatchOutcome> {
   if (!events.length) return { accepted: 0, duplicates: 0, suppressed: 0 };
   const seen = new Set<string>();
@@ -115,7 +117,7 @@ export async function commitBatch(
       fold.priority = Math.max(fold.priority, event.priority);
     });
     await countMuted(tx.manager, muted);
-    const written = await upsertAlerts(tx.query, [...folds.values()]);
+    const written = await upsertAlerts(tx.query, [...folds.values()], options.synthetic === true);
     const raised = written.filter((row) => row.inserted).map((row) => ({ id: row.id }));
     const updated = written.filter((row) => !row.inserted).map((row) => ({ id: row.id }));
     await publishAll(bus, 'alert.raised', raised, tx);
@@ -139,7 +141,7 @@ export async function commitBatch(
 type Query = <T>(sql: string, params?: unknown[]) => Promise<T>;
 
 /** One multi-row upsert: a fingerprint with an open alert bumps it, any other inserts a NEW alert. */
-async function upsertAlerts(query: Query, folds: readonly Fold[]): Promise<Array<{ id: string; inserted: boolean }>> {
+async function upsertAlerts(query: Query, folds: readonly Fold[], synthetic: boolean): Promise<Array<{ id: string; inserted: boolean }>> {
   if (!folds.length) return [];
   const column = <T>(pick: (fold: Fold) => T) => folds.map(pick);
   const first = (fold: Fold) => fold.first.alert;
@@ -149,7 +151,7 @@ async function upsertAlerts(query: Query, folds: readonly Fold[]): Promise<Array
                         asset_name, asset_ip, mitre_techniques, mitre_tactics, synthetic)
      SELECT kind, title, description, cve, cvss_score, cvss_vector, severity, raw_severity, severity_scale, source, rule_id,
             fingerprint, occurrences, first_seen, last_seen, 'NEW', priority, server_id, system_id, agency_id,
-            asset_name, asset_ip, string_to_array(techniques, ','), string_to_array(tactics, ','), false
+            asset_name, asset_ip, string_to_array(techniques, ','), string_to_array(tactics, ','), $24::boolean
        FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::float8[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[],
                    $12::text[], $13::int[], $14::timestamptz[], $15::timestamptz[], $16::int[], $17::text[], $18::text[], $19::text[],
                    $20::text[], $21::text[], $22::text[], $23::text[])
@@ -191,6 +193,7 @@ async function upsertAlerts(query: Query, folds: readonly Fold[]): Promise<Array
       // text[][] cannot be unnested row by row: each row's ids travel as one comma-joined string (ids hold no commas).
       column((f) => first(f).mitreTechniques.join(',')),
       column((f) => first(f).mitreTactics.join(',')),
+      synthetic,
     ],
   );
 }
