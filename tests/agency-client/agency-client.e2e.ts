@@ -1,25 +1,23 @@
 import pg from 'pg';
-import { gatewayTokenHeader, signGatewayToken } from '@ioc/kit';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { raiseAlert, raiseAlertOnSubgraph } from '../browser/support/alerts';
 import { startStack, type Stack } from '../support/stack';
 import { AgencyClient, GraphQLRequestError } from './client';
 import { MyAlert, MyOpenAlerts } from './operations';
 
 let stack: Stack;
 let client: AgencyClient;
-const fixtures = { agencyId: '', systemId: '', otherSystemId: '' };
+/** The system the shared alert helpers raise on (iOffice), its owner, and another agency's system. */
+const fixtures = { agencyId: '', systemId: 'ioffice', otherSystemId: '' };
 let titles = 0;
 const uniqueTitle = () => `agency-client test ${process.pid}-${++titles}`;
 
 const raise = `mutation AgencyClientTest_Raise($input: RaiseAlertInput!) { raiseAlert(input: $input) { alert { id } } }`;
 
-/** Raises a CRITICAL intrusion on `systemId` as a SOC tool does (ingest role, which reads back only the id). */
-async function raiseAlert(systemId: string, title: string): Promise<{ id: string }> {
-  const result = await stack.query<{ raiseAlert: { alert: { id: string } } }>(raise, {
-    input: { kind: 'INTRUSION', source: 'SURICATA', rawSeverity: '1', title, systemId },
-  }, 'ingest');
-  if (!result.data?.raiseAlert.alert) throw new Error(`raiseAlert failed: ${JSON.stringify(result.errors)}`);
-  return result.data.raiseAlert.alert;
+/** An intrusion on another agency's system (ingest role, which reads back only the id). */
+async function raiseOtherAgencyAlert(title: string): Promise<void> {
+  const result = await stack.query(raise, { input: { kind: 'INTRUSION', source: 'SURICATA', rawSeverity: '1', title, systemId: fixtures.otherSystemId } }, 'ingest');
+  if (result.errors) throw new Error(`raiseAlert failed: ${JSON.stringify(result.errors)}`);
 }
 
 /** Reads `stream` in the background into `seen`; `seen()` throws the stream's error, if it ended with one. */
@@ -45,9 +43,8 @@ beforeAll(async () => {
   const db = new pg.Client({ connectionString: stack.database.url });
   await db.connect();
   try {
-    const own = await db.query<{ agency: string; system: string }>(`SELECT owner_agency_id AS agency, system_id AS system FROM security.security_profile ORDER BY system_id LIMIT 1`);
+    const own = await db.query<{ agency: string }>(`SELECT owner_agency_id AS agency FROM security.security_profile WHERE system_id = $1`, [fixtures.systemId]);
     fixtures.agencyId = own.rows[0]!.agency;
-    fixtures.systemId = own.rows[0]!.system;
     const other = await db.query<{ system: string }>(`SELECT system_id AS system FROM security.security_profile WHERE owner_agency_id <> $1 ORDER BY system_id LIMIT 1`, [fixtures.agencyId]);
     fixtures.otherSystemId = other.rows[0]!.system;
   } finally {
@@ -87,15 +84,15 @@ describe('the example agency client', () => {
     const stream = collect(client.alertsRaised({ after: latest, signal: abort.signal, retryDelayMs: 200 }));
     try {
       // The subscription is live once an alert raised now arrives.
-      const before = await raiseAlert(fixtures.systemId, uniqueTitle());
+      const before = await raiseAlert(stack, uniqueTitle());
       await expect.poll(() => stream.seen().map((alert) => alert.id), { timeout: 20_000 }).toContain(before.id);
-      await raiseAlert(fixtures.otherSystemId, uniqueTitle()); // another agency's: never delivered
+      await raiseOtherAgencyAlert(uniqueTitle()); // never delivered
 
       await stack.stopGateway();
-      const whileDown = await raiseOnSubgraph(fixtures.systemId, uniqueTitle());
+      const whileDown = await raiseAlertOnSubgraph(stack, uniqueTitle()); // as the feed's retry lands it while the gateway is away
       await stack.startGateway();
 
-      const after = await raiseAlert(fixtures.systemId, uniqueTitle());
+      const after = await raiseAlert(stack, uniqueTitle());
       await expect.poll(() => stream.seen().map((alert) => alert.id), { timeout: 30_000 }).toContain(after.id);
       const ids = stream.seen().map((alert) => alert.id);
       expect(ids.filter((id) => id === whileDown.id)).toHaveLength(1);
@@ -110,16 +107,3 @@ describe('the example agency client', () => {
     }
   });
 });
-
-/** An alert raised straight on the security subgraph, as the feed's retry would land it while the gateway is away. */
-async function raiseOnSubgraph(systemId: string, title: string): Promise<{ id: string }> {
-  const token = await signGatewayToken({ subject: 'agency-client-test', role: 'ingest' }, stack.secrets.gatewayTokenSecret, 120);
-  const response = await fetch(stack.subgraphs.get('security')!.url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', [gatewayTokenHeader]: token },
-    body: JSON.stringify({ query: raise, variables: { input: { kind: 'INTRUSION', source: 'SURICATA', rawSeverity: '1', title, systemId } } }),
-  });
-  const body = (await response.json()) as { data?: { raiseAlert?: { alert?: { id: string } } } };
-  if (!body.data?.raiseAlert?.alert) throw new Error(`raiseAlert on the subgraph failed: ${JSON.stringify(body)}`);
-  return body.data.raiseAlert.alert;
-}
