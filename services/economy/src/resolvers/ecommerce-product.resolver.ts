@@ -1,5 +1,5 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { badInput, type Connection, containsPattern, foldVietnamese, loadBy, paginate, parsePastDate, publishIndicatorChanges, recordAudit, Roles, type SubgraphContext, validatePage, vietnamToday, withTransaction } from '@ioc/kit';
+import { applyOrdering, badInput, type Connection, containsPattern, foldVietnamese, loadBy, type Ordering, paginate, parsePastDate, publishIndicatorChanges, recordAudit, Roles, type SubgraphContext, validatePage, vietnamToday, withTransaction } from '@ioc/kit';
 import { EcommerceProductsArgs } from '../args/ecommerce-products.args';
 import { EcommerceProductOrder } from '../enums/ecommerce-product.enum';
 import { EcommerceProduct } from '../entities/ecommerce-product.entity';
@@ -14,6 +14,11 @@ import { EcommerceProductConnection } from '../types/connections.type';
 
 const maxNameLength = 200;
 
+const productOrderings: Record<EcommerceProductOrder, Ordering> = {
+  [EcommerceProductOrder.NAME]: [['p.searchName', 'ASC'], ['p.id', 'ASC']],
+  [EcommerceProductOrder.LISTED_ON_DESC]: [['p.listedOn', 'DESC'], ['p.id', 'ASC']],
+  [EcommerceProductOrder.PRICE_ASC]: [['p.priceVnd', 'ASC', 'NULLS LAST'], ['p.id', 'ASC']],
+};
 @Resolver(() => EcommerceProduct)
 @Authorized(...Roles.dashboard)
 export class EcommerceProductResolver {
@@ -39,16 +44,7 @@ export class EcommerceProductResolver {
     }
     const pattern = containsPattern(args.search);
     if (pattern) query.andWhere('p.searchName LIKE :pattern', { pattern });
-    switch (args.orderBy) {
-      case EcommerceProductOrder.LISTED_ON_DESC:
-        query.orderBy('p.listedOn', 'DESC').addOrderBy('p.id', 'ASC');
-        break;
-      case EcommerceProductOrder.PRICE_ASC:
-        query.orderBy('p.priceVnd', 'ASC', 'NULLS LAST').addOrderBy('p.id', 'ASC');
-        break;
-      default:
-        query.orderBy('p.searchName', 'ASC').addOrderBy('p.id', 'ASC');
-    }
+    applyOrdering(query, productOrderings[args.orderBy ?? EcommerceProductOrder.NAME]);
     return paginate(query, args);
   }
 

@@ -1,6 +1,6 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { EntityManager, SelectQueryBuilder } from 'typeorm';
-import { badInput, type Connection, containsPattern, loadBy, paginate, parsePastDate, publishIndicatorChanges, recordAudit, Roles, type SubgraphContext, validatePage, vietnamToday, withTransaction } from '@ioc/kit';
+import { applyOrdering, badInput, type Connection, containsPattern, loadBy, type Ordering, paginate, parsePastDate, publishIndicatorChanges, recordAudit, Roles, type SubgraphContext, validatePage, vietnamToday, withTransaction } from '@ioc/kit';
 import { foldVietnamese } from '@ioc/kit';
 import { EnterpriseFilterArgs, EnterprisesArgs } from '../args/enterprises.args';
 import { EnterpriseOrder } from '../enums/enterprise.enum';
@@ -17,6 +17,12 @@ import { AdministrativeUnit, unitStub } from '../stubs/administrative-unit.stub'
 import { EnterpriseConnection } from '../types/connections.type';
 import { provinceCode } from '../domain/province';
 
+const enterpriseOrderings: Record<EnterpriseOrder, Ordering> = {
+  [EnterpriseOrder.NAME]: [['e.searchName', 'ASC'], ['e.taxCode', 'ASC']],
+  [EnterpriseOrder.TAX_CODE]: [['e.taxCode', 'ASC']],
+  [EnterpriseOrder.EMPLOYEES_DESC]: [['e.employees', 'DESC', 'NULLS LAST'], ['e.taxCode', 'ASC']],
+  [EnterpriseOrder.PLATFORM_JOINED_DESC]: [['e.platformJoinedOn', 'DESC', 'NULLS LAST'], ['e.taxCode', 'ASC']],
+};
 /** Enterprises matching the filters, ordered; `unitCode` limits them to a province, district or commune. */
 export function enterpriseQuery(
   manager: EntityManager,
@@ -36,20 +42,7 @@ export function enterpriseQuery(
     if (/^\d{2,10}$/.test(digits)) query.andWhere('(e.searchName LIKE :pattern OR e.taxCode LIKE :prefix)', { pattern, prefix: `${digits}%` });
     else if (pattern) query.andWhere('e.searchName LIKE :pattern', { pattern });
   }
-  switch (args.orderBy ?? EnterpriseOrder.NAME) {
-    case EnterpriseOrder.TAX_CODE:
-      query.orderBy('e.taxCode', 'ASC');
-      break;
-    case EnterpriseOrder.EMPLOYEES_DESC:
-      query.orderBy('e.employees', 'DESC', 'NULLS LAST').addOrderBy('e.taxCode', 'ASC');
-      break;
-    case EnterpriseOrder.PLATFORM_JOINED_DESC:
-      query.orderBy('e.platformJoinedOn', 'DESC', 'NULLS LAST').addOrderBy('e.taxCode', 'ASC');
-      break;
-    default:
-      query.orderBy('e.searchName', 'ASC').addOrderBy('e.taxCode', 'ASC');
-  }
-  return query;
+  return applyOrdering(query, enterpriseOrderings[args.orderBy ?? EnterpriseOrder.NAME]);
 }
 
 @Resolver(() => Enterprise)

@@ -1,5 +1,5 @@
 import { Arg, Args, Authorized, Ctx, Directive, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { agencyScopeOf, badInput, checkYear, type Connection, loadBy, loadEach, ownRowOrNull, paginate, parseInstant, parseInstantRange, publishIndicatorChanges, recordAudit, Roles, type SubgraphContext, withTransaction } from '@ioc/kit';
+import { agencyScopeOf, applyOrdering, badInput, checkYear, type Connection, loadBy, loadEach, type Ordering, ownRowOrNull, paginate, parseInstant, parseInstantRange, publishIndicatorChanges, recordAudit, Roles, type SubgraphContext, withTransaction } from '@ioc/kit';
 import { DossierStatisticsArgs, DossiersArgs } from '../args/dossiers.args';
 import { DossierSort } from '../enums/dossier.enum';
 import { AdministrativeProcedure } from '../entities/administrative-procedure.entity';
@@ -57,6 +57,14 @@ function parseDossierId(id: string): string {
 }
 
 /** Dossiers are read by the dashboards and, for their own agency only, by agency clients; ingest writes them. */
+
+/** Only resolved_at can be null; NULLS LAST elsewhere would stop PostgreSQL reading the index in order. */
+const dossierOrderings: Record<DossierSort, Ordering> = {
+  [DossierSort.RECEIVED_AT_DESC]: [['d.received_at', 'DESC'], ['d.id', 'DESC']],
+  [DossierSort.RECEIVED_AT_ASC]: [['d.received_at', 'ASC'], ['d.id', 'ASC']],
+  [DossierSort.DUE_AT_ASC]: [['d.due_at', 'ASC'], ['d.id', 'ASC']],
+  [DossierSort.RESOLVED_AT_DESC]: [['d.resolved_at', 'DESC', 'NULLS LAST'], ['d.id', 'DESC']],
+};
 @Resolver(() => Dossier)
 @Authorized(...Roles.agencyScoped)
 export class DossierResolver {
@@ -66,14 +74,7 @@ export class DossierResolver {
     checkServiceLevel(args.serviceLevel, 'serviceLevel');
     const received = parseInstantRange(args.receivedFrom, args.receivedTo, { from: 'receivedFrom', to: 'receivedTo' });
     const query = ctx.db.getRepository(Dossier).createQueryBuilder('d');
-    const order = {
-      [DossierSort.RECEIVED_AT_DESC]: ['d.received_at', 'DESC'],
-      [DossierSort.RECEIVED_AT_ASC]: ['d.received_at', 'ASC'],
-      [DossierSort.DUE_AT_ASC]: ['d.due_at', 'ASC'],
-      [DossierSort.RESOLVED_AT_DESC]: ['d.resolved_at', 'DESC'],
-    }[args.sort] as [string, 'ASC' | 'DESC'];
-    // Only resolved_at can be null; NULLS LAST elsewhere would stop PostgreSQL reading the index in order.
-    query.orderBy(order[0], order[1], args.sort === DossierSort.RESOLVED_AT_DESC ? 'NULLS LAST' : undefined).addOrderBy('d.id', order[1]);
+    applyOrdering(query, dossierOrderings[args.sort]);
     if (args.districtCode) query.andWhere('d.district_code = :district', { district: args.districtCode });
     if (args.communeCode) query.andWhere('d.commune_code = :commune', { commune: args.communeCode });
     if (args.agencyId) query.andWhere('d.agency_id = :agencyId', { agencyId: args.agencyId });
