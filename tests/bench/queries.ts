@@ -59,3 +59,21 @@ export const dossierDrillDown = {
   /** Everything here is egov's: the same document, straight to egov. */
   direct: { subgraph: 'egov' },
 };
+
+const alertFields = 'id sequence title severity status kind';
+const alertSystemEgov = 'nameVi ownerAgency { id nameVi }';
+const alertSystemInfrastructure = 'hosting { servers { id } }';
+
+/** (d) The SOC's alert list: a page of 20 from security, each system's name and owner from egov and its servers from infrastructure. */
+export const alertList = {
+  query: `query AlertList { alerts(first: 20) { totalCount nodes { ${alertFields} system { id ${alertSystemEgov} ${alertSystemInfrastructure} } } } }`,
+  variables: [{}],
+  /** The plan: security's page, then egov and infrastructure in parallel for the page's systems. */
+  direct: {
+    security: `query AlertList { alerts(first: 20) { totalCount nodes { ${alertFields} system { id } } } }`,
+    entities: [
+      { subgraph: 'egov', query: `query AlertList($representations: [_Any!]!) { _entities(representations: $representations) { ... on InformationSystem { ${alertSystemEgov} } } }` },
+      { subgraph: 'infrastructure', query: `query AlertList($representations: [_Any!]!) { _entities(representations: $representations) { ... on InformationSystem { ${alertSystemInfrastructure} } } }` },
+    ],
+  },
+};
