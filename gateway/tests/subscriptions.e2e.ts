@@ -166,6 +166,30 @@ describe('federated subscriptions through the gateway', () => {
     await second.dispose();
   });
 
+  it('a subscriber resuming from the same cursor as one already streaming still gets what it missed (its own upstream, not a late seat in the first one)', async () => {
+    const first = bearerSocket(gateway.url, token);
+    const before = subscribe<Ticked>(first, crossSubgraph);
+    await untilLive(before);
+    await tick('c1', 1);
+    const cursor = (await before.waitFor(2)).at(-1)!.ticked.cursor;
+    before.stop();
+    await tick('c2', 2);
+
+    const early = subscribe<Ticked>(first, crossSubgraph, { after: cursor });
+    expect((await early.waitFor(1)).map((e) => e.ticked.id)).toEqual(['c2']);
+    // Same document, variables and scope as `early`, which has already streamed c2.
+    const late = subscribe<Ticked>(first, crossSubgraph, { after: cursor });
+    expect((await late.waitFor(1)).map((e) => e.ticked.id)).toEqual(['c2']);
+    await tick('c3', 3);
+    await early.waitFor(2);
+    await late.waitFor(2);
+    expect(late.events.map((e) => e.ticked.id)).toEqual(['c2', 'c3']);
+    expect(early.events.map((e) => e.ticked.id)).toEqual(['c2', 'c3']);
+    early.stop();
+    late.stop();
+    await first.dispose();
+  });
+
   it('delivers events written through another replica of the subgraph', async () => {
     const client = bearerSocket(gateway.url, token);
     const sub = subscribe<Ticked>(client, crossSubgraph);

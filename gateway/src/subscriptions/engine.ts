@@ -8,7 +8,7 @@ import type { GatewayMetrics } from '../metrics';
 import { ClientStream, type SubscriberSocket } from './client-stream';
 import { errorResult, notLoadedYet, toGraphQLError } from './errors';
 import { SupergraphPlanner, type SubscriptionPlan } from './planner';
-import type { UpstreamPool, UpstreamResult } from './upstream';
+import { resumesFromCursor, type UpstreamPool, type UpstreamResult } from './upstream';
 
 export interface SubscribeRequest {
   document: DocumentNode;
@@ -112,12 +112,13 @@ export class SubscriptionEngine {
       .update(JSON.stringify([query, request.operationName ?? null, request.variables, request.scope]))
       .digest('hex');
     let group = this.groups.get(key);
-    if (!group) {
-      group = new Group(key, planner, plan, query, request, this.options, this.completions, () => {
-        this.groups.delete(key);
+    if (!group || (group.delivered && resumesFromCursor(request.variables))) {
+      const created: Group = new Group(key, planner, plan, query, request, this.options, this.completions, () => {
+        if (this.groups.get(key) === created) this.groups.delete(key);
         this.options.metrics.subscriptionGroups.set(this.groups.size);
       });
-      this.groups.set(key, group);
+      group = created;
+      this.groups.set(key, created);
       this.options.metrics.subscriptionGroups.set(this.groups.size);
     }
     return group.join(request);
@@ -137,6 +138,8 @@ class Group {
   private readonly unlisten: () => void;
   private pending: Promise<void> = Promise.resolve();
   private ended = false;
+  /** Set by its first event (see resumesFromCursor). */
+  delivered = false;
 
   constructor(
     readonly key: string,
@@ -198,6 +201,7 @@ class Group {
     const result = event.data ? await this.completeShared(event) : errorResult(event.errors ?? []);
     if (this.clients.size === 0) return;
     const json = JSON.stringify(result);
+    this.delivered = true;
     for (const client of [...this.clients]) client.push(json);
   }
 

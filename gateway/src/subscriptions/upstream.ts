@@ -30,7 +30,16 @@ export interface UpstreamPoolOptions {
 interface Upstream {
   listeners: Set<UpstreamListener>;
   stop: () => void;
+  /** Set by its first event: from then on it is no longer what a new subscription from the same cursor would see. */
+  delivered: boolean;
 }
+
+/**
+ * A subscription resumed from a cursor (`after`, the API's convention: docs/api.md) replays what
+ * came after it. One that has already delivered events has passed some a newcomer with the same
+ * cursor is owed, so the newcomer gets a subscription of its own instead of joining it.
+ */
+export const resumesFromCursor = (variables: Record<string, unknown>): boolean => variables.after !== undefined && variables.after !== null;
 
 /**
  * Subscriptions the gateway holds on subgraphs: one multiplexed graphql-ws connection per
@@ -50,7 +59,7 @@ export class UpstreamPool {
   listen(service: string, query: string, variables: Record<string, unknown>, scope: string, listener: UpstreamListener): () => void {
     const key = createHash('sha256').update(JSON.stringify([service, query, variables, scope])).digest('hex');
     let upstream = this.upstreams.get(key);
-    if (!upstream) {
+    if (!upstream || (upstream.delivered && resumesFromCursor(variables))) {
       upstream = this.open(key, service, query, variables, scope);
       this.upstreams.set(key, upstream);
       this.options.metrics.upstreamSubscriptions.set(this.upstreams.size);
@@ -82,7 +91,7 @@ export class UpstreamPool {
 
   private open(key: string, service: string, query: string, variables: Record<string, unknown>, scope: string): Upstream {
     const listeners = new Set<UpstreamListener>();
-    const upstream: Upstream = { listeners, stop: () => undefined };
+    const upstream: Upstream = { listeners, stop: () => undefined, delivered: false };
     const fail = (errors: readonly GraphQLFormattedError[]) => {
       this.drop(key, upstream);
       for (const listener of [...listeners]) listener.error(errors);
@@ -97,6 +106,7 @@ export class UpstreamPool {
       { query, variables },
       {
         next: (result) => {
+          upstream.delivered = true;
           this.options.metrics.subscriptionEvents.inc();
           for (const listener of [...listeners]) listener.next(result as UpstreamResult);
         },
