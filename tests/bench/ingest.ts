@@ -117,7 +117,10 @@ async function runPhase(source: Source, base: string, token: string, markerSeen:
           method: 'POST',
           headers: { authorization: `Bearer ${token}`, 'content-type': 'application/x-ndjson' },
           body: lines.join('\n'),
-        }).catch(() => null);
+        }).catch((error: Error) => {
+          if (phase.failures === 0) console.error(`bench:ingest: a ${source} body got no response: ${error.message} (${String((error.cause as Error)?.message ?? '')})`);
+          return null;
+        });
         if (!response || response.status !== 200) {
           if (phase.failures++ === 0) console.error(`bench:ingest: a ${source} body failed: ${response ? `${response.status} ${await response.text()}` : 'no response'}`);
           continue;
@@ -128,6 +131,7 @@ async function runPhase(source: Source, base: string, token: string, markerSeen:
         phase.accepted += answer.accepted;
         phase.duplicates += answer.duplicates;
         phase.rejected += answer.rejectedTotal;
+        if (process.env.BENCH_INGEST_VERBOSE) console.error(`${source} body ${phase.bodies}: ${Math.round(performance.now() - begun)} ms`);
       }
     }),
   );
