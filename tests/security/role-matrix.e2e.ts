@@ -79,6 +79,8 @@ const matrix: Record<string, Record<string, Group>> = {
     'Query.alertStats': 'dashboard',
     'Query.securityAuditLog': 'admin',
     'Mutation.raiseAlert': 'alertRaise',
+    'Mutation.ingestAlerts': 'ingest',
+    'Query.unknownAssets': 'socWrite',
     'Mutation.updateAlert': 'socWrite',
     'Mutation.approveSecurityLevel': 'admin',
     'Query.suppressionRules': 'socWrite',
