@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
 import type { ChildProcess } from 'node:child_process';
+import { gatewayTokenHeader } from '@ioc/kit';
 import { devAuthOptions } from '@ioc/gateway/dev-keys';
 import type { AutocannonJob } from './autocannon-load';
 import { checkCalls, jsonBodies, runLoad, startHttpBench, type HttpBench } from './http-bench';
@@ -88,6 +89,7 @@ run.run(async () => {
   const pgPort = Number(new URL(stack.database.url).port);
   const principal = { subject: 'bench', role: 'soc-analyst' as const };
   const bearer = { authorization: `Bearer ${await stack.tokenFor('soc-analyst')}` };
+  const gatewayToken = async () => (await bench!.direct(principal))[gatewayTokenHeader]!;
 
   const ours = await startGatewayProcess({ supergraphPath: stack.supergraphPath, auth: devAuthOptions(stack.secrets), limits: { ratePerMinute: 1_000_000_000 } });
   bench.gateways.push(ours);
@@ -95,7 +97,7 @@ run.run(async () => {
   for (const kind of ['apollo', 'hive'] as const) {
     const child = forkBench('peer-gateway-process.ts');
     children.push(child);
-    const config: PeerGatewayConfig = { kind, supergraphPath: stack.supergraphPath, headers: await bench.direct(principal) };
+    const config: PeerGatewayConfig = { kind, supergraphPath: stack.supergraphPath, gatewayToken: await gatewayToken() };
     const { url } = await request<{ url: string }>(child, { type: 'start', config }, 'ready', 120_000);
     peers.set(kind, { url, child });
   }
@@ -147,6 +149,11 @@ run.run(async () => {
       // A fresh gateway token per point: a subgraph accepts one for 300 s at most.
       const stages = await operation.direct();
       return runLoad(bench!.load, stages, { concurrency: connections, warmupMs: warmupSeconds * 1000, durationMs: seconds * 1000 });
+    }
+    if (route !== 'ours') {
+      // A fresh gateway token for the peer's point, as for the direct plans; checked by one request.
+      await request(peers.get(route)!.child, { type: 'token', gatewayToken: await gatewayToken() }, 'token-set', 10_000);
+      await dataOf(gatewayUrl[route], bearer, operation.body[0]!);
     }
     const job: AutocannonJob = { type: 'run', url: gatewayUrl[route], headers: bearer, bodies: operation.body, connections, warmupMs: warmupSeconds * 1000, durationMs: seconds * 1000 };
     return request<LoadResult>(cannon, job, 'result', (warmupSeconds + seconds) * 1000 + 60_000);

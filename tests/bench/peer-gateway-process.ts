@@ -5,19 +5,24 @@ import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import { createGatewayRuntime } from '@graphql-hive/gateway-runtime';
+import { gatewayTokenHeader } from '@ioc/kit';
 
 /**
  * A peer gateway for `npm run bench:all`, in its own process (its CPU and memory its own), with
  * its defaults: stock @apollo/gateway (our version) on @apollo/server's standalone server, or
  * Hive Gateway's runtime on node:http. Neither verifies callers: each sends every subgraph the
- * same static headers (a gateway token the bench signed), as the issue's comparison asks.
- * Protocol as gateway-process.ts: `{ type: 'start', config }` → `{ type: 'ready', url }`.
+ * same static header, a gateway token the bench signed, as the issue's comparison asks.
+ * Protocol as gateway-process.ts: `{ type: 'start', config }` → `{ type: 'ready', url }`. A
+ * subgraph accepts a token for 300 s at most, so `{ type: 'token', gatewayToken }` replaces it
+ * (→ `{ type: 'token-set' }`): it lives in the environment, which Hive interpolates per request.
  */
 export interface PeerGatewayConfig {
   kind: 'apollo' | 'hive';
   supergraphPath: string;
-  headers: Record<string, string>;
+  gatewayToken: string;
 }
+
+const tokenVariable = 'IOC_BENCH_GATEWAY_TOKEN';
 
 let stop: (() => Promise<void>) | undefined;
 
@@ -27,9 +32,7 @@ async function startApollo(config: PeerGatewayConfig): Promise<string> {
     buildService: ({ url }) =>
       new RemoteGraphQLDataSource({
         url,
-        willSendRequest: ({ request }) => {
-          for (const [name, value] of Object.entries(config.headers)) request.http?.headers.set(name, value);
-        },
+        willSendRequest: ({ request }) => request.http?.headers.set(gatewayTokenHeader, process.env[tokenVariable]!),
       }),
   });
   const server = new ApolloServer({ gateway });
@@ -41,7 +44,7 @@ async function startApollo(config: PeerGatewayConfig): Promise<string> {
 async function startHive(config: PeerGatewayConfig): Promise<string> {
   const runtime = createGatewayRuntime({
     supergraph: config.supergraphPath,
-    transportEntries: { '*.http': { headers: Object.entries(config.headers) } },
+    transportEntries: { '*.http': { headers: [[gatewayTokenHeader, `{env.${tokenVariable}}`]] } },
     logging: 'error',
   });
   const server: Server = createServer(runtime);
@@ -60,9 +63,14 @@ async function exit(code = 0): Promise<never> {
 }
 
 if (process.send) {
-  process.on('message', (message: { type: string; config?: PeerGatewayConfig }) => {
+  process.on('message', (message: { type: string; config?: PeerGatewayConfig; gatewayToken?: string }) => {
     if (message.type === 'stop') void exit();
+    if (message.type === 'token' && message.gatewayToken) {
+      process.env[tokenVariable] = message.gatewayToken;
+      process.send!({ type: 'token-set' });
+    }
     if (message.type === 'start' && message.config) {
+      process.env[tokenVariable] = message.config.gatewayToken;
       (message.config.kind === 'apollo' ? startApollo : startHive)(message.config).then(
         (url) => process.send!({ type: 'ready', url }),
         (error) => {
