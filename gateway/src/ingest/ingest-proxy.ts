@@ -2,7 +2,7 @@ import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Express, Request, Response } from 'express';
-import { BodyTooLargeError, Roles, type Logger } from '@ioc/kit';
+import { BodyTooLargeError, callerGone, Roles, type Logger } from '@ioc/kit';
 import type { GatewayTokenSigner } from '../auth/gateway-tokens';
 import type { Verifier } from '../auth/verifier';
 
@@ -92,7 +92,7 @@ async function forward(req: Request, res: Response, source: string, options: Ing
       res.setHeader('connection', 'close');
       return refuse(res, 413, outcome.error.message, { limit: outcome.error.limit });
     }
-    if (req.destroyed) return; // the caller went away
+    if (callerGone(res)) return;
     return refuse(res, 503, `the security subgraph did not take the body: ${(outcome.error as Error).message ?? String(outcome.error)}`);
   }
   let response: IncomingMessage;

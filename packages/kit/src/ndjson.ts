@@ -1,3 +1,5 @@
+import type { ServerResponse } from 'node:http';
+
 /** One line of an NDJSON body: its 1-based number and text, or that it was longer than allowed. */
 export type NdjsonLine = { number: number; text: string } | { number: number; oversizedBytes: number };
 
@@ -69,4 +71,13 @@ function lineOf(number: number, parts: Buffer[], bytes: number): NdjsonLine | un
   let text = (parts.length === 1 ? parts[0]! : Buffer.concat(parts, bytes)).toString('utf8');
   if (text.endsWith('\r')) text = text.slice(0, -1);
   return text.trim() ? { number, text } : undefined;
+}
+
+/**
+ * Whether the caller of a streamed request went away, so there is nobody left to answer. Never
+ * ask `req.destroyed` for that: a body read to its end is destroyed too (autoDestroy), and so is
+ * one `pipeline()` gave up on, while the caller still waits on an open socket for the answer.
+ */
+export function callerGone(res: ServerResponse): boolean {
+  return res.destroyed || !res.socket || res.socket.destroyed;
 }

@@ -1,5 +1,5 @@
 import type { Express, Request, Response } from 'express';
-import { BodyTooLargeError, ndjsonLines, Roles, sizeInBytes, type SubgraphRouteServices } from '@ioc/kit';
+import { BodyTooLargeError, callerGone, ndjsonLines, Roles, sizeInBytes, type SubgraphRouteServices } from '@ioc/kit';
 import { IngestFormatError, type NormalisedAlert } from '../domain/normalised-alert';
 import { SeverityFormatError } from '../domain/severity';
 import { parseSuricataLine } from '../domain/suricata';
@@ -90,8 +90,8 @@ async function ingest(req: Request, res: Response, services: SubgraphRouteServic
       res.setHeader('connection', 'close');
       return refuse(res, 413, error.message, { limit: error.limit, committed: tally.summary() });
     }
-    if (req.destroyed) return; // the sender went away: nobody to answer
     services.logger.error('ingest failed', { operation, error });
+    if (callerGone(res)) return;
     return refuse(res, 500, `ingest failed after ${tally.committed} committed events: ${(error as Error).message}; re-send the body (committed events come back as duplicates)`, {
       committed: tally.summary(),
     });
