@@ -66,7 +66,7 @@ export async function commitBatch(
   const seen = new Set<string>();
   const unique: LinkedEvent[] = [];
   for (const alert of events) {
-    const key = `${alert.source}|${alert.sourceEventId}`;
+    const key = eventKey(alert);
     if (seen.has(key)) continue;
     seen.add(key);
     const link = assets.link(alert.asset);
@@ -77,6 +77,9 @@ export async function commitBatch(
       priority: alertPriority(alert.severity, link.level),
     });
   }
+  // Concurrent bodies lock the same event keys and alerts: every transaction takes them in one
+  // order (sorted), or two of them wait on each other and PostgreSQL aborts one ("deadlock detected").
+  unique.sort((a, b) => compareText(eventKey(a.alert), eventKey(b.alert)));
   const times = unique.map((event) => event.alert.observedAt.getTime());
   const from = new Date(Math.min(...times));
   const to = new Date(Math.max(...times));
@@ -93,11 +96,11 @@ export async function commitBatch(
        RETURNING source, source_event_id`,
       [unique.map((e) => e.alert.source), unique.map((e) => e.alert.sourceEventId), unique.map((e) => e.fingerprint), unique.map((e) => e.alert.observedAt), rules],
     );
-    const fresh = new Set(inserted.map((row) => `${row.source}|${row.source_event_id}`));
+    const fresh = new Set(inserted.map((row) => eventKey({ source: row.source, sourceEventId: row.source_event_id })));
     const muted = new Map<string, { events: number; lastSeen: Date }>();
     const folds = new Map<string, Fold>();
     unique.forEach((event, index) => {
-      if (!fresh.has(`${event.alert.source}|${event.alert.sourceEventId}`)) return;
+      if (!fresh.has(eventKey(event.alert))) return;
       const rule = rules[index];
       if (rule) {
         const count = muted.get(rule);
@@ -117,7 +120,7 @@ export async function commitBatch(
       fold.priority = Math.max(fold.priority, event.priority);
     });
     await countMuted(tx.manager, muted);
-    const written = await upsertAlerts(tx.query, [...folds.values()], options.synthetic === true);
+    const written = await upsertAlerts(tx.query, [...folds.values()].sort((a, b) => compareText(a.first.fingerprint, b.first.fingerprint)), options.synthetic === true);
     const raised = written.filter((row) => row.inserted).map((row) => ({ id: row.id }));
     const updated = written.filter((row) => !row.inserted).map((row) => ({ id: row.id }));
     await publishAll(bus, 'alert.raised', raised, tx);
@@ -137,6 +140,11 @@ export async function commitBatch(
     return outcome;
   });
 }
+
+/** An event's identity at its source: a re-sent event has the same key. */
+const eventKey = (event: { source: string; sourceEventId: string }) => `${event.source}|${event.sourceEventId}`;
+/** Code-point order, the same in every process (localeCompare is not needed for lock order). */
+const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 type Query = <T>(sql: string, params?: unknown[]) => Promise<T>;
 
