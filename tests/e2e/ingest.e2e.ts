@@ -62,6 +62,31 @@ function eveBody(alerts: number, flows: number, runId: number, gate?: () => Prom
   });
 }
 
+/** A Wazuh alert line with its own event id and rule (no ATT&CK ids, so the filters above see none of these). */
+const wazuhLine = (id: string, rule: number) =>
+  JSON.stringify({
+    timestamp: '2026-11-30T08:22:11.123+0000',
+    rule: { level: 5, description: `regression rule ${rule}`, id: String(rule), groups: ['syslog'] },
+    agent: { id: '017', name: 'vm-001', ip: '10.84.10.2' },
+    manager: { name: 'wazuh-manager-tv' },
+    id,
+    full_log: 'Nov 30 15:22:10 ioffice-1 sshd[21394]: Connection closed',
+    decoder: { name: 'sshd' },
+    location: '/var/log/auth.log',
+  });
+
+/** Fisher–Yates with a seeded generator: each body its own, reproducible order. */
+function shuffled<T>(items: readonly T[], seed: number): T[] {
+  const out = [...items];
+  let state = seed;
+  for (let i = out.length - 1; i > 0; i--) {
+    state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
+    const j = state % (i + 1);
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+}
+
 describe('POST /ingest/* through the gateway', () => {
   it('authenticates the caller: no token 401, a viewer 403, ingest and admin in', async () => {
     const url = `${base}/ingest/wazuh`;
@@ -143,6 +168,51 @@ describe('POST /ingest/* through the gateway', () => {
       expect(streamed).toEqual({ status: 413, body: { error: 'request body too large: the limit is 65536 bytes', limit: 65536 } });
     } finally {
       await small.close();
+    }
+  });
+
+  // Regression (bench:ingest hung): a body read to its end is destroyed (autoDestroy), and the route
+  // took that for "the sender went away", so a failed commit was never answered.
+  it('answers a body whose commit fails with a 500 naming the error, after reading the whole body', async () => {
+    const db = new pg.Client({ connectionString: stack.database.url });
+    await db.connect();
+    try {
+      await db.query(`ALTER TABLE security.alert_event ADD CONSTRAINT regression_refused CHECK (source_event_id <> 'wazuh-manager-tv/refused.1') NOT VALID`);
+      const body = [wazuhLine('refused.0', 870_001), wazuhLine('refused.1', 870_001)].join('\n');
+      const { status, body: answer } = await ingest(`${base}/ingest/wazuh`, body, await stack.tokenFor('ingest'));
+      expect(status).toBe(500);
+      expect(answer.error).toMatch(/^ingest failed after 0 committed events: .*regression_refused.*; re-send the body/);
+      // All or nothing per batch: the good line of the failed batch is not stored either.
+      expect((await db.query(`SELECT count(*)::int AS n FROM security.alert_event WHERE source_event_id LIKE 'wazuh-manager-tv/refused.%'`)).rows[0].n).toBe(0);
+    } finally {
+      await db.query('ALTER TABLE security.alert_event DROP CONSTRAINT IF EXISTS regression_refused');
+      await db.end();
+    }
+  });
+
+  // Regression (bench:ingest): concurrent bodies folding into the same alerts in different orders
+  // deadlocked in PostgreSQL, which aborted one of them.
+  it('takes concurrent bodies over the same fingerprints in any line order: each answered 200, every event folded once', async () => {
+    const token = await stack.tokenFor('ingest');
+    const rules = Array.from({ length: 100 }, (_, i) => 880_000 + i);
+    const bodies = Array.from({ length: 6 }, (_, b) =>
+      shuffled(
+        Array.from({ length: 1000 }, (_, i) => wazuhLine(`concurrent.${b}.${i}`, rules[i % rules.length]!)),
+        b + 1,
+      ).join('\n'),
+    );
+    const answers = await Promise.all(bodies.map((body) => ingest(`${base}/ingest/wazuh`, body, token)));
+    expect(answers.map(({ status, body }) => ({ status, error: body.error }))).toEqual(bodies.map(() => ({ status: 200, error: undefined })));
+    expect(answers.reduce((sum, { body }) => sum + body.accepted, 0)).toBe(6000);
+    const db = new pg.Client({ connectionString: stack.database.url });
+    await db.connect();
+    try {
+      const { rows } = await db.query<{ alerts: number; occurrences: number }>(
+        `SELECT count(*)::int AS alerts, sum(occurrences)::int AS occurrences FROM security.alert WHERE source = 'WAZUH' AND rule_id ~ '^8800[0-9]{2}$'`,
+      );
+      expect(rows[0]).toEqual({ alerts: 100, occurrences: 6000 });
+    } finally {
+      await db.end();
     }
   });
 });
