@@ -62,11 +62,11 @@ function eveBody(alerts: number, flows: number, runId: number, gate?: () => Prom
   });
 }
 
-/** A Wazuh alert line with its own event id and rule (no ATT&CK ids, so the filters above see none of these). */
-const wazuhLine = (id: string, rule: number) =>
+/** A Wazuh alert line with its own event id and rule (no ATT&CK ids unless given: the filters above see none of these). */
+const wazuhLine = (id: string, rule: number, mitre?: { id: string[]; tactic: string[] }) =>
   JSON.stringify({
     timestamp: '2026-11-30T08:22:11.123+0000',
-    rule: { level: 5, description: `regression rule ${rule}`, id: String(rule), groups: ['syslog'] },
+    rule: { level: 5, description: `regression rule ${rule}`, id: String(rule), groups: ['syslog'], ...(mitre ? { mitre } : {}) },
     agent: { id: '017', name: 'vm-001', ip: '10.84.10.2' },
     manager: { name: 'wazuh-manager-tv' },
     id,
@@ -214,5 +214,28 @@ describe('POST /ingest/* through the gateway', () => {
     } finally {
       await db.end();
     }
+  });
+
+  it('merges the ATT&CK ids of events folded into an open alert, in one body and across bodies, each id once', async () => {
+    const token = await stack.tokenFor('ingest');
+    const first = await ingest(`${base}/ingest/wazuh`, wazuhLine('mitre.0', 871_000, { id: ['T1110'], tactic: ['Credential Access'] }), token);
+    expect(first.body).toMatchObject({ accepted: 1, duplicates: 0 });
+    const second = await ingest(
+      `${base}/ingest/wazuh`,
+      [
+        wazuhLine('mitre.1', 871_000, { id: ['T1078', 'T1110'], tactic: ['TA0001', 'TA0006'] }),
+        wazuhLine('mitre.2', 871_000, { id: ['T1021.004'], tactic: ['Lateral Movement'] }),
+        wazuhLine('mitre.3', 871_000),
+      ].join('\n'),
+      token,
+    );
+    expect(second.body).toMatchObject({ accepted: 3, duplicates: 0 });
+    const result = await stack.query<{ alerts: { nodes: Array<Record<string, unknown>> } }>(
+      '{ alerts(source: WAZUH, mitreTechnique: "T1021.004") { nodes { ruleId occurrences mitreTechniques mitreTactics } } }',
+      {},
+      'soc-analyst',
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.alerts.nodes).toEqual([{ ruleId: '871000', occurrences: 4, mitreTechniques: ['T1110', 'T1078', 'T1021.004'], mitreTactics: ['TA0006', 'TA0001', 'TA0008'] }]);
   });
 });

@@ -45,6 +45,9 @@ interface Fold {
   firstSeen: Date;
   lastSeen: Date;
   priority: number;
+  /** The ATT&CK ids of all the fold's events, in the order first seen. */
+  techniques: Set<string>;
+  tactics: Set<string>;
 }
 
 /**
@@ -110,7 +113,8 @@ export async function commitBatch(
       const fold = folds.get(event.fingerprint);
       const at = event.alert.observedAt;
       if (!fold) {
-        folds.set(event.fingerprint, { first: event, worst: event, occurrences: 1, firstSeen: at, lastSeen: at, priority: event.priority });
+        const { mitreTechniques, mitreTactics } = event.alert;
+        folds.set(event.fingerprint, { first: event, worst: event, occurrences: 1, firstSeen: at, lastSeen: at, priority: event.priority, techniques: new Set(mitreTechniques), tactics: new Set(mitreTactics) });
         return;
       }
       fold.occurrences += 1;
@@ -118,6 +122,8 @@ export async function commitBatch(
       if (at > fold.lastSeen) fold.lastSeen = at;
       if (severityWeight[event.alert.severity] > severityWeight[fold.worst.alert.severity]) fold.worst = event;
       fold.priority = Math.max(fold.priority, event.priority);
+      for (const id of event.alert.mitreTechniques) fold.techniques.add(id);
+      for (const id of event.alert.mitreTactics) fold.tactics.add(id);
     });
     await countMuted(tx.manager, muted);
     const written = await upsertAlerts(tx.query, [...folds.values()].sort((a, b) => compareText(a.first.fingerprint, b.first.fingerprint)), options.synthetic === true);
@@ -145,6 +151,10 @@ export async function commitBatch(
 const eventKey = (event: { source: string; sourceEventId: string }) => `${event.source}|${event.sourceEventId}`;
 /** Code-point order, the same in every process (localeCompare is not needed for lock order). */
 const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The open alert's ids, then the folded events' new ones: each once, in the order first seen. */
+const mergedIdsSql = (column: string) =>
+  `ARRAY(SELECT id FROM unnest(alert.${column} || EXCLUDED.${column}) WITH ORDINALITY AS ids (id, n) GROUP BY id ORDER BY min(n))`;
 
 type Query = <T>(sql: string, params?: unknown[]) => Promise<T>;
 
@@ -174,6 +184,8 @@ async function upsertAlerts(query: Query, folds: readonly Fold[], synthetic: boo
                    raw_severity = CASE WHEN ${severityWeightSql('EXCLUDED.severity')} > ${severityWeightSql('alert.severity')} THEN EXCLUDED.raw_severity ELSE alert.raw_severity END,
                    severity_scale = CASE WHEN ${severityWeightSql('EXCLUDED.severity')} > ${severityWeightSql('alert.severity')} THEN EXCLUDED.severity_scale ELSE alert.severity_scale END,
                    priority = GREATEST(alert.priority, EXCLUDED.priority),
+                   mitre_techniques = ${mergedIdsSql('mitre_techniques')},
+                   mitre_tactics = ${mergedIdsSql('mitre_tactics')},
                    updated_at = now()
      RETURNING id, (xmax = 0) AS inserted`,
     [
@@ -199,8 +211,8 @@ async function upsertAlerts(query: Query, folds: readonly Fold[], synthetic: boo
       column((f) => f.first.link.assetName),
       column((f) => f.first.link.assetIp),
       // text[][] cannot be unnested row by row: each row's ids travel as one comma-joined string (ids hold no commas).
-      column((f) => first(f).mitreTechniques.join(',')),
-      column((f) => first(f).mitreTactics.join(',')),
+      column((f) => [...f.techniques].join(',')),
+      column((f) => [...f.tactics].join(',')),
       synthetic,
     ],
   );
