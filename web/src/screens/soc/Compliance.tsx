@@ -59,9 +59,9 @@ export function Compliance() {
             <dt>{t('soc.inspectionsOverdue')}</dt>
             <dd>{formatNumber(lang, security.inspectionsOverdue)}</dd>
             <dt>{t('soc.incidentsBreached')}</dt>
-            <dd>
-              {formatNumber(lang, security.incidentsSlaBreached)} / {formatNumber(lang, security.openIncidents)}
-            </dd>
+            <dd>{formatNumber(lang, security.incidentsSlaBreached)}</dd>
+            <dt>{t('soc.incidentsOpen')}</dt>
+            <dd>{formatNumber(lang, security.openIncidents)}</dd>
           </dl>
           <h3 className="small">{t('soc.byLevel')}</h3>
           <ul className="levels">
