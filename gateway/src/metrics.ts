@@ -39,6 +39,11 @@ export function createGatewayMetrics() {
       help: 'Executions of the entity fetches that complete an event (once per group and event).',
       registers: [registry],
     }),
+    backlogOverflows: new Counter({
+      name: 'ioc_gateway_subscription_backlog_overflows_total',
+      help: 'Subscription groups ended because events waiting to be completed reached the backlog limit (clients told to resubscribe).',
+      registers: [registry],
+    }),
     subgraphReadsShared: new Counter({
       name: 'ioc_gateway_subgraph_reads_shared_total',
       help: 'Subgraph reads answered by an identical read of the same scope already in flight (not sent again).',

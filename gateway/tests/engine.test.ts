@@ -5,7 +5,7 @@ import { eventually } from '@ioc/kit/testing';
 import { composeSupergraph } from '../src/compose';
 import { createGatewayMetrics } from '../src/metrics';
 import { slowClientCloseCode } from '../src/subscriptions/client-stream';
-import { SubscriptionEngine } from '../src/subscriptions/engine';
+import { backlogFull, SubscriptionEngine, type SubscriptionEngineOptions } from '../src/subscriptions/engine';
 import type { UpstreamListener } from '../src/subscriptions/upstream';
 import { fakeSocket } from './support';
 import { labelsSubgraph } from './fixtures/labels.subgraph';
@@ -35,9 +35,9 @@ function fakePool() {
   };
 }
 
-function engineWith(pool: ReturnType<typeof fakePool>, clientQueueLimit: number) {
+function engineWith(pool: ReturnType<typeof fakePool>, clientQueueLimit: number, more: Partial<SubscriptionEngineOptions> = {}) {
   const metrics = createGatewayMetrics();
-  const engine = new SubscriptionEngine({ pool, dataSources: () => ({}), metrics, logger: silentLogger, clientQueueLimit });
+  const engine = new SubscriptionEngine({ pool, dataSources: () => ({}), metrics, logger: silentLogger, clientQueueLimit, groupBacklogLimit: 5000, ...more });
   engine.setSupergraph(supergraph);
   return { engine, metrics };
 }
@@ -109,6 +109,76 @@ describe('subscription engine', () => {
     expect(withoutN.socket.payloads()).toEqual([{ data: { ticked: { id: 't2' } } }]);
     // parity chooses events only; withN changes the result: two completions, not three.
     expect(await gauge(metrics.restExecutions)).toBe(2);
+  });
+
+  it('bounds the events a group holds while completing is slower than they arrive: full, it ends the group with a resubscribe error', async () => {
+    const pool = fakePool();
+    // The labels subgraph answers the entity fetch only when the test lets it: completion is stuck.
+    const gates: Array<() => void> = [];
+    const labels = {
+      process: (request: { request: { variables?: { representations?: Array<{ id: string }> } } }) =>
+        new Promise<{ data: Record<string, unknown> }>((resolve) => {
+          const representations = request.request.variables?.representations ?? [];
+          gates.push(() => resolve({ data: { _entities: representations.map(({ id }) => ({ __typename: 'Tick', label: `label-${id}` })) } }));
+        }),
+    };
+    const logged: Array<{ message: string; fields?: unknown }> = [];
+    const logger = { ...silentLogger, warn: (message: string, fields?: unknown) => void logged.push({ message, fields }) };
+    const { engine, metrics } = engineWith(pool, 10_000, { groupBacklogLimit: 50, dataSources: () => ({ labels: labels as never }), logger: logger as never });
+    const query = 'subscription { ticked { id n label } }';
+    const a = subscribeTo(engine, query);
+    const b = subscribeTo(engine, query);
+    const tick = (n: number) => pool.listeners[0]!.next({ data: { ticked: { __typename: 'Tick', id: `t${n}`, n } } });
+    tick(0);
+    await eventually(() => gates.length === 1, 5000, 'the first event to wait on its entity fetch');
+    // One being completed, 50 waiting: the bound is reached, not passed.
+    for (let n = 1; n <= 50; n++) tick(n);
+    expect(engine.groupCount).toBe(1);
+    expect(a.socket.payloads()).toEqual([]);
+    expect(await gauge(metrics.backlogOverflows)).toBe(0);
+    // The 51st waiting event overflows it: the group ends, both clients are told why and to resubscribe.
+    tick(51);
+    expect(engine.groupCount).toBe(0);
+    expect(pool.listeners).toHaveLength(0);
+    for (const client of [a, b]) {
+      expect(client.socket.payloads()).toEqual([{ errors: [backlogFull(50)] }]);
+      expect(await client.stream.next()).toEqual({ value: undefined, done: true });
+    }
+    expect(backlogFull(50).extensions).toMatchObject({ code: 'SERVICE_UNAVAILABLE', reason: 'SUBSCRIPTION_BACKLOG_FULL' });
+    expect(await gauge(metrics.backlogOverflows)).toBe(1);
+    expect(await gauge(metrics.subscriptionsActive)).toBe(0);
+    expect(logged).toEqual([{ message: 'ended a subscription group that fell behind', fields: expect.objectContaining({ limit: 50, clients: 2, service: 'ticks' }) }]);
+    // The stuck completion finishing late delivers nothing more, and the dropped backlog is never completed.
+    for (const open of gates.splice(0)) open();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(gates).toHaveLength(0);
+    expect(a.socket.payloads()).toHaveLength(1);
+    expect(await gauge(metrics.restExecutions)).toBe(1);
+  });
+
+  it('completes a backlog in arrival order once completion catches up', async () => {
+    const pool = fakePool();
+    const gates: Array<() => void> = [];
+    const labels = {
+      process: (request: { request: { variables?: { representations?: Array<{ id: string }> } } }) =>
+        new Promise<{ data: Record<string, unknown> }>((resolve) => {
+          const representations = request.request.variables?.representations ?? [];
+          gates.push(() => resolve({ data: { _entities: representations.map(({ id }) => ({ __typename: 'Tick', label: `label-${id}` })) } }));
+        }),
+    };
+    const { engine } = engineWith(pool, 10_000, { groupBacklogLimit: 50, dataSources: () => ({ labels: labels as never }) });
+    const a = subscribeTo(engine, 'subscription { ticked { id label } }');
+    for (let n = 0; n <= 50; n++) pool.listeners[0]!.next({ data: { ticked: { __typename: 'Tick', id: `t${n}`, n } } });
+    const released = async () => {
+      while (a.socket.payloads().length < 51) {
+        await eventually(() => gates.length > 0, 5000, 'the next entity fetch');
+        gates.shift()!();
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    };
+    await released();
+    expect(a.socket.payloads().map((payload) => (payload.data as { ticked: { id: string } }).ticked.id)).toEqual(Array.from({ length: 51 }, (_, n) => `t${n}`));
+    expect(engine.groupCount).toBe(1);
   });
 
   it('refuses what it cannot plan with a GraphQL error rather than throwing', () => {

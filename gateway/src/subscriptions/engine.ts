@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { executeQueryPlan, type GraphQLDataSource, type ServiceMap } from '@apollo/gateway';
 import type { FetchNode, QueryPlan } from '@apollo/query-planner';
 import { GraphQLError, print, type DocumentNode, type ExecutionResult, type GraphQLFormattedError } from 'graphql';
-import type { Logger } from '@ioc/kit';
+import { BoundedQueue, type Logger } from '@ioc/kit';
 import { apolloLogger } from '../apollo-logger';
 import type { GatewayMetrics } from '../metrics';
 import { ClientStream, type SubscriberSocket } from './client-stream';
@@ -30,9 +30,24 @@ export interface SubscriptionEngineOptions {
   logger: Logger;
   /** Events held for a client whose socket is backed up before it is cut off. Default 1,000. */
   clientQueueLimit?: number;
+  /**
+   * Events a group holds while it completes earlier ones (its backlog) before it gives up and ends
+   * its subscriptions with `backlogFull()`. Default 1,000.
+   */
+  groupBacklogLimit?: number;
 }
 
 const defaultClientQueueLimit = 1000;
+const defaultGroupBacklogLimit = 1000;
+
+/**
+ * What a group's clients get when its backlog overflows. The code is the one clients already
+ * resubscribe on (the web console does, with backoff); `reason` tells this case apart.
+ */
+export const backlogFull = (limit: number) => ({
+  message: `the gateway fell behind completing this subscription's events (${limit} were waiting): subscribe again from your last cursor`,
+  extensions: { code: 'SERVICE_UNAVAILABLE', reason: 'SUBSCRIPTION_BACKLOG_FULL', limit },
+});
 
 // The primary fetch's "service": its result is the event that arrived from the subgraph.
 const eventService = '__ioc_subscription_event__';
@@ -133,10 +148,25 @@ export class SubscriptionEngine {
   }
 }
 
+/**
+ * One upstream subscription and the clients it serves. Its events are completed one at a time,
+ * in order, and what arrives meanwhile waits in a bounded backlog (before the per-client queues,
+ * which only hold completed results).
+ *
+ * When completing is slower than events arrive (the entity fetches' subgraphs slow or the gateway
+ * saturated), the backlog fills. Full, the group ends all of its subscriptions with
+ * `backlogFull()` (logged, counted in `ioc_gateway_subscription_backlog_overflows_total`) rather
+ * than dropping its slowest clients or its oldest events: the slowness is the group's, shared by
+ * every client alike (it happens before the fan-out), so dropping clients would not relieve it,
+ * and dropping events would leave screens silently missing alerts. Ended, clients subscribe again
+ * from their cursor (`after`), which replays what they missed from the subgraph's rows, and a
+ * resume from a cursor gets a fresh group — the gateway's memory stays bounded either way.
+ */
 class Group {
   private readonly clients = new Set<ClientStream>();
   private readonly unlisten: () => void;
-  private pending: Promise<void> = Promise.resolve();
+  private readonly backlog: BoundedQueue<UpstreamResult>;
+  private completing = false;
   private ended = false;
   /** Set by its first event (see resumesFromCursor). */
   delivered = false;
@@ -151,13 +181,17 @@ class Group {
     private readonly completions: CompletionCache,
     private readonly onEmpty: () => void,
   ) {
+    const limit = options.groupBacklogLimit ?? defaultGroupBacklogLimit;
+    this.backlog = new BoundedQueue<UpstreamResult>({ limit });
     const { primary } = plan;
     const primaryVariables = Object.fromEntries(
       (primary.variableUsages ?? []).filter((name) => name in first.variables).map((name) => [name, first.variables[name]]),
     );
     this.unlisten = options.pool.listen(primary.serviceName, primary.operation, primaryVariables, first.scope, {
       next: (result) => {
-        this.pending = this.pending.then(() => this.deliver(result));
+        if (this.ended) return;
+        if (this.backlog.push(result)) void this.completeInOrder();
+        else this.overflowed(limit);
       },
       error: (errors) => this.end(errors),
       complete: () => this.end(),
@@ -189,11 +223,46 @@ class Group {
     this.close();
   }
 
+  /** Events waiting to be completed (the one being completed not counted). */
+  get backlogSize(): number {
+    return this.backlog.size;
+  }
+
   private close(): void {
     if (this.ended) return;
     this.ended = true;
+    void this.backlog.return();
     this.unlisten();
     this.onEmpty();
+  }
+
+  private overflowed(limit: number): void {
+    if (this.ended) return;
+    this.options.metrics.backlogOverflows.inc();
+    this.options.logger.warn('ended a subscription group that fell behind', {
+      limit,
+      clients: this.clients.size,
+      service: this.plan.primary.serviceName,
+      operationName: this.first.operationName,
+    });
+    this.end([backlogFull(limit)]);
+  }
+
+  /** Drains the backlog one event at a time; one drain at a time per group keeps events in order. */
+  private async completeInOrder(): Promise<void> {
+    if (this.completing) return;
+    this.completing = true;
+    try {
+      for (let event = this.backlog.take(); event !== undefined && !this.ended; event = this.backlog.take()) {
+        try {
+          await this.deliver(event);
+        } catch (error) {
+          this.options.logger.error('subscription event could not be delivered', { error });
+        }
+      }
+    } finally {
+      this.completing = false;
+    }
   }
 
   private async deliver(event: UpstreamResult): Promise<void> {
