@@ -50,6 +50,9 @@ const matrix: Record<string, Record<string, Group>> = {
     'Mutation.receiveDossier': 'ingest',
     'Mutation.resolveDossier': 'ingest',
     'Mutation.receiveFeedback': 'ingest',
+    'Mutation.receiveDossiers': 'ingest',
+    'Mutation.resolveDossiers': 'ingest',
+    'Mutation.receiveFeedbacks': 'ingest',
   },
   infrastructure: {
     'Query.btsStation': 'dashboard',
@@ -66,6 +69,8 @@ const matrix: Record<string, Record<string, Group>> = {
     'Query.infrastructureAuditLog': 'admin',
     'Mutation.setBtsStatus': 'ingest',
     'Mutation.setServerHealth': 'ingest',
+    'Mutation.setBtsStatuses': 'ingest',
+    'Mutation.setServersHealth': 'ingest',
     'Mutation.addServer': 'admin',
     'Mutation.retireServer': 'admin',
   },

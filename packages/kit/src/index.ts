@@ -18,6 +18,7 @@ export * from './signals';
 export * from './subgraph';
 export * from './text';
 export * from './errors';
+export * from './batch-input';
 export * from './indicator';
 export * from './indicators';
 export * from './areas';

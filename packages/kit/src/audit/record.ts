@@ -68,22 +68,35 @@ export function auditChanges(record: Pick<AuditRecord, 'before' | 'after' | 'fie
  * exists exactly when the change does (a refused or failed mutation leaves neither).
  */
 export async function recordAudit(tx: Transaction, actor: AuditActor, record: AuditRecord): Promise<string> {
+  const [id] = await recordAudits(tx, actor, [record]);
+  return id!;
+}
+
+/**
+ * One entry per record, in one multi-row insert (a batch mutation's items): the ids in the order given.
+ * Like `recordAudit`, inside the write's transaction.
+ */
+export async function recordAudits(tx: Transaction, actor: AuditActor, records: readonly AuditRecord[]): Promise<string[]> {
+  if (records.length === 0) return [];
   const { principal } = actor;
-  const [row] = await tx.query<Array<{ id: string }>>(
+  const rows = await tx.query<Array<{ id: string }>>(
     `INSERT INTO audit_log (operation, subject, role, agency_id, client_ip, request_id, target_type, target_ids, changes, detail)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
+     SELECT r.operation, $1, $2, $3, $4, $5, r.target_type, ARRAY(SELECT jsonb_array_elements_text(r.target_ids::jsonb)), r.changes::jsonb, r.detail::jsonb
+     FROM unnest($6::text[], $7::text[], $8::text[], $9::text[], $10::text[]) WITH ORDINALITY AS r(operation, target_type, target_ids, changes, detail, n)
+     ORDER BY r.n
+     RETURNING id`,
     [
-      record.operation,
       principal.subject,
       principal.role,
       principal.agencyId ?? null,
       principal.clientIp ?? null,
       actor.requestId ?? null,
-      record.targetType,
-      record.targetIds.map(String),
-      JSON.stringify(auditChanges(record)),
-      record.detail ? JSON.stringify(record.detail) : null,
+      records.map((r) => r.operation),
+      records.map((r) => r.targetType),
+      records.map((r) => JSON.stringify(r.targetIds.map(String))),
+      records.map((r) => JSON.stringify(auditChanges(r))),
+      records.map((r) => (r.detail ? JSON.stringify(r.detail) : null)),
     ],
   );
-  return String(row!.id);
+  return rows.map((row) => String(row.id));
 }

@@ -1,19 +1,17 @@
 import { Arg, Args, Authorized, Ctx, Directive, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { agencyScopeOf, applyOrdering, badInput, checkYear, type Connection, loadBy, loadEach, type Ordering, ownRowOrNull, paginate, parseInstant, parseInstantRange, publishIndicatorChanges, recordAudit, Roles, type SubgraphContext, withTransaction } from '@ioc/kit';
+import { agencyScopeOf, applyOrdering, batchArgument, checkBatchSize, checkYear, type Connection, loadBy, loadEach, type Ordering, ownRowOrNull, paginate, parseInstantRange, Roles, singleArgument, type SubgraphContext } from '@ioc/kit';
 import { DossierStatisticsArgs, DossiersArgs } from '../args/dossiers.args';
 import { DossierSort } from '../enums/dossier.enum';
 import { AdministrativeProcedure } from '../entities/administrative-procedure.entity';
 import { AdministrativeUnit } from '../entities/administrative-unit.entity';
-import { UnitLevel } from '../enums/administrative-unit.enum';
 import { Agency } from '../entities/agency.entity';
 import { Dossier } from '../entities/dossier.entity';
-import { DossierChannel, DossierStatus } from '../enums/dossier.enum';
 import { OnlineService } from '../entities/online-service.entity';
 import { DossierApplicantInput } from '../inputs/dossier-applicant.input';
 import { ReceiveDossierInput } from '../inputs/receive-dossier.input';
-import { dossierIndicatorCodes } from '../indicators/indicator-events';
-import { aggregateCache, cachedAggregate } from '../loaders/aggregate-cache.loader';
-import { dueDate } from '../domain/calendar';
+import { ReceiveDossierItemInput, ResolveDossierItemInput } from '../inputs/dossier-batch.input';
+import { maxDossierBatch, parseDossierId, receiveDossiers, resolveDossiers } from '../stores/dossier-intake.store';
+import { cachedAggregate } from '../loaders/aggregate-cache.loader';
 import { childStatistics } from '../stores/dossier-statistics.store';
 import { assertKnown } from '../validation/known.validation';
 import { personalData } from '../domain/personal-data';
@@ -22,38 +20,13 @@ import { DossierConnection } from '../types/connections.type';
 import { DossierStatistics } from '../types/dossier-statistics.type';
 import { checkServiceLevel } from './online-service.resolver';
 
-/** Accepts a receipt time a little in the future (clock skew between counters and the server). */
-const clockSkewMs = 5 * 60_000;
-
-export function handlingAgencyId(service: Pick<OnlineService, 'authorityLevel' | 'agencyId'>, commune: Pick<AdministrativeUnit, 'code' | 'parentCode'>): string {
-  if (service.authorityLevel === UnitLevel.DISTRICT) return `ubnd-${commune.parentCode}`;
-  if (service.authorityLevel === UnitLevel.COMMUNE) return `ubnd-${commune.code}`;
-  return service.agencyId;
-}
-
-/** Dossier fields an audit entry compares. */
-const auditedDossierFields = ['serviceId', 'procedureId', 'serviceLevel', 'agencyId', 'districtCode', 'communeCode', 'channel', 'status', 'receivedAt', 'dueAt', 'resolvedAt'];
+export { handlingAgencyId } from '../stores/dossier-intake.store';
 
 interface ApplicantRow {
   dossier_id: string;
   full_name: string;
   id_number: string | null;
   phone: string | null;
-}
-
-function checkApplicant(applicant: DossierApplicantInput): { fullName: string; idNumber: string | null; phone: string | null } {
-  const fullName = applicant.fullName.trim().replace(/\s+/g, ' ');
-  if (!fullName || fullName.length > 200) throw badInput('applicant.fullName', 'must be 1–200 characters');
-  const idNumber = applicant.idNumber?.trim() || null;
-  if (idNumber !== null && !/^(\d{9}|\d{12})$/.test(idNumber)) throw badInput('applicant.idNumber', 'must be 9 digits (CMND) or 12 digits (CCCD)');
-  const phone = applicant.phone?.trim() || null;
-  if (phone !== null && !/^\+?[0-9][0-9 .-]{7,16}[0-9]$/.test(phone)) throw badInput('applicant.phone', 'is not a phone number');
-  return { fullName, idNumber, phone };
-}
-
-function parseDossierId(id: string): string {
-  if (!/^[1-9]\d{0,17}$/.test(id)) throw badInput('id', `"${id}" is not a dossier id`);
-  return id;
 }
 
 /** Dossiers are read by the dashboards and, for their own agency only, by agency clients; ingest writes them. */
@@ -182,72 +155,40 @@ export class DossierResolver {
   async receiveDossier(
     @Arg('input', () => ReceiveDossierInput) input: ReceiveDossierInput,
     @Arg('applicant', () => DossierApplicantInput, { nullable: true, description: 'The citizen filing it (stored; served masked except to admins).' })
-    applicantInput: DossierApplicantInput | null,
+    applicant: DossierApplicantInput | null,
     @Ctx() ctx: SubgraphContext,
   ): Promise<Dossier> {
-    const applicant = applicantInput ? checkApplicant(applicantInput) : null;
-    const receivedAt = input.receivedAt ? parseInstant(input.receivedAt, 'input.receivedAt') : new Date();
-    if (receivedAt.getTime() > Date.now() + clockSkewMs) throw badInput('input.receivedAt', 'is in the future');
-    return withTransaction(ctx.db, async (tx) => {
-      const service = await tx.manager.getRepository(OnlineService).findOneBy({ id: input.serviceId });
-      if (!service) throw badInput('input.serviceId', `no online service with id "${input.serviceId}"`);
-      const commune = await tx.manager.getRepository(AdministrativeUnit).findOneBy({ code: input.communeCode, level: UnitLevel.COMMUNE });
-      if (!commune?.parentCode) throw badInput('input.communeCode', `no commune-level unit with code "${input.communeCode}"`);
-      if (input.channel === DossierChannel.ONLINE && service.level < 3) {
-        throw badInput('input.channel', `service "${service.id}" is level ${service.level}: its dossiers are received in person only`);
-      }
-      const procedure = await tx.manager.getRepository(AdministrativeProcedure).findOneByOrFail({ id: service.procedureId });
-      const [row] = await tx.query<Array<{ id: string }>>(
-        `INSERT INTO dossier (service_id, procedure_id, service_level, agency_id, district_code, commune_code, channel, status, received_at, due_at, synthetic)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, 'PROCESSING', $8, $9, $10) RETURNING id`,
-        [service.id, service.procedureId, service.level, handlingAgencyId(service, commune), commune.parentCode, commune.code, input.channel,
-          receivedAt, dueDate(receivedAt, procedure.processingDays), input.synthetic === true],
-      );
-      const id = String(row!.id);
-      if (applicant) {
-        await tx.query('INSERT INTO dossier_applicant (dossier_id, full_name, id_number, phone) VALUES ($1, $2, $3, $4)', [
-          id, applicant.fullName, applicant.idNumber, applicant.phone,
-        ]);
-      }
-      aggregateCache(ctx.db).invalidateOnCommit(tx);
-      await ctx.bus.publish('dossier.received', { id, districtCode: commune.parentCode, communeCode: commune.code }, tx);
-      await publishIndicatorChanges(ctx.bus, tx, { subgraph: 'egov', domain: 'DIGITAL_GOVERNMENT' }, dossierIndicatorCodes(input.channel));
-      const dossier = await tx.manager.getRepository(Dossier).findOneByOrFail({ id });
-      await recordAudit(tx, ctx, {
-        operation: 'receiveDossier',
-        targetType: 'Dossier',
-        targetIds: [id],
-        after: applicant ? { ...dossier, applicantFullName: applicant.fullName, applicantIdNumber: applicant.idNumber, applicantPhone: applicant.phone } : dossier,
-        fields: [...auditedDossierFields, 'applicantFullName', 'applicantIdNumber', 'applicantPhone'],
-        personal: ['applicantFullName', 'applicantIdNumber', 'applicantPhone'],
-      });
-      return dossier;
-    });
+    const [dossier] = await receiveDossiers(ctx, [{ input, applicant }], singleArgument, 'receiveDossier');
+    return dossier!;
+  }
+
+  @Authorized('admin', 'ingest')
+  @Mutation(() => [Dossier], {
+    description: `Records up to ${maxDossierBatch} dossiers in one transaction, as \`receiveDossier\` each (one \`dossier.received\` event and one audit entry per dossier), in the order given. A bad item refuses the whole call, its error naming the item (\`items[3].input.serviceId\`); more than ${maxDossierBatch} items are refused.`,
+  })
+  async receiveDossiers(@Arg('items', () => [ReceiveDossierItemInput]) items: ReceiveDossierItemInput[], @Ctx() ctx: SubgraphContext): Promise<Dossier[]> {
+    checkBatchSize(items, 'items', maxDossierBatch);
+    return receiveDossiers(ctx, items, batchArgument('items'), 'receiveDossiers');
   }
 
   @Authorized('admin', 'ingest')
   @Mutation(() => Dossier, { description: 'Records that a dossier was resolved; publishes `dossier.resolved`.' })
   async resolveDossier(
-    @Arg('id', () => ID) idArg: string,
-    @Arg('resolvedAt', () => String, { nullable: true, description: 'ISO 8601 date-time; default now.' }) resolvedAtArg: string | null,
+    @Arg('id', () => ID) id: string,
+    @Arg('resolvedAt', () => String, { nullable: true, description: 'ISO 8601 date-time; default now.' }) resolvedAt: string | null,
     @Ctx() ctx: SubgraphContext,
   ): Promise<Dossier> {
-    const id = parseDossierId(idArg);
-    const resolvedAt = resolvedAtArg ? parseInstant(resolvedAtArg, 'resolvedAt') : new Date();
-    if (resolvedAt.getTime() > Date.now() + clockSkewMs) throw badInput('resolvedAt', 'is in the future');
-    return withTransaction(ctx.db, async (tx) => {
-      const repository = tx.manager.getRepository(Dossier);
-      const dossier = await repository.createQueryBuilder('d').setLock('pessimistic_write').where('d.id = :id', { id }).getOne();
-      if (!dossier) throw badInput('id', `no dossier with id "${id}"`);
-      if (dossier.status === DossierStatus.RESOLVED) throw badInput('id', `dossier ${id} was already resolved at ${dossier.resolvedAt}`);
-      if (resolvedAt.getTime() < Date.parse(dossier.receivedAt)) throw badInput('resolvedAt', `is before the dossier was received (${dossier.receivedAt})`);
-      await tx.query(`UPDATE dossier SET status = 'RESOLVED', resolved_at = $2 WHERE id = $1`, [id, resolvedAt]);
-      aggregateCache(ctx.db).invalidateOnCommit(tx);
-      await ctx.bus.publish('dossier.resolved', { id, districtCode: dossier.districtCode, communeCode: dossier.communeCode }, tx);
-      const resolved = await repository.findOneByOrFail({ id });
-      await recordAudit(tx, ctx, { operation: 'resolveDossier', targetType: 'Dossier', targetIds: [id], before: dossier, after: resolved, fields: auditedDossierFields });
-      return resolved;
-    });
+    const [dossier] = await resolveDossiers(ctx, [{ id, resolvedAt }], singleArgument, 'resolveDossier');
+    return dossier!;
+  }
+
+  @Authorized('admin', 'ingest')
+  @Mutation(() => [Dossier], {
+    description: `Records up to ${maxDossierBatch} resolutions in one transaction, as \`resolveDossier\` each (one \`dossier.resolved\` event and one audit entry per dossier), in the order given. A bad item refuses the whole call, its error naming the item (\`items[2].id\`); more than ${maxDossierBatch} items are refused.`,
+  })
+  async resolveDossiers(@Arg('items', () => [ResolveDossierItemInput]) items: ResolveDossierItemInput[], @Ctx() ctx: SubgraphContext): Promise<Dossier[]> {
+    checkBatchSize(items, 'items', maxDossierBatch);
+    return resolveDossiers(ctx, items, batchArgument('items'), 'resolveDossiers');
   }
 }
 

@@ -1,26 +1,16 @@
-import { applySearch, foldVietnamese, loadBy, paginate, parseInstantRange, publishIndicatorChanges } from '@ioc/kit';
+import { applySearch, batchArgument, checkBatchSize, loadBy, paginate, parseInstantRange } from '@ioc/kit';
 import { Arg, Args, Authorized, Ctx, Directive, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { agencyScopeOf, ownRowOrNull, badInput, recordAudit, Roles, withTransaction, type Connection, type SubgraphContext } from '@ioc/kit';
+import { agencyScopeOf, ownRowOrNull, badInput, Roles, type Connection, type SubgraphContext } from '@ioc/kit';
 import { FeedbackArgs } from '../args/feedback.args';
 import { FeedbackSort } from '../enums/feedback.enum';
 import { AdministrativeUnit } from '../entities/administrative-unit.entity';
-import { UnitLevel } from '../enums/administrative-unit.enum';
 import { Agency } from '../entities/agency.entity';
 import { Feedback } from '../entities/feedback.entity';
 import { ReceiveFeedbackInput } from '../inputs/receive-feedback.input';
-import { aggregateCache } from '../loaders/aggregate-cache.loader';
+import { maxFeedbackBatch, receiveFeedbacks } from '../stores/feedback-intake.store';
 import { assertKnown } from '../validation/known.validation';
 import { personalData } from '../domain/personal-data';
 import { FeedbackConnection } from '../types/connections.type';
-
-const phonePattern = /^\+?[0-9][0-9 .-]{7,16}[0-9]$/;
-
-function requireText(value: string, argument: string, max: number): string {
-  const text = value.trim();
-  if (!text) throw badInput(argument, 'must not be empty');
-  if (text.length > max) throw badInput(argument, `must be at most ${max} characters, got ${text.length}`);
-  return text;
-}
 
 /** Feedback is read by the dashboards and, for their own agency only, by agency clients; ingest writes it. */
 @Resolver(() => Feedback)
@@ -89,36 +79,16 @@ export class FeedbackResolver {
   @Authorized('admin', 'ingest')
   @Mutation(() => Feedback, { description: 'Records citizen feedback received by PAKN; publishes `feedback.received`.' })
   async receiveFeedback(@Arg('input', () => ReceiveFeedbackInput) input: ReceiveFeedbackInput, @Ctx() ctx: SubgraphContext): Promise<Feedback> {
-    const title = requireText(input.title, 'input.title', 300);
-    const content = requireText(input.content, 'input.content', 10_000);
-    const citizenName = requireText(input.citizenName, 'input.citizenName', 200);
-    const phone = input.citizenPhone?.trim() || null;
-    if (phone !== null && !phonePattern.test(phone)) throw badInput('input.citizenPhone', 'is not a phone number');
-    return withTransaction(ctx.db, async (tx) => {
-      const commune = await tx.manager.getRepository(AdministrativeUnit).findOneBy({ code: input.communeCode, level: UnitLevel.COMMUNE });
-      if (!commune?.parentCode) throw badInput('input.communeCode', `no commune-level unit with code "${input.communeCode}"`);
-      const agencyId = input.agencyId ?? `ubnd-${commune.code}`;
-      if (!(await tx.manager.getRepository(Agency).existsBy({ id: agencyId }))) throw badInput('input.agencyId', `no agency with id "${agencyId}"`);
-      const [row] = await tx.query<Array<{ id: string }>>(
-        `INSERT INTO feedback (title, content, category, channel, status, agency_id, district_code, commune_code, citizen_name, citizen_phone,
-           received_at, search_name, synthetic)
-         VALUES ($1, $2, $3, $4, 'RECEIVED', $5, $6, $7, $8, $9, now(), $10, $11) RETURNING id`,
-        [title, content, input.category, input.channel, agencyId, commune.parentCode, commune.code, citizenName, phone, foldVietnamese(`${title} ${content}`), input.synthetic === true],
-      );
-      const id = String(row!.id);
-      aggregateCache(ctx.db).invalidateOnCommit(tx);
-      await ctx.bus.publish('feedback.received', { id, agencyId, communeCode: commune.code }, tx);
-      await publishIndicatorChanges(ctx.bus, tx, { subgraph: 'egov', domain: 'DIGITAL_GOVERNMENT' }, ['agenciesUsingPaknShare']);
-      const feedback = await tx.manager.getRepository(Feedback).findOneByOrFail({ id });
-      await recordAudit(tx, ctx, {
-        operation: 'receiveFeedback',
-        targetType: 'Feedback',
-        targetIds: [id],
-        after: feedback,
-        fields: ['title', 'category', 'channel', 'status', 'agencyId', 'districtCode', 'communeCode', 'citizenName', 'citizenPhone', 'receivedAt'],
-        personal: ['citizenName', 'citizenPhone'],
-      });
-      return feedback;
-    });
+    const [feedback] = await receiveFeedbacks(ctx, [input], (_i, field) => `input.${field}`, 'receiveFeedback');
+    return feedback!;
+  }
+
+  @Authorized('admin', 'ingest')
+  @Mutation(() => [Feedback], {
+    description: `Records up to ${maxFeedbackBatch} feedback items in one transaction, as \`receiveFeedback\` each (one \`feedback.received\` event and one audit entry per item), in the order given. A bad item refuses the whole call, its error naming the item (\`inputs[3].communeCode\`); more than ${maxFeedbackBatch} items are refused.`,
+  })
+  async receiveFeedbacks(@Arg('inputs', () => [ReceiveFeedbackInput]) inputs: ReceiveFeedbackInput[], @Ctx() ctx: SubgraphContext): Promise<Feedback[]> {
+    checkBatchSize(inputs, 'inputs', maxFeedbackBatch);
+    return receiveFeedbacks(ctx, inputs, batchArgument('inputs'), 'receiveFeedbacks');
   }
 }

@@ -1,5 +1,5 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { applyOrdering, applySearch, badInput, type Connection, connectionType, loadBy, type Ordering, paginate, publishIndicatorChanges, recordAudit, Roles, type SubgraphContext, withTransaction } from '@ioc/kit';
+import { applyOrdering, applySearch, badInput, batchArgument, checkBatchSize, type Connection, connectionType, loadBy, type Ordering, paginate, Roles, singleArgument, type SubgraphContext } from '@ioc/kit';
 import { BtsStation } from '../entities/bts-station.entity';
 import { BtsStatusChange } from '../entities/bts-status-change.entity';
 import { TelecomOperator } from '../entities/telecom-operator.entity';
@@ -9,7 +9,8 @@ import { AdministrativeUnit } from '../stubs/administrative-unit.stub';
 import { applyArea, type AreaArgs } from '../sql/area.sql';
 import { validateArea } from '../validation/area.validation';
 import { findBtsStations } from '../references/bts-station.reference';
-import { btsIndicatorCodes } from '../indicators/indicator-events';
+import { BtsStatusReportInput } from '../inputs/status-report.input';
+import { maxStatusBatch, setBtsStatuses } from '../stores/status-report.store';
 
 export const BtsStationConnection = connectionType(BtsStation, 'BtsStation');
 
@@ -98,41 +99,16 @@ export class BtsStationResolver {
     @Arg('reason', () => String, { nullable: true }) reason: string | null,
     @Ctx() ctx: SubgraphContext,
   ): Promise<BtsStation> {
-    if (typeof reason === 'string' && reason.length > 500) throw badInput('reason', 'at most 500 characters');
-    return withTransaction(ctx.db, async (tx) => {
-      const stations = tx.manager.getRepository(BtsStation);
-      const station = await stations
-        .createQueryBuilder('s')
-        .setLock('pessimistic_write')
-        .where('s.id = :id', { id })
-        .getOne();
-      if (!station) throw badInput('id', `no BTS station with id "${id}"`);
-      if (station.status === status) {
-        // A report that changes nothing is still a report: recorded, with no changes.
-        await recordAudit(tx, ctx, { operation: 'setBtsStatus', targetType: 'BtsStation', targetIds: [id], before: station, after: station, fields: ['status'], detail: { unchanged: true } });
-        return station;
-      }
-      const changedAt = new Date();
-      await tx.manager.getRepository(BtsStatusChange).insert({
-        stationId: id,
-        fromStatus: station.status,
-        toStatus: status,
-        reason: reason ?? null,
-        changedAt,
-      });
-      await stations.update({ id }, { status, statusChangedAt: changedAt });
-      await ctx.bus.publish('bts.status-changed', { id }, tx);
-      await recordAudit(tx, ctx, {
-        operation: 'setBtsStatus',
-        targetType: 'BtsStation',
-        targetIds: [id],
-        before: station,
-        after: { ...station, status, statusChangedAt: changedAt },
-        fields: ['status', 'statusChangedAt'],
-        detail: reason ? { reason } : undefined,
-      });
-      await publishIndicatorChanges(ctx.bus, tx, { subgraph: 'infrastructure', domain: 'INFRASTRUCTURE' }, btsIndicatorCodes(station, station.status, status));
-      return Object.assign(station, { status, statusChangedAt: changedAt });
-    });
+    const [station] = await setBtsStatuses(ctx, [{ id, status, reason }], singleArgument, 'setBtsStatus');
+    return station!;
+  }
+
+  @Authorized(...Roles.ingest)
+  @Mutation(() => [BtsStation], {
+    description: `Records up to ${maxStatusBatch} status reports in one transaction, applied in the order given as \`setBtsStatus\` each (one \`bts.status-changed\` event per change, one audit entry per report); answers each report's station as it stood after it. A bad item refuses the whole call, its error naming the item (\`items[4].id\`); more than ${maxStatusBatch} items are refused.`,
+  })
+  async setBtsStatuses(@Arg('items', () => [BtsStatusReportInput]) items: BtsStatusReportInput[], @Ctx() ctx: SubgraphContext): Promise<BtsStation[]> {
+    checkBatchSize(items, 'items', maxStatusBatch);
+    return setBtsStatuses(ctx, items, batchArgument('items'), 'setBtsStatuses');
   }
 }

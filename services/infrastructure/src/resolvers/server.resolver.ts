@@ -1,7 +1,7 @@
 import { isIPv4, isIPv6 } from 'node:net';
 import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { In } from 'typeorm';
-import { applyOrdering, applySearch, badInput, type Connection, connectionType, foldVietnamese, loadBy, loadGrouped, type Ordering, paginate, publishIndicatorChanges, recordAudit, Roles, type SubgraphContext, withTransaction } from '@ioc/kit';
+import { applyOrdering, applySearch, badInput, type Connection, connectionType, foldVietnamese, batchArgument, checkBatchSize, loadBy, loadGrouped, type Ordering, paginate, recordAudit, Roles, singleArgument, type SubgraphContext, withTransaction } from '@ioc/kit';
 import { Server } from '../entities/server.entity';
 import { ServerSystem } from '../entities/server-system.entity';
 import { InformationSystemRef } from '../entities/information-system-ref.entity';
@@ -12,7 +12,8 @@ import { ServerResources } from '../types/server-resources.type';
 import { InformationSystem } from '../stubs/information-system.stub';
 import { overcommitted, sumResources } from '../domain/capacity';
 import { findServers } from '../references/server.reference';
-import { serverHealthIndicatorCodes } from '../indicators/indicator-events';
+import { ServerHealthReportInput } from '../inputs/status-report.input';
+import { maxStatusBatch, setServersHealth } from '../stores/status-report.store';
 
 export const ServerConnection = connectionType(Server, 'Server');
 
@@ -219,29 +220,16 @@ export class ServerResolver {
     @Arg('health', () => ServerHealth) health: ServerHealth,
     @Ctx() ctx: SubgraphContext,
   ): Promise<Server> {
-    return withTransaction(ctx.db, async (tx) => {
-      const servers = tx.manager.getRepository(Server);
-      const server = await servers.createQueryBuilder('s').setLock('pessimistic_write').where('s.id = :id', { id }).getOne();
-      if (!server) throw badInput('id', `no server with id "${id}"`);
-      if (server.status === ServerStatus.RETIRED) throw badInput('id', `server "${id}" is retired`);
-      if (server.health === health) {
-        // A report that changes nothing is still a report: recorded, with no changes.
-        await recordAudit(tx, ctx, { operation: 'setServerHealth', targetType: 'Server', targetIds: [id], before: server, after: server, fields: ['health'], detail: { unchanged: true } });
-        return server;
-      }
-      const healthChangedAt = new Date();
-      await servers.update({ id }, { health, healthChangedAt });
-      await ctx.bus.publish('server.health-changed', { id }, tx);
-      await recordAudit(tx, ctx, {
-        operation: 'setServerHealth',
-        targetType: 'Server',
-        targetIds: [id],
-        before: server,
-        after: { ...server, health, healthChangedAt },
-        fields: ['health', 'healthChangedAt'],
-      });
-      await publishIndicatorChanges(ctx.bus, tx, { subgraph: 'infrastructure', domain: 'INFRASTRUCTURE' }, serverHealthIndicatorCodes(server, server.health, health));
-      return Object.assign(server, { health, healthChangedAt });
-    });
+    const [server] = await setServersHealth(ctx, [{ id, health }], singleArgument, 'setServerHealth');
+    return server!;
+  }
+
+  @Authorized(...Roles.ingest)
+  @Mutation(() => [Server], {
+    description: `Records up to ${maxStatusBatch} health reports in one transaction, applied in the order given as \`setServerHealth\` each (one \`server.health-changed\` event per change, one audit entry per report); answers each report's server as it stood after it. A bad item refuses the whole call, its error naming the item (\`items[4].id\`); more than ${maxStatusBatch} items are refused.`,
+  })
+  async setServersHealth(@Arg('items', () => [ServerHealthReportInput]) items: ServerHealthReportInput[], @Ctx() ctx: SubgraphContext): Promise<Server[]> {
+    checkBatchSize(items, 'items', maxStatusBatch);
+    return setServersHealth(ctx, items, batchArgument('items'), 'setServersHealth');
   }
 }
