@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
 import type { ChildProcess } from 'node:child_process';
 import { gatewayTokenHeader } from '@ioc/kit';
@@ -8,7 +8,7 @@ import { checkCalls, jsonBodies, runLoad, startHttpBench, type HttpBench } from 
 import type { HttpCall, LoadResult } from './http-load';
 import type { PeerGatewayConfig } from './peer-gateway-process';
 import { alertList, btsList, scorecard } from './queries';
-import { forkBench, guard, machineLine, markdownTable, ms, request, startGatewayProcess, stopChild } from './support';
+import { cpuMs, forkBench, guard, machineLine, markdownTable, ms, postgresCpuMs, request, startGatewayProcess, stopChild } from './support';
 
 /**
  * `npm run bench:all` (issue 14): the peers side by side in one run. The scorecard, a district's
@@ -43,34 +43,6 @@ const run = guard('bench:all', 90 * 60_000, async () => {
   for (const child of children) await stopChild(child);
   await bench?.stop();
 });
-
-/** utime + stime of a process in ms (clock ticks of 10 ms); `children` adds its reaped children's. */
-function cpuMs(pid: number, children = false): number {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    const ticks = Number(fields[11]) + Number(fields[12]) + (children ? Number(fields[13]) + Number(fields[14]) : 0);
-    return ticks * 10;
-  } catch {
-    return 0;
-  }
-}
-
-/** The embedded PostgreSQL's postmaster (started with `-p <port>`) and its backends. */
-function postgresCpuMs(port: number): number {
-  const stats = readdirSync('/proc')
-    .filter((entry) => /^\d+$/.test(entry))
-    .map((pid) => {
-      try {
-        return { pid: Number(pid), cmdline: readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0'), ppid: Number(readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')[1]) };
-      } catch {
-        return undefined;
-      }
-    })
-    .filter((p) => p !== undefined);
-  const postmaster = stats.find((p) => p.cmdline[0]?.endsWith('postgres') && p.cmdline.includes('-p') && p.cmdline[p.cmdline.indexOf('-p') + 1] === String(port));
-  if (!postmaster) return NaN;
-  return cpuMs(postmaster.pid, true) + stats.filter((p) => p.ppid === postmaster.pid).reduce((sum, p) => sum + cpuMs(p.pid), 0);
-}
 
 const peakRssMiB = (pid: number) => Number(/VmHWM:\s+(\d+)\s+kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? NaN) / 1024;
 
