@@ -1,61 +1,78 @@
-import { isGraphqlKind, mutations, type FeedEvent } from './events';
+import { isGraphqlKind, mutations, type FeedEvent, type GraphqlKind } from './events';
 import type { SocRecord } from './soc';
 
-/** The gateway's limits (docs/security.md): 20 root fields and 30 aliases an operation, 10 operations a request. */
-export const maxEventsPerOperation = 20;
+/**
+ * The gateway's limits (docs/security.md) allow 20 root fields an operation and 10 operations a
+ * request; an operation holds the events of one subgraph as one batch mutation per kind (a field
+ * takes at most its kind's `maxItems`), and a batch mutation counts as one operation against the
+ * per-caller rate, so a load test sends few, big operations.
+ */
+export const maxEventsPerOperation = 200;
 export const maxOperationsPerRequest = 10;
+/** Events one GraphQL request carries at most (about 150 KB of variables). */
+export const maxEventsPerRequest = 400;
 
 /** A GraphQL error as the gateway answers it. */
 export interface GraphQLErrorBody {
   message: string;
   path?: Array<string | number>;
-  extensions?: { code?: string };
+  extensions?: { code?: string; argument?: string };
 }
 export interface GraphQLBody {
   data?: Record<string, any> | null;
   errors?: GraphQLErrorBody[];
 }
 
+/** One root field of an operation: a batch mutation of one kind, and which events (by index) it carries, in order. */
+export interface OperationField {
+  alias: string;
+  events: number[];
+}
 export interface Operation {
   query: string;
   variables: Record<string, unknown>;
-  /** The response alias of each event, in the order given. */
-  aliases: string[];
+  fields: OperationField[];
 }
 
 /**
- * Several events of one subgraph as one mutation, each under its own alias with its own variables
- * (`e3: raiseAlert(input: $e3_input)`): the gateway sends them to the subgraph as one fetch,
- * which runs them in order.
+ * The events of one subgraph as one mutation: per kind one batch field (`f0: receiveDossiers(items: $f0) { id }`)
+ * with the kind's events in queue order, split when a kind has more than its field takes. The
+ * gateway sends the operation to the subgraph as one fetch, which runs the fields in order; each
+ * field is one transaction.
  */
 export function batchOperation(events: readonly FeedEvent[]): Operation {
   if (events.length === 0 || events.length > maxEventsPerOperation) throw new Error(`an operation holds 1 to ${maxEventsPerOperation} events, not ${events.length}`);
   const subgraphs = new Set(events.map((e) => (isGraphqlKind(e.kind) ? mutations[e.kind].subgraph : e.kind)));
   if (subgraphs.size > 1) throw new Error(`an operation holds events of one subgraph, not ${[...subgraphs].join(' and ')}`);
-  const declarations: string[] = [];
-  const fields: string[] = [];
-  const variables: Record<string, unknown> = {};
-  const aliases = events.map((event, i) => {
-    const alias = `e${i}`;
+  const byKind = new Map<GraphqlKind, number[]>();
+  events.forEach((event, i) => {
     if (!isGraphqlKind(event.kind)) throw new Error(`a ${event.kind} event is not a mutation`);
-    const { field, args, selection } = mutations[event.kind];
-    const passed: string[] = [];
-    for (const [name, type] of Object.entries(args)) {
-      const value = event.variables[name];
-      if (value === undefined) continue;
-      declarations.push(`$${alias}_${name}: ${type}`);
-      passed.push(`${name}: $${alias}_${name}`);
-      variables[`${alias}_${name}`] = value;
-    }
-    fields.push(`${alias}: ${field}(${passed.join(', ')}) ${selection}`);
-    return alias;
+    byKind.set(event.kind, [...(byKind.get(event.kind) ?? []), i]);
   });
-  return { query: `mutation Feed(${declarations.join(', ')}) { ${fields.join(' ')} }`, variables, aliases };
+  const declarations: string[] = [];
+  const selections: string[] = [];
+  const variables: Record<string, unknown> = {};
+  const fields: OperationField[] = [];
+  for (const [kind, indices] of byKind) {
+    const { field, list, itemType, maxItems, selection, item } = mutations[kind];
+    for (let from = 0; from < indices.length; from += maxItems) {
+      const alias = `f${fields.length}`;
+      const chunk = indices.slice(from, from + maxItems);
+      declarations.push(`$${alias}: [${itemType}]!`);
+      selections.push(`${alias}: ${field}(${list}: $${alias}) ${selection}`);
+      variables[alias] = chunk.map((i) => withoutUndefined(item(events[i]!.variables)));
+      fields.push({ alias, events: chunk });
+    }
+  }
+  return { query: `mutation Feed(${declarations.join(', ')}) { ${selections.join(' ')} }`, variables, fields };
 }
+
+const withoutUndefined = (value: unknown): unknown =>
+  value !== null && typeof value === 'object' && !Array.isArray(value) ? Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) : value;
 
 /**
  * Takes the events of one HTTP request off the front of `queue`: operations of one subgraph each
- * (at most 20 events, in queue order), at most 10 of them and `maxEvents` in all. An HTTP batch
+ * (at most 200 events, in queue order), at most 10 of them and `maxEvents` in all. An HTTP batch
  * runs its operations side by side, so a subgraph that is away fails only its own operations.
  */
 export function takeRequest<T extends { event: FeedEvent }>(queue: T[], maxEvents: number): T[][] {
@@ -82,9 +99,10 @@ export function takeRequest<T extends { event: FeedEvent }>(queue: T[], maxEvent
 /**
  * What became of an event: `applied` (with the answer, unless a later field's error nulled the
  * operation's data), or failed — `retry` when the graph was away or busy, not when it refused the
- * event (bad input, forbidden).
+ * event (bad input, forbidden). `innocent`: not written only because another event of its call (or
+ * an earlier field of its operation) was refused; sent again at once, not counted as an attempt.
  */
-export type Outcome = { applied: true; data?: Record<string, any> } | { applied: false; retry: boolean; failure: string };
+export type Outcome = { applied: true; data?: Record<string, any> } | { applied: false; retry: boolean; failure: string; innocent?: boolean };
 
 /** Codes and messages of an upstream that is away or restarting, or of our rate limit. */
 const transient = (error: GraphQLErrorBody) =>
@@ -92,29 +110,55 @@ const transient = (error: GraphQLErrorBody) =>
   error.extensions?.code === 'RATE_LIMITED' ||
   /fetch failed|ECONNREFUSED|ECONNRESET|socket hang up|other side closed/i.test(error.message);
 const describe = (errors: readonly GraphQLErrorBody[]) => errors.map((e) => `${e.extensions?.code ?? ''} ${e.message}`.trim()).join('; ');
+/** The item a batch mutation's error names (`items[3].input.serviceId` → 3). */
+const refusedItem = (errors: readonly GraphQLErrorBody[]): number | undefined => {
+  for (const error of errors) {
+    const match = /^(?:items|inputs)\[(\d+)\]/.exec(error.extensions?.argument ?? '');
+    if (error.extensions?.code === 'BAD_USER_INPUT' && match) return Number(match[1]);
+  }
+  return undefined;
+};
 
 /**
- * Each event's outcome from one operation's answer. Every feed mutation returns a non-null type,
- * so one failing field nulls the whole `data`: the fields before it ran (their answers are lost),
- * the failing one did not, nor any after it (serial execution stops there), so those are retried.
- * Errors without a path (the subgraph unreachable) fail every event.
+ * Each event's outcome (in the operation's event order) from one operation's answer. A batch
+ * field is one transaction: all its events are written or none. A field refused for one item
+ * (`items[3]…`) refuses that event; its other events are innocent and sent again. Every batch
+ * mutation returns a non-null list, so one failing field nulls the whole `data`: the fields before
+ * it ran (their answers are lost), the failing one did not, nor any after it (serial execution
+ * stops there), so those are sent again. Errors without a path (the subgraph unreachable) fail every event.
  */
-export function outcomes(aliases: readonly string[], status: number, body: GraphQLBody): Outcome[] {
+export function outcomes(fields: readonly OperationField[], status: number, body: GraphQLBody): Outcome[] {
   const errors = body.errors ?? [];
   const busy = status === 429 || status >= 500;
+  const count = fields.reduce((n, f) => n + f.events.length, 0);
+  const result: Outcome[] = new Array(count);
   const own = (alias: string) => errors.filter((e) => e.path?.[0] === alias);
   const failed = (reasons: GraphQLErrorBody[]): Outcome => ({ applied: false, retry: busy || reasons.some(transient), failure: `${status} ${describe(reasons) || 'no answer'}` });
+  /** A field that failed: the item it names is refused, the others innocent; else every event fails alike. */
+  const failField = (field: OperationField, reasons: GraphQLErrorBody[]) => {
+    const refused = refusedItem(reasons);
+    field.events.forEach((e, j) => {
+      if (refused === undefined || refused >= field.events.length) result[e] = failed(reasons);
+      else result[e] = j === refused ? failed(reasons) : { applied: false, retry: true, innocent: true, failure: `not written: item ${refused} of its call was refused` };
+    });
+  };
   if (body.data) {
     const general = errors.filter((e) => !e.path?.length);
-    return aliases.map((alias) => (body.data![alias] != null && own(alias).length === 0 ? { applied: true, data: body.data![alias] } : failed(own(alias).length ? own(alias) : general)));
+    for (const field of fields) {
+      const answers = body.data[field.alias];
+      if (Array.isArray(answers) && own(field.alias).length === 0) field.events.forEach((e, j) => (result[e] = { applied: true, data: answers[j] ?? undefined }));
+      else failField(field, own(field.alias).length ? own(field.alias) : general);
+    }
+    return result;
   }
-  const first = aliases.findIndex((alias) => own(alias).length > 0);
-  if (first < 0) return aliases.map(() => failed(errors));
-  return aliases.map((alias, i): Outcome => {
-    if (i < first) return { applied: true };
-    if (i === first) return failed(own(alias));
-    return { applied: false, retry: true, failure: `not run: ${aliases[first]} failed before it` };
+  const first = fields.findIndex((field) => own(field.alias).length > 0);
+  if (first < 0) return result.fill(failed(errors));
+  fields.forEach((field, i) => {
+    if (i < first) field.events.forEach((e) => (result[e] = { applied: true }));
+    else if (i === first) failField(field, own(field.alias));
+    else field.events.forEach((e) => (result[e] = { applied: false, retry: true, innocent: true, failure: `not run: ${fields[first]!.alias} failed before it` }));
   });
+  return result;
 }
 
 /** Lines one ingest request carries: the subgraph commits 1,000 a transaction (docs/soc.md). */

@@ -24,16 +24,18 @@ export type GraphqlKind = Exclude<EventKind, 'alert'>;
 export const isGraphqlKind = (kind: EventKind): kind is GraphqlKind => kind !== 'alert';
 
 /**
- * Each kind's subgraph, root field, its arguments' GraphQL types and what it reads back: `batch.ts`
- * writes several of one subgraph, aliased, into one operation.
+ * Each kind's subgraph and batch mutation (`receiveDossiers(items: [...])`: one transaction, one
+ * event per record), its list argument and item type, how many items one call takes (the schema's
+ * bound), what it reads back, and an event's item: `batch.ts` writes the events of one subgraph
+ * as one field per kind in one operation.
  */
 export const mutations = {
-  bts: { subgraph: 'infrastructure', field: 'setBtsStatus', args: { id: 'String!', status: 'BtsStatus!', reason: 'String' }, selection: '{ id status }' },
-  'server-health': { subgraph: 'infrastructure', field: 'setServerHealth', args: { id: 'String!', health: 'ServerHealth!' }, selection: '{ id health }' },
-  dossier: { subgraph: 'egov', field: 'receiveDossier', args: { input: 'ReceiveDossierInput!', applicant: 'DossierApplicantInput' }, selection: '{ id }' },
-  resolution: { subgraph: 'egov', field: 'resolveDossier', args: { id: 'ID!', resolvedAt: 'String' }, selection: '{ id }' },
-  feedback: { subgraph: 'egov', field: 'receiveFeedback', args: { input: 'ReceiveFeedbackInput!' }, selection: '{ id }' },
-} as const satisfies Record<GraphqlKind, { subgraph: string; field: string; args: Record<string, string>; selection: string }>;
+  bts: { subgraph: 'infrastructure', field: 'setBtsStatuses', list: 'items', itemType: 'BtsStatusReportInput!', maxItems: 200, selection: '{ id status }', item: (v: Record<string, unknown>) => ({ id: v.id, status: v.status, reason: v.reason }) },
+  'server-health': { subgraph: 'infrastructure', field: 'setServersHealth', list: 'items', itemType: 'ServerHealthReportInput!', maxItems: 200, selection: '{ id health }', item: (v: Record<string, unknown>) => ({ id: v.id, health: v.health }) },
+  dossier: { subgraph: 'egov', field: 'receiveDossiers', list: 'items', itemType: 'ReceiveDossierItemInput!', maxItems: 100, selection: '{ id }', item: (v: Record<string, unknown>) => ({ input: v.input, applicant: v.applicant }) },
+  resolution: { subgraph: 'egov', field: 'resolveDossiers', list: 'items', itemType: 'ResolveDossierItemInput!', maxItems: 100, selection: '{ id }', item: (v: Record<string, unknown>) => ({ id: v.id, resolvedAt: v.resolvedAt }) },
+  feedback: { subgraph: 'egov', field: 'receiveFeedbacks', list: 'inputs', itemType: 'ReceiveFeedbackInput!', maxItems: 100, selection: '{ id }', item: (v: Record<string, unknown>) => v.input },
+} as const satisfies Record<GraphqlKind, { subgraph: string; field: string; list: string; itemType: string; maxItems: number; selection: string; item: (variables: Record<string, unknown>) => unknown }>;
 
 /** Relative frequencies on a working day: dossiers dominate, SOC alerts are a few a minute. */
 const baseWeights: Record<EventKind, number> = { alert: 3, bts: 2, 'server-health': 2, dossier: 8, resolution: 6, feedback: 1 };

@@ -1,6 +1,6 @@
 import type { Logger } from '@ioc/kit';
 import type { FeedCatalogue } from '@ioc/seeds/feed-catalogue';
-import { batchOperation, ingestBody, ingestOutcomes, maxEventsPerOperation, maxLinesPerIngest, maxOperationsPerRequest, outcomes, takeRequest, type GraphQLBody, type IngestAnswer, type Outcome } from './batch';
+import { batchOperation, ingestBody, ingestOutcomes, maxEventsPerRequest, maxLinesPerIngest, outcomes, takeRequest, type GraphQLBody, type IngestAnswer, type Outcome } from './batch';
 import { createGenerator, eventKinds, type EventKind, type FeedEvent } from './events';
 import type { SocRecord } from './soc';
 
@@ -18,7 +18,7 @@ export interface FeedOptions {
   anyHour?: boolean;
   /** HTTP requests in flight at once. */
   concurrency: number;
-  /** Events one request may carry (default: as many as the gateway's limits allow, 200). */
+  /** Events one GraphQL request may carry (default and at most 400: one operation per subgraph, one batch mutation per kind). */
   maxBatch?: number;
   /**
    * How long the first queued event waits for others to share its request (default 250 ms), unless
@@ -46,6 +46,8 @@ export interface FeedReport {
 }
 
 const maxBackoffMs = 30_000;
+/** Events of the one request that probes a graph which could not take events. */
+const probeEvents = 20;
 const counts = () => Object.fromEntries(eventKinds.map((k) => [k, 0])) as Record<EventKind, number>;
 
 interface Pending {
@@ -62,7 +64,8 @@ const channelOf = (event: FeedEvent): Channel => (event.kind === 'alert' ? (even
  * Sends the generator's events through the gateway at `rate`: SOC alerts as the tools' NDJSON
  * records to `POST /ingest/wazuh` and `/ingest/suricata` (up to 1,000 lines a request), everything
  * else as GraphQL mutations. Events wait in a queue per endpoint; each GraphQL request takes what is
- * waiting (up to 200: an HTTP batch of operations of one subgraph, 20 aliased mutations each), `concurrency` requests at a time, on Node's kept-alive connections,
+ * waiting (up to 400: an HTTP batch of one operation per subgraph, one batch mutation per kind: a
+ * transaction each, counted as one operation by the gateway's rate), `concurrency` requests at a time, on Node's kept-alive connections,
  * after the oldest has waited `lingerMs` for company. So a trickle goes out one event a request
  * and a load test fills its batches.
  *
@@ -79,7 +82,7 @@ const channelOf = (event: FeedEvent): Channel => (event.kind === 'alert' ? (even
 export async function runFeed(options: FeedOptions): Promise<FeedReport> {
   const { logger } = options;
   const generator = createGenerator({ seed: options.seed, catalogue: options.catalogue, start: new Date(), intervalMs: 1000 / options.rate, anyHour: options.anyHour });
-  const maxBatch = Math.max(1, Math.min(options.maxBatch ?? maxEventsPerOperation * maxOperationsPerRequest, maxEventsPerOperation * maxOperationsPerRequest));
+  const maxBatch = Math.max(1, Math.min(options.maxBatch ?? maxEventsPerRequest, maxEventsPerRequest));
   const maxQueue = Math.max(1000, Math.ceil(options.rate * 30));
   const maxAttempts = options.maxAttempts ?? 6;
   const sent = counts();
@@ -150,6 +153,8 @@ export async function runFeed(options: FeedOptions): Promise<FeedReport> {
       }
       return true;
     }
+    // Not written only because another event of its call was refused: sent again, not an attempt.
+    if (outcome.innocent) return false;
     errors += 1;
     minute.errors += 1;
     item.attempts += 1;
@@ -179,7 +184,7 @@ export async function runFeed(options: FeedOptions): Promise<FeedReport> {
     }
     settleAll(
       'graphql',
-      operations.flatMap((items, o) => outcomes(bodies[o]!.aliases, answers[o]!.status, answers[o]!.body).map((outcome, e) => [items[e]!, outcome] as const)),
+      operations.flatMap((items, o) => outcomes(bodies[o]!.fields, answers[o]!.status, answers[o]!.body).map((outcome, e) => [items[e]!, outcome] as const)),
       retryAfterMs,
     );
   };
@@ -211,10 +216,12 @@ export async function runFeed(options: FeedOptions): Promise<FeedReport> {
     for (const [item, outcome] of results) {
       if (!settle(item, outcome)) {
         retries.push(item);
-        failure ||= (outcome as { failure: string }).failure;
+        if (!(outcome as { innocent?: boolean }).innocent) failure ||= (outcome as { failure: string }).failure;
       }
     }
-    if (retries.length === 0) {
+    // Only innocent events back (their call refused another of its items): sent again without a pause.
+    if (retries.length === 0 || !failure) {
+      queues[channel].unshift(...retries);
       failureStreak = 0;
       return;
     }
@@ -239,7 +246,7 @@ export async function runFeed(options: FeedOptions): Promise<FeedReport> {
       // Channels take turns, so a backlog of one does not starve the others.
       const channel = channels[turn++ % channels.length]!;
       // While backing off, one small request probes the graph instead of the whole backlog.
-      const size = failureStreak > 0 ? maxEventsPerOperation : requestSize(channel);
+      const size = failureStreak > 0 ? probeEvents : requestSize(channel);
       const sending = channel === 'graphql' ? sendRequest(takeRequest(queues.graphql, size)) : sendIngest(channel, queues[channel].splice(0, size));
       inFlight += 1;
       void sending
