@@ -15,7 +15,33 @@ export interface SeedOptions {
   databaseUrl: string;
   profile: SeedProfile;
   logger: Logger;
+  /** Volume factor of the synthetic activity rows (dossiers, feedback, alerts); default: SEED_SCALE, else 1. */
+  scale?: number;
+  /** Progress lines of a long seed; default: stderr when scale > 1, nothing otherwise. */
+  progress?: (line: string) => void;
 }
+
+/** The largest scale: seeded dossier ids must stay below the live ids (10,000,001 on). */
+export const maxSeedScale = 32;
+
+/**
+ * Reads a seed scale factor (SEED_SCALE): a positive integer up to maxSeedScale; unset or empty
+ * means 1. Anything else is a clear error. At scale > 1 the plan's 2022 figures (dossiers
+ * received, alerts of 2022, open feedback...) are multiplied by the scale: the figures contract
+ * holds at scale 1 only.
+ */
+export function seedScaleOf(value: string | number | undefined): number {
+  if (value === undefined || value === '') return 1;
+  const text = String(value).trim();
+  const scale = /^\d+$/.test(text) ? Number(text) : NaN;
+  if (!Number.isSafeInteger(scale) || scale < 1 || scale > maxSeedScale) {
+    throw new Error(`SEED_SCALE must be a positive integer from 1 to ${maxSeedScale} (the volume factor of the synthetic dossiers, feedback and alerts); got ${JSON.stringify(value)}`);
+  }
+  return scale;
+}
+
+/** The ledger's profile: a scaled seed is another data set ("full×4"), so changing the scale seeds again. */
+export const seedLabel = (profile: SeedProfile, scale: number) => (scale === 1 ? profile : `${profile}×${scale}`);
 
 export interface SeedReport {
   domain: string;
@@ -29,6 +55,9 @@ export interface SeedReport {
  * seeded database only reads the `ioc_seed` ledger, so restarts reuse the data.
  */
 export async function seedAll(options: SeedOptions, seeds: DomainSeed[] = domainSeeds): Promise<SeedReport[]> {
+  const scale = options.scale === undefined ? seedScaleOf(process.env.SEED_SCALE) : seedScaleOf(options.scale);
+  const label = seedLabel(options.profile, scale);
+  const progress = options.progress ?? (scale > 1 ? (line: string) => process.stderr.write(`seeds (×${scale}): ${line}\n`) : undefined);
   const ledger = await openLedger(options.databaseUrl);
   const reports: SeedReport[] = [];
   try {
@@ -37,13 +66,14 @@ export async function seedAll(options: SeedOptions, seeds: DomainSeed[] = domain
       const done = await ledger.query('SELECT 1 FROM public.ioc_seed WHERE domain = $1 AND version = $2 AND profile = $3', [
         seed.name,
         seed.version,
-        options.profile,
+        label,
       ]);
       if (done.rowCount) {
         reports.push({ domain: seed.name, skipped: true, counts: {}, ms: 0 });
         continue;
       }
-      options.logger.info('seeding', { domain: seed.name, profile: options.profile });
+      options.logger.info('seeding', { domain: seed.name, profile: options.profile, scale });
+      progress?.(`${seed.name}…`);
       const db = await openServiceDatabase({
         url: options.databaseUrl,
         schema: seed.subgraph.dbSchema,
@@ -51,14 +81,15 @@ export async function seedAll(options: SeedOptions, seeds: DomainSeed[] = domain
         migrations: seed.subgraph.migrations,
       });
       try {
-        const counts = await db.transaction((manager) => seed.run(manager, { profile: options.profile, logger: options.logger }));
+        const counts = await db.transaction((manager) => seed.run(manager, { profile: options.profile, logger: options.logger, scale, progress }));
         await ledger.query(
           `INSERT INTO public.ioc_seed (domain, version, profile, counts) VALUES ($1, $2, $3, $4)
            ON CONFLICT (domain) DO UPDATE SET version = EXCLUDED.version, profile = EXCLUDED.profile, counts = EXCLUDED.counts, seeded_at = now()`,
-          [seed.name, seed.version, options.profile, JSON.stringify(counts)],
+          [seed.name, seed.version, label, JSON.stringify(counts)],
         );
         const ms = Math.round(performance.now() - started);
         options.logger.info('seeded', { domain: seed.name, ms, ...counts });
+        progress?.(`${seed.name} seeded in ${(ms / 1000).toFixed(1)} s: ${Object.entries(counts).map(([k, v]) => `${k} ${v}`).join(', ')}`);
         reports.push({ domain: seed.name, skipped: false, counts, ms });
       } finally {
         await db.destroy();

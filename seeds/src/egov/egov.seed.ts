@@ -14,7 +14,7 @@ export const egovSeed: DomainSeed = {
   name: 'egov',
   version: 3,
   subgraph: egovSubgraph,
-  async run(manager, { profile, logger }) {
+  async run(manager, { profile, logger, scale = 1, progress }) {
     const timed = async <T>(step: string, work: () => Promise<T>): Promise<T> => {
       const started = performance.now();
       const result = await work();
@@ -26,8 +26,8 @@ export const egovSeed: DomainSeed = {
     const informationSystems = await timed('systems', () => seedInformationSystems(manager));
     const catalogue = buildCatalogue();
     const { procedures, services } = await timed('procedures', () => seedProcedures(manager, catalogue));
-    const dossiers = await timed('dossiers', () => seedDossiers(manager, catalogue, profile));
-    const feedback = await timed('feedback', () => seedFeedback(manager, profile));
+    const dossiers = await timed('dossiers', () => seedDossiers(manager, catalogue, profile, scale, progress));
+    const feedback = await timed('feedback', () => seedFeedback(manager, profile, scale));
     const { tasks, projects } = await timed('plan', () => seedPlan(manager));
     const { measurements, indicators } = await timed('indicators', () => seedIndicators(manager));
     return { administrativeUnits, agencies, informationSystems, procedures, services, dossiers, feedback, tasks, projects, measurements, indicators };

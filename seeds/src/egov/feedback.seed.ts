@@ -87,8 +87,9 @@ export function generateFeedback(count: number, seed = 2022_0415): FeedbackRow[]
   return rows.sort((a, b) => a.receivedAt.localeCompare(b.receivedAt)).map((row, index) => ({ ...row, id: index + 1 }));
 }
 
-export async function seedFeedback(manager: EntityManager, profile: SeedProfile): Promise<number> {
-  const rows = generateFeedback(feedbackCount[profile]);
+/** At `scale` N (benchmarks) N times the rows, one year's distribution (scale 1 is the usual set). */
+export async function seedFeedback(manager: EntityManager, profile: SeedProfile, scale = 1): Promise<number> {
+  const rows = generateFeedback(feedbackCount[profile] * scale);
   await manager.query('DELETE FROM feedback WHERE synthetic');
   const col = <K extends keyof FeedbackRow>(key: K) => rows.map((row) => row[key]);
   await manager.query(

@@ -90,8 +90,8 @@ export function buildMonitoredServers(): MonitoredServerRow[] {
  * The 421 alerts of 2022 on the data-centre systems, each on a VM that hosts its system, in
  * first-seen order (so `sequence` follows time), and the incidents grouping the serious malware.
  */
-export function buildAlerts(profiles: readonly ProfileSeedRow[]): { alerts: AlertSeedRow[]; incidents: IncidentSeedRow[] } {
-  const random = createRandom(421_2022);
+export function buildAlerts(profiles: readonly ProfileSeedRow[], seed = 421_2022): { alerts: AlertSeedRow[]; incidents: IncidentSeedRow[] } {
+  const random = createRandom(seed);
   const profileOf = new Map(profiles.map((profile) => [profile.systemId, profile]));
   const vmsOf = new Map<string, string[]>();
   for (const placement of dataCentrePlacement()) {
@@ -215,6 +215,41 @@ export function buildAlerts(profiles: readonly ProfileSeedRow[]): { alerts: Aler
       closedAt: open ? null : new Date(lastClosed + random.int(1, 48) * hour),
     });
   }
+  return { alerts, incidents };
+}
+
+/**
+ * `scale` N > 1 (benchmarks): N years' worth of 2022 alerts, copy k with its own random seed (copy
+ * 0 is the scale-1 set), incidents of copy k renamed `INC-2022-001-x<k+1>`, and merged in
+ * first-seen order. An open alert of a later copy whose fingerprint is already open is resolved
+ * a day after it was last seen (at most one open alert per fingerprint, as the schema requires).
+ */
+export function scaleAlerts(profiles: readonly ProfileSeedRow[], scale: number): { alerts: AlertSeedRow[]; incidents: IncidentSeedRow[] } {
+  const base = buildAlerts(profiles);
+  if (scale === 1) return base;
+  const alerts = [...base.alerts];
+  const incidents = [...base.incidents];
+  const isOpen = (alert: AlertSeedRow) => alert.status === 'NEW' || alert.status === 'ACKNOWLEDGED' || alert.status === 'INVESTIGATING';
+  const open = new Set(alerts.filter(isOpen).map((alert) => alert.fingerprint));
+  for (let copy = 1; copy < scale; copy++) {
+    const extra = buildAlerts(profiles, 421_2022 + copy * 7919);
+    const rename = (id: string) => `${id}-x${copy + 1}`;
+    for (const incident of extra.incidents) incidents.push({ ...incident, id: rename(incident.id) });
+    for (const alert of extra.alerts) {
+      const row = { ...alert, incidentId: alert.incidentId && rename(alert.incidentId) };
+      if (isOpen(row)) {
+        if (open.has(row.fingerprint)) {
+          row.status = 'RESOLVED';
+          row.assignee ??= analysts[0]!;
+          row.acknowledgedAt ??= new Date(row.firstSeen.getTime() + hour);
+          row.closedAt = new Date(Math.max(row.lastSeen.getTime(), row.acknowledgedAt.getTime()) + day);
+        } else open.add(row.fingerprint);
+      }
+      alerts.push(row);
+    }
+  }
+  // Stable: equal first-seen times keep copy order.
+  alerts.sort((a, b) => a.firstSeen.getTime() - b.firstSeen.getTime());
   return { alerts, incidents };
 }
 
