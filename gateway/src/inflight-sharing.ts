@@ -21,6 +21,8 @@ export interface InflightSharing {
    * follows a write sees that write.
    */
   wrote(): void;
+  /** How many writes have finished: what is shared is keyed by it. */
+  readonly epoch: number;
 }
 
 export interface SharingOptions {
@@ -71,6 +73,9 @@ export function shareInflight({ send = fetch, onShared }: SharingOptions = {}): 
     fetch: sharedFetch,
     wrote: () => {
       epoch++;
+    },
+    get epoch() {
+      return epoch;
     },
   };
 }

@@ -49,6 +49,11 @@ export function createGatewayMetrics() {
       help: 'Subgraph reads answered by an identical read of the same scope already in flight (not sent again).',
       registers: [registry],
     }),
+    operationsShared: new Counter({
+      name: 'ioc_gateway_operations_shared_total',
+      help: 'HTTP query requests answered by an identical one of the same scope already executing (not executed again).',
+      registers: [registry],
+    }),
     slowClientsDropped: new Counter({
       name: 'ioc_gateway_subscription_slow_clients_dropped_total',
       help: 'Client connections closed because they could not keep up with their events.',

@@ -19,6 +19,7 @@ import { serveConsole } from './console/serve-console';
 import { mountExplorer } from './explorer/explorer';
 import { createGatewayMetrics, type GatewayMetrics } from './metrics';
 import { shareInflight } from './inflight-sharing';
+import { shareInflightOperations } from './inflight-operations';
 import { SubgraphDataSource } from './subgraph-data-source';
 import { SubscriptionEngine } from './subscriptions/engine';
 import { UpstreamPool } from './subscriptions/upstream';
@@ -146,7 +147,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       csrfPrevention: { requestHeaders: ['authorization', 'x-apollo-operation-name', 'apollo-require-preflight'] },
     },
     bodyLimit: limits.bodyLimit,
-    admission: [httpAdmission(policy)],
+    // Identical queries in flight for one scope run once (SHARE_INFLIGHT_READS, with the subgraph reads).
+    admission: sharing
+      ? [httpAdmission(policy), shareInflightOperations({ epoch: () => sharing.epoch, onShared: () => metrics.operationsShared.inc() })]
+      : [httpAdmission(policy)],
     context: async ({ requestId, http }) => {
       const principal = admittedCaller(http);
       if (!principal) throw new GraphQLError('unauthenticated', { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });

@@ -1,5 +1,6 @@
 import type { Request, RequestHandler, Response } from 'express';
-import { GraphQLError, parse, type GraphQLSchema } from 'graphql';
+import { GraphQLError, Kind, parse, type DocumentNode, type GraphQLSchema, type OperationTypeNode } from 'graphql';
+import { BoundedCache } from '../bounded-cache';
 import type { Logger, Principal } from '@ioc/kit';
 import type { Verifier, VerifiedCaller } from '../auth/verifier';
 import { enforceLimits, measureOperation, type OperationLimits } from './limits';
@@ -32,16 +33,44 @@ export interface OperationRequest {
 }
 
 const callerKey = Symbol('ioc.caller');
-type AdmittedRequest = Request & { [callerKey]?: Principal };
+const readOnlyKey = Symbol('ioc.readOnly');
+type AdmittedRequest = Request & { [callerKey]?: Principal; [readOnlyKey]?: boolean };
 
 /** The caller the admission step verified for this HTTP request. */
 export const admittedCaller = (request: Request | undefined): Principal | undefined => (request as AdmittedRequest | undefined)?.[callerKey];
+
+/** True when admission parsed every operation of this HTTP request and each is a query (no mutation, no subscription). */
+export const admittedReadOnly = (request: Request | undefined): boolean => (request as AdmittedRequest | undefined)?.[readOnlyKey] === true;
+
+/**
+ * Parsed documents by their text: clients send the same few operations over and over, and
+ * parsing was a share of every request's CPU. Bounded by entries and bytes of text; documents are
+ * only read after parsing (by the limits and the contracts), never changed.
+ */
+const parsedDocuments = new BoundedCache<DocumentNode>(2000, 16 * 1024 * 1024);
+function parsed(query: string, maxTokens: number): DocumentNode {
+  const key = `${maxTokens}\n${query}`;
+  let document = parsedDocuments.get(key);
+  if (!document) {
+    document = parse(query, { maxTokens });
+    parsedDocuments.set(key, document, query.length * 2);
+  }
+  return document;
+}
+
+/** The type of the operation that runs (the named one, or the only one); undefined when there is none. */
+function operationType(document: DocumentNode, name: string | undefined): OperationTypeNode | undefined {
+  for (const definition of document.definitions) {
+    if (definition.kind === Kind.OPERATION_DEFINITION && (!name || definition.name?.value === name)) return definition.operation;
+  }
+  return undefined;
+}
 
 /**
  * Everything checked before an operation reaches the query planner, the same for HTTP and
  * WebSocket: rate, persisted-only clients, and the operation's shape against the limits.
  */
-export function admitOperation(policy: AdmissionPolicy, caller: VerifiedCaller, operation: OperationRequest): void {
+export function admitOperation(policy: AdmissionPolicy, caller: VerifiedCaller, operation: OperationRequest): OperationTypeNode | undefined {
   const wait = policy.rateLimiter.take(caller.subject);
   if (wait > 0) {
     throw new GraphQLError(`rate limit exceeded for ${caller.subject}: retry in ${Math.ceil(wait / 1000)} s`, {
@@ -49,21 +78,22 @@ export function admitOperation(policy: AdmissionPolicy, caller: VerifiedCaller, 
     });
   }
   policy.persisted.admit(operation, caller.role === 'agency-client' && !policy.contracts?.introspects(operation));
-  if (typeof operation.query !== 'string') return; // Apollo answers a missing query itself
+  if (typeof operation.query !== 'string') return undefined; // Apollo answers a missing query itself
   const { maxTokens } = policy.limits;
   let document;
   try {
-    document = parse(operation.query, { maxTokens });
+    document = parsed(operation.query, maxTokens);
   } catch (error) {
     if (/more th(?:an|at) \d+ tokens/i.test((error as Error).message)) {
       throw new GraphQLError(`operation refused: more than ${maxTokens} tokens`, { extensions: { code: 'TOKEN_LIMIT_EXCEEDED', limit: maxTokens, http: { status: 400 } } });
     }
-    return; // a syntax error: Apollo reports it with its location
+    return undefined; // a syntax error: Apollo reports it with its location
   }
   const variables = operation.variables && typeof operation.variables === 'object' ? (operation.variables as Record<string, unknown>) : {};
   const name = typeof operation.operationName === 'string' ? operation.operationName : undefined;
   enforceLimits(measureOperation(document, name, variables, policy.limits, policy.schema?.()), policy.limits);
   policy.contracts?.admit(caller, document);
+  return operationType(document, name);
 }
 
 /** Express handler run before Apollo on `/graphql`. */
@@ -83,14 +113,16 @@ export function httpAdmission(policy: AdmissionPolicy): RequestHandler {
           extensions: { code: 'BATCH_LIMIT_EXCEEDED', limit: policy.maxBatch, actual: body.length, http: { status: 400 } },
         });
       }
+      let readOnly = true;
       try {
-        for (const operation of operations as OperationRequest[]) admitOperation(policy, caller, operation);
+        for (const operation of operations as OperationRequest[]) if (admitOperation(policy, caller, operation) !== 'query') readOnly = false;
       } finally {
         setRateLimitHeaders(res, policy.rateLimiter.state(caller.subject));
       }
       // Apollo reads a GET's operation from the URL again: hand it the persisted document admitted.
       if (req.method === 'GET' && caller.role === 'agency-client') req.url = `${req.url.split('?')[0]}?${getSearch(body as OperationRequest)}`;
       (req as AdmittedRequest)[callerKey] = { subject: caller.subject, role: caller.role, agencyId: caller.agencyId, clientIp: req.ip };
+      (req as AdmittedRequest)[readOnlyKey] = readOnly;
       next();
     } catch (error) {
       refuse(res, error, policy.logger);
