@@ -4,6 +4,7 @@ export * from './bounded-queue';
 export * from './database';
 export * from './env';
 export * from './event-bus/event-bus';
+export * from './event-cache';
 export { MemoryEventBus } from './event-bus/memory-event-bus';
 export { PgEventBus } from './event-bus/pg-event-bus';
 export { RedisEventBus } from './event-bus/redis-event-bus';

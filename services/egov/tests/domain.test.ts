@@ -1,6 +1,5 @@
-import { dayOfDate, MemoryEventBus, silentLogger } from '@ioc/kit';
+import { dayOfDate } from '@ioc/kit';
 import { describe, expect, it } from 'vitest';
-import { AggregateCache } from '../src/loaders/aggregate-cache.loader';
 import { addWorkingDays, dueDate, isWorkingDay } from '../src/domain/calendar';
 import { maskName, maskPhone } from '../src/domain/masking';
 import { handlingAgencyId } from '../src/resolvers/dossier.resolver';
@@ -42,58 +41,5 @@ describe('handling agency', () => {
     expect(handlingAgencyId({ authorityLevel: UnitLevel.PROVINCE, agencyId: 'STP' }, commune)).toBe('STP');
     expect(handlingAgencyId({ authorityLevel: UnitLevel.DISTRICT, agencyId: 'STP' }, commune)).toBe('ubnd-842');
     expect(handlingAgencyId({ authorityLevel: UnitLevel.COMMUNE, agencyId: 'STP' }, commune)).toBe('ubnd-29263');
-  });
-});
-
-describe('aggregate cache', () => {
-  const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
-
-  it('reuses a value until an event on a dossier or feedback topic clears it', async () => {
-    const bus = new MemoryEventBus();
-    const ctx = { bus, logger: silentLogger };
-    const cache = new AggregateCache(60_000);
-    let computed = 0;
-    const compute = async () => ++computed;
-    expect(await cache.get(ctx, 'k', compute)).toBe(1); // not live yet: computed, not kept
-    await settle();
-    expect(await cache.get(ctx, 'k', compute)).toBe(2);
-    expect(await cache.get(ctx, 'k', compute)).toBe(2);
-    await bus.publish('dossier.received', { id: '1' });
-    await settle();
-    expect(await cache.get(ctx, 'k', compute)).toBe(3);
-    await bus.publish('alert.raised', { id: '1' });
-    await settle();
-    expect(await cache.get(ctx, 'k', compute)).toBe(3);
-    await bus.close();
-  });
-
-  it('does not keep a value computed while an invalidation happened', async () => {
-    const bus = new MemoryEventBus();
-    const ctx = { bus, logger: silentLogger };
-    const cache = new AggregateCache(60_000);
-    await cache.get(ctx, 'warm', async () => 0);
-    await settle();
-    let computed = 0;
-    const slow = cache.get(ctx, 'k', async () => {
-      await settle();
-      return ++computed;
-    });
-    cache.invalidate();
-    expect(await slow).toBe(1);
-    expect(await cache.get(ctx, 'k', async () => ++computed)).toBe(2);
-    await bus.close();
-  });
-
-  it('expires values after its time to live', async () => {
-    const bus = new MemoryEventBus();
-    const ctx = { bus, logger: silentLogger };
-    const cache = new AggregateCache(10);
-    await cache.get(ctx, 'warm', async () => 0);
-    await settle();
-    let computed = 0;
-    await cache.get(ctx, 'k', async () => ++computed);
-    await settle();
-    expect(await cache.get(ctx, 'k', async () => ++computed)).toBe(2);
-    await bus.close();
   });
 });

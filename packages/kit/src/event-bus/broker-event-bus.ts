@@ -1,3 +1,4 @@
+import { invalidateCachesOnPublish } from '../event-cache';
 import type { Transaction } from '../database';
 import type { Logger } from '../logger';
 import { validateEvent, type EventBus, type EventPayload, type EventStream, type SubscribeOptions } from './event-bus';
@@ -34,6 +35,7 @@ export class BrokerEventBus implements EventBus {
 
   async publish(topic: string, payload: EventPayload, tx?: Transaction): Promise<void> {
     const json = validateEvent(topic, payload)!;
+    invalidateCachesOnPublish(topic, tx);
     if (!tx) return this.send(topic, json);
     tx.onCommit(() => void this.send(topic, json).catch((error) => this.logger.warn('event lost after commit', { topic, error })));
   }

@@ -1,3 +1,4 @@
+import { invalidateCachesOnPublish } from '../event-cache';
 import type { Transaction } from '../database';
 import { validateEvent, type EventBus, type EventPayload, type EventStream, type SubscribeOptions } from './event-bus';
 import { Fanout } from './fanout';
@@ -8,6 +9,7 @@ export class MemoryEventBus implements EventBus {
 
   async publish(topic: string, payload: EventPayload, tx?: Transaction): Promise<void> {
     validateEvent(topic, payload);
+    invalidateCachesOnPublish(topic, tx);
     const copy = structuredClone(payload);
     const deliver = () => this.fanout.deliver(topic, copy);
     if (tx) tx.onCommit(deliver);

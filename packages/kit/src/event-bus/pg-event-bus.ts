@@ -1,3 +1,4 @@
+import { invalidateCachesOnPublish } from '../event-cache';
 import pg from 'pg';
 import type { Transaction } from '../database';
 import type { Logger } from '../logger';
@@ -30,6 +31,7 @@ export class PgEventBus implements EventBus {
 
   async publish(topic: string, payload: EventPayload, tx?: Transaction): Promise<void> {
     const json = validateEvent(topic, payload);
+    invalidateCachesOnPublish(topic, tx);
     const sql = 'SELECT pg_notify($1, $2)';
     if (tx) await tx.query(sql, [channelOf(topic), json]);
     else await this.publisher.query(sql, [channelOf(topic), json]);
@@ -38,6 +40,7 @@ export class PgEventBus implements EventBus {
   /** One statement for the lot: NOTIFY each payload (delivered on commit, like `publish`). */
   async publishMany(topic: string, payloads: readonly EventPayload[], tx?: Transaction): Promise<void> {
     const json = payloads.map((payload) => validateEvent(topic, payload)!);
+    invalidateCachesOnPublish(topic, tx);
     const sql = 'SELECT count(pg_notify($1, payload)) FROM unnest($2::text[]) AS payload';
     if (tx) await tx.query(sql, [channelOf(topic), json]);
     else await this.publisher.query(sql, [channelOf(topic), json]);

@@ -1,0 +1,116 @@
+import type { DataSource } from 'typeorm';
+import { describe, expect, it } from 'vitest';
+import { EventCache, eventCache, MemoryEventBus, silentLogger, type Transaction } from '../src';
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
+const topics = ['bts.status-changed', 'server.changed'];
+
+/** A transaction of `db` whose commit the test decides. */
+function transactionOf(db: object) {
+  const hooks: Array<() => void> = [];
+  const tx = { manager: { dataSource: db } as unknown as Transaction['manager'], query: async () => [] as never, onCommit: (hook: () => void) => void hooks.push(hook) };
+  return { tx: tx as Transaction, commit: () => hooks.splice(0).forEach((hook) => hook()), rollback: () => void hooks.splice(0) };
+}
+
+describe('event cache', () => {
+  it('reuses a value until an event on one of its topics clears it, and ignores other topics', async () => {
+    const bus = new MemoryEventBus();
+    const ctx = { bus, logger: silentLogger };
+    const cache = new EventCache('test', topics, 60_000);
+    let computed = 0;
+    const compute = async () => ++computed;
+    expect(await cache.get(ctx, 'k', compute)).toBe(1); // not subscribed yet: computed, not kept
+    await cache.ready(ctx);
+    expect(cache.caching).toBe(true);
+    expect(await cache.get(ctx, 'k', compute)).toBe(2);
+    expect(await cache.get(ctx, 'k', compute)).toBe(2);
+    await bus.publish('server.changed', { id: '1' });
+    await settle();
+    expect(await cache.get(ctx, 'k', compute)).toBe(3);
+    await bus.publish('alert.raised', { id: '1' });
+    await settle();
+    expect(await cache.get(ctx, 'k', compute)).toBe(3);
+    await bus.close();
+    await settle();
+    expect(cache.caching).toBe(false); // the feed ended: computing every time
+    expect(await cache.get(ctx, 'k', compute)).toBe(4);
+    expect(await cache.get(ctx, 'k', compute)).toBe(5);
+  });
+
+  it('does not keep a value computed while an invalidation happened, nor a failure', async () => {
+    const bus = new MemoryEventBus();
+    const ctx = { bus, logger: silentLogger };
+    const cache = new EventCache('test', topics, 60_000);
+    await cache.ready(ctx);
+    let computed = 0;
+    const slow = cache.get(ctx, 'k', async () => {
+      await settle();
+      return ++computed;
+    });
+    cache.invalidate();
+    expect(await slow).toBe(1);
+    expect(await cache.get(ctx, 'k', async () => ++computed)).toBe(2);
+    await expect(cache.get(ctx, 'bad', async () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
+    expect(await cache.get(ctx, 'bad', async () => 7)).toBe(7);
+    await bus.close();
+  });
+
+  it('expires values after its time to live', async () => {
+    const bus = new MemoryEventBus();
+    const ctx = { bus, logger: silentLogger };
+    const cache = new EventCache('test', topics, 10);
+    await cache.ready(ctx);
+    let computed = 0;
+    await cache.get(ctx, 'k', async () => ++computed);
+    await settle();
+    expect(await cache.get(ctx, 'k', async () => ++computed)).toBe(2);
+    await bus.close();
+  });
+
+  it('is cleared on this replica when a transaction that published one of its topics commits, not before, not on rollback', async () => {
+    const bus = new MemoryEventBus();
+    const ctx = { bus, logger: silentLogger };
+    // Published on a bus the cache does not listen to: only the commit hook can clear it.
+    const writer = new MemoryEventBus();
+    const db = {} as DataSource;
+    const cache = eventCache(db, 'bts', { topics, ttlMs: 60_000 });
+    expect(eventCache(db, 'bts', { topics, ttlMs: 60_000 })).toBe(cache);
+    expect(eventCache({} as DataSource, 'bts', { topics, ttlMs: 60_000 })).not.toBe(cache);
+    await cache.ready(ctx);
+    let computed = 0;
+    const compute = async () => ++computed;
+    expect(await cache.get(ctx, 'k', compute)).toBe(1);
+
+    const rolledBack = transactionOf(db);
+    await writer.publish('bts.status-changed', { id: '1' }, rolledBack.tx);
+    rolledBack.rollback();
+    expect(await cache.get(ctx, 'k', compute)).toBe(1);
+
+    const other = transactionOf({});
+    await writer.publish('bts.status-changed', { id: '1' }, other.tx);
+    other.commit(); // another database's transaction
+    expect(await cache.get(ctx, 'k', compute)).toBe(1);
+
+    const unrelated = transactionOf(db);
+    await writer.publish('alert.raised', { id: '1' }, unrelated.tx);
+    unrelated.commit();
+    expect(await cache.get(ctx, 'k', compute)).toBe(1);
+
+    const write = transactionOf(db);
+    await writer.publish('bts.status-changed', { id: '1' }, write.tx);
+    expect(await cache.get(ctx, 'k', compute)).toBe(1); // not committed yet
+    write.commit();
+    // Synchronously on commit, before the bus has delivered the event to any subscriber.
+    expect(await cache.get(ctx, 'k', compute)).toBe(2);
+    await bus.close();
+    await writer.close();
+  });
+
+  it('refuses a cache without topics, without a time to live, or registered again with other topics', () => {
+    expect(() => new EventCache('x', [], 1000)).toThrow(/watches no topic/);
+    expect(() => new EventCache('x', topics, 0)).toThrow(/ttlMs must be a positive/);
+    const db = {} as DataSource;
+    eventCache(db, 'x', { topics, ttlMs: 1000 });
+    expect(() => eventCache(db, 'x', { topics: ['other'], ttlMs: 1000 })).toThrow(/already watches/);
+  });
+});
