@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import pg from 'pg';
 import { DataSource, type EntityManager, type MixedList } from 'typeorm';
+import { invalidateCachesOnCommit } from './event-cache';
 
 /** A database problem reduced to one line an operator can act on. */
 export class DatabaseUnavailableError extends Error {
@@ -114,5 +115,6 @@ export async function withTransaction<T>(dataSource: DataSource, work: (tx: Tran
     }),
   );
   for (const hook of hooks) hook();
+  invalidateCachesOnCommit(dataSource);
   return result;
 }

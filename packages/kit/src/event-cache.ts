@@ -26,6 +26,8 @@ export class EventCache {
     readonly name: string,
     readonly topics: readonly string[],
     readonly ttlMs: number,
+    /** Also cleared on this replica whenever any transaction on its database commits (`withTransaction`). */
+    readonly everyCommit = false,
   ) {
     if (!topics.length) throw new Error(`event cache "${name}" watches no topic: it would never be cleared`);
     if (!(ttlMs > 0)) throw new Error(`event cache "${name}": ttlMs must be a positive number of milliseconds (got ${ttlMs})`);
@@ -102,6 +104,11 @@ export interface EventCacheOptions {
   topics: readonly string[];
   /** The longest a value is reused (time-dependent values are at most this stale). */
   ttlMs: number;
+  /**
+   * Also clear it on this replica whenever any transaction on the database commits, for values
+   * that writes publishing nothing can move (other replicas then rely on the topics and the TTL).
+   */
+  everyCommit?: boolean;
 }
 
 const registry = new WeakMap<DataSource, Map<string, EventCache>>();
@@ -114,7 +121,7 @@ export function eventCache(db: DataSource, name: string, options: EventCacheOpti
   let caches = registry.get(db);
   if (!caches) registry.set(db, (caches = new Map()));
   let cache = caches.get(name);
-  if (!cache) caches.set(name, (cache = new EventCache(name, options.topics, options.ttlMs)));
+  if (!cache) caches.set(name, (cache = new EventCache(name, options.topics, options.ttlMs, options.everyCommit ?? false)));
   else if (cache.topics.join(',') !== options.topics.join(',')) throw new Error(`event cache "${name}" already watches ${cache.topics.join(', ')}, not ${options.topics.join(', ')}`);
   return cache;
 }
@@ -131,4 +138,9 @@ export function invalidateCachesOnPublish(topic: string, tx: Transaction | undef
   tx.onCommit(() => {
     for (const cache of registry.get(db)?.values() ?? []) if (cache.topics.includes(topic)) cache.invalidate();
   });
+}
+
+/** Called by `withTransaction` after a commit: clears the caches of `db` that asked for every commit. */
+export function invalidateCachesOnCommit(db: DataSource): void {
+  for (const cache of registry.get(db)?.values() ?? []) if (cache.everyCommit) cache.invalidate();
 }

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { describe, expect, it } from 'vitest';
-import { EventCache, eventCache, MemoryEventBus, silentLogger, type Transaction } from '../src';
+import { EventCache, eventCache, invalidateCachesOnCommit, MemoryEventBus, silentLogger, type Transaction } from '../src';
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
 const topics = ['bts.status-changed', 'server.changed'];
@@ -112,5 +112,26 @@ describe('event cache', () => {
     const db = {} as DataSource;
     eventCache(db, 'x', { topics, ttlMs: 1000 });
     expect(() => eventCache(db, 'x', { topics: ['other'], ttlMs: 1000 })).toThrow(/already watches/);
+  });
+});
+
+describe('event cache and withTransaction', () => {
+  it('a cache asking for every commit is cleared by any commit on its database; one that does not, only by its topics', async () => {
+    const bus = new MemoryEventBus();
+    const ctx = { bus, logger: silentLogger };
+    const db = {} as DataSource;
+    const every = eventCache(db, 'every', { topics, ttlMs: 60_000, everyCommit: true });
+    const byTopic = eventCache(db, 'by-topic', { topics, ttlMs: 60_000 });
+    await Promise.all([every.ready(ctx), byTopic.ready(ctx)]);
+    let computed = 0;
+    const compute = async () => ++computed;
+    const a = await every.get(ctx, 'k', compute);
+    const b = await byTopic.get(ctx, 'k', compute);
+    invalidateCachesOnCommit({} as DataSource); // another database
+    expect(await every.get(ctx, 'k', compute)).toBe(a);
+    invalidateCachesOnCommit(db);
+    expect(await every.get(ctx, 'k', compute)).not.toBe(a);
+    expect(await byTopic.get(ctx, 'k', compute)).toBe(b);
+    await bus.close();
   });
 });
