@@ -13,6 +13,11 @@ import { btsIndicatorCodes, serverHealthIndicatorCodes } from '../indicators/ind
  * multi-row insert of the changes, one update of the rows, one audit entry per report and one event
  * per change, on commit. A report that changes nothing is still audited (`unchanged`), as before.
  * A bad item refuses the whole batch, naming it.
+ *
+ * Events carry the new status or health beside the id: PostgreSQL's NOTIFY folds identical
+ * payloads of one transaction into one, and a station that goes DOWN and comes back UP in one
+ * batch is two changes. (BTS subscribers read every change recorded since their last one; a server
+ * subscriber reads the server as the transaction left it.)
  */
 
 /** Reports one batch call takes. */
@@ -66,7 +71,7 @@ export async function setBtsStatuses(ctx: SubgraphContext, reports: readonly Bts
         moved.map((id) => current.get(id)!.status),
         changedAt,
       ]);
-      await publishAll(ctx.bus, 'bts.status-changed', changes.map((c) => ({ id: c.stationId })), tx);
+      await publishAll(ctx.bus, 'bts.status-changed', changes.map((c) => ({ id: c.stationId, status: c.toStatus })), tx);
     }
     await recordAudits(tx, ctx, audits);
     await publishIndicatorChanges(ctx.bus, tx, { subgraph: 'infrastructure', domain: 'INFRASTRUCTURE' }, [...codes]);
@@ -86,7 +91,7 @@ export async function setServersHealth(ctx: SubgraphContext, reports: readonly S
     const locked = await tx.manager.getRepository(Server).createQueryBuilder('s').setLock('pessimistic_write').where('s.id IN (:...ids)', { ids }).orderBy('s.id').getMany();
     const current = new Map(locked.map((s) => [s.id, s]));
     const healthChangedAt = new Date();
-    const changed: string[] = [];
+    const changed: Array<{ id: string; health: ServerHealth }> = [];
     const audits: AuditRecord[] = [];
     const codes = new Set<string>();
     const answers = reports.map((report, i) => {
@@ -98,20 +103,20 @@ export async function setServersHealth(ctx: SubgraphContext, reports: readonly S
         return server;
       }
       const after = Object.assign(new Server(), server, { health: report.health, healthChangedAt });
-      changed.push(server.id);
+      changed.push({ id: server.id, health: report.health });
       audits.push({ operation, targetType: 'Server', targetIds: [server.id], before: server, after, fields: ['health', 'healthChangedAt'] });
       for (const code of serverHealthIndicatorCodes(server, server.health, report.health)) codes.add(code);
       current.set(server.id, after);
       return after;
     });
     if (changed.length) {
-      const moved = [...new Set(changed)];
+      const moved = [...new Set(changed.map((c) => c.id))];
       await tx.query('UPDATE server s SET health = u.health, health_changed_at = $3 FROM unnest($1::text[], $2::text[]) AS u(id, health) WHERE s.id = u.id', [
         moved,
         moved.map((id) => current.get(id)!.health),
         healthChangedAt,
       ]);
-      await publishAll(ctx.bus, 'server.health-changed', changed.map((id) => ({ id })), tx);
+      await publishAll(ctx.bus, 'server.health-changed', changed.map((c) => ({ id: c.id, health: c.health })), tx);
     }
     await recordAudits(tx, ctx, audits);
     await publishIndicatorChanges(ctx.bus, tx, { subgraph: 'infrastructure', domain: 'INFRASTRUCTURE' }, [...codes]);

@@ -1,0 +1,100 @@
+import { PgEventBus, silentLogger, type EventPayload, type EventStream } from '@ioc/kit';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { startInfrastructure, type InfrastructureHarness } from './support';
+
+let infra: InfrastructureHarness;
+let bus: PgEventBus;
+beforeAll(async () => {
+  infra = await startInfrastructure(inject('postgresAdminUrl'));
+  bus = new PgEventBus(infra.database.url, silentLogger);
+});
+afterAll(async () => {
+  await bus?.close();
+  await infra?.stop();
+});
+
+/** The events on a stream until none comes for `quietMs`. */
+async function drain<T extends EventPayload>(stream: EventStream<T>, quietMs = 500): Promise<T[]> {
+  const seen: T[] = [];
+  for (;;) {
+    const timeout = new Promise<'quiet'>((resolve) => setTimeout(() => resolve('quiet'), quietMs));
+    const result = await Promise.race([stream.next(), timeout]);
+    if (result === 'quiet' || result.done) return seen;
+    seen.push(result.value);
+  }
+}
+const sql = (text: string, params: unknown[] = []) => infra.server.db.query(text, params);
+const expectBadInput = (result: { errors?: Array<{ extensions?: Record<string, any> }> }, argument: string) =>
+  expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument });
+
+const setStatuses = 'mutation($items: [BtsStatusReportInput!]!) { setBtsStatuses(items: $items) { id status } }';
+const setHealth = 'mutation($items: [ServerHealthReportInput!]!) { setServersHealth(items: $items) { id health } }';
+
+describe('setBtsStatuses', () => {
+  it('applies reports in order (down and back up in one call: two changes), one event per change, one audit entry per report', async () => {
+    const stations: string[] = (await sql(`SELECT id FROM bts_station WHERE status = 'UP' ORDER BY id LIMIT 3`)).map((r: { id: string }) => r.id);
+    const [a, b, c] = stations as [string, string, string];
+    const events = await bus.subscribe<{ id: string }>('bts.status-changed');
+    const audits = Number((await sql(`SELECT count(*) AS n FROM audit_log WHERE operation = 'setBtsStatuses'`))[0].n);
+    const items = [
+      { id: a, status: 'DOWN', reason: 'Mất điện lưới' },
+      { id: b, status: 'DEGRADED' },
+      { id: a, status: 'UP', reason: 'Đã khắc phục' },
+      { id: c, status: 'UP' },
+    ];
+    const result = await infra.query(setStatuses, { items });
+    expect(result.errors).toBeUndefined();
+    expect(result.data.setBtsStatuses).toEqual([
+      { id: a, status: 'DOWN' },
+      { id: b, status: 'DEGRADED' },
+      { id: a, status: 'UP' },
+      { id: c, status: 'UP' },
+    ]);
+    expect((await drain(events)).map((e) => e.id)).toEqual([a, b, a]);
+    await events.return();
+    const history = await sql('SELECT station_id, from_status, to_status, reason FROM bts_status_change WHERE station_id = ANY($1) ORDER BY id', [[a, b, c]]);
+    expect(history.slice(-3)).toEqual([
+      { station_id: a, from_status: 'UP', to_status: 'DOWN', reason: 'Mất điện lưới' },
+      { station_id: b, from_status: 'UP', to_status: 'DEGRADED', reason: null },
+      { station_id: a, from_status: 'DOWN', to_status: 'UP', reason: 'Đã khắc phục' },
+    ]);
+    expect((await sql('SELECT id, status FROM bts_station WHERE id = ANY($1) ORDER BY id', [[a, b]])).map((r: { status: string }) => r.status)).toEqual([a, b].sort().map((id) => (id === a ? 'UP' : 'DEGRADED')));
+    const logged = await sql(`SELECT target_ids, detail FROM audit_log WHERE operation = 'setBtsStatuses' ORDER BY id`);
+    expect(logged.length).toBe(audits + 4);
+    expect(logged.slice(-4).map((r: { target_ids: string[] }) => r.target_ids[0])).toEqual([a, b, a, c]);
+    expect(logged.at(-1).detail).toEqual({ unchanged: true });
+  });
+
+  it('a bad item in the middle refuses the whole call, naming it; nothing is written or published', async () => {
+    const [a, b] = (await sql(`SELECT id FROM bts_station WHERE status = 'UP' ORDER BY id DESC LIMIT 2`)).map((r: { id: string }) => r.id);
+    const changes = Number((await sql('SELECT count(*) AS n FROM bts_status_change'))[0].n);
+    const events = await bus.subscribe('bts.status-changed');
+    expectBadInput(await infra.query(setStatuses, { items: [{ id: a, status: 'DOWN' }, { id: 'BTS-NOPE', status: 'DOWN' }, { id: b, status: 'DOWN' }] }), 'items[1].id');
+    expectBadInput(await infra.query(setStatuses, { items: [{ id: a, status: 'DOWN' }, { id: b, status: 'DOWN', reason: 'x'.repeat(501) }] }), 'items[1].reason');
+    expectBadInput(await infra.query(setStatuses, { items: [] }), 'items');
+    const tooMany = await infra.query(setStatuses, { items: Array.from({ length: 201 }, () => ({ id: a, status: 'UP' })) });
+    expectBadInput(tooMany, 'items');
+    expect(Number((await sql('SELECT count(*) AS n FROM bts_status_change'))[0].n)).toBe(changes);
+    expect((await sql(`SELECT count(*) AS n FROM bts_station WHERE id = ANY($1) AND status = 'UP'`, [[a, b]]))[0].n).toBe('2');
+    expect(await drain(events, 300)).toEqual([]);
+    await events.return();
+  });
+});
+
+describe('setServersHealth', () => {
+  it('applies reports in order with one event per change; a retired or unknown server refuses the call, naming the item', async () => {
+    const events = await bus.subscribe<{ id: string }>('server.health-changed');
+    const result = await infra.query(setHealth, { items: [{ id: "vm-001", health: "WARNING" }, { id: 'vm-002', health: 'CRITICAL' }, { id: 'vm-001', health: 'HEALTHY' }] });
+    expect(result.errors).toBeUndefined();
+    expect(result.data.setServersHealth).toEqual([
+      { id: 'vm-001', health: 'WARNING' },
+      { id: 'vm-002', health: 'CRITICAL' },
+      { id: 'vm-001', health: 'HEALTHY' },
+    ]);
+    expect((await drain(events)).map((e) => e.id)).toEqual(['vm-001', 'vm-002', 'vm-001']);
+    expectBadInput(await infra.query(setHealth, { items: [{ id: 'vm-002', health: 'HEALTHY' }, { id: 'vm-999', health: 'HEALTHY' }] }), 'items[1].id');
+    expect((await sql(`SELECT health FROM server WHERE id = 'vm-002'`))[0].health).toBe('CRITICAL');
+    expect(await drain(events, 300)).toEqual([]);
+    await events.return();
+  });
+});
