@@ -185,7 +185,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         }
       });
       if (options.explorer ?? options.introspection ?? true) mountExplorer(app, logger);
-      mountIngestProxy(app, { verify, tokenFor, securityUrl: () => dataSources.get('security')?.url, bodyLimit: sizeInBytes(limits.ingestBodyLimit), logger });
+      mountIngestProxy(app, { verify, tokenFor, securityUrl: () => dataSources.get('security')?.url, bodyLimit: sizeInBytes(limits.ingestBodyLimit), logger, onWrote: () => sharing?.wrote() });
       if (options.consoleDir) serveConsole(app, { dir: options.consoleDir, logger });
     },
     readiness: async () => {

@@ -17,6 +17,8 @@ export interface IngestProxyOptions {
   /** Largest body in bytes. */
   bodyLimit: number;
   logger: Logger;
+  /** The subgraph answered (after its commits): reads shared from now on must not be older (`InflightSharing.wrote`). */
+  onWrote?: () => void;
 }
 
 /** Counts bytes as they pass and fails the stream once there are more than `limit`. */
@@ -101,6 +103,7 @@ async function forward(req: Request, res: Response, source: string, options: Ing
   } catch (error) {
     return refuse(res, 503, `the security subgraph is unavailable: ${(error as Error).message}`);
   }
+  options.onWrote?.();
   res.status(response.statusCode ?? 502);
   const type = response.headers['content-type'];
   if (type) res.setHeader('content-type', type);
