@@ -144,3 +144,13 @@ export function invalidateCachesOnPublish(topic: string, tx: Transaction | undef
 export function invalidateCachesOnCommit(db: DataSource): void {
   for (const cache of registry.get(db)?.values() ?? []) if (cache.everyCommit) cache.invalidate();
 }
+
+/** A named cache's definition, declared once per service next to the reads it serves. */
+export interface EventCacheDefinition extends EventCacheOptions {
+  name: string;
+}
+
+/** `compute()`, or its value cached in this database's `definition.name` cache (see `EventCache`). */
+export function cachedRead<T>(ctx: { db: DataSource; bus: EventBus; logger: Logger }, definition: EventCacheDefinition, key: string, compute: () => Promise<T>): Promise<T> {
+  return eventCache(ctx.db, definition.name, definition).get(ctx, key, compute);
+}

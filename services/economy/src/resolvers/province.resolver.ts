@@ -1,5 +1,6 @@
 import { Authorized, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { loadOnce, Roles, type SubgraphContext } from '@ioc/kit';
+import { cachedRead, loadOnce, Roles, type SubgraphContext } from '@ioc/kit';
+import { economyReads } from '../loaders/read-cache.loader';
 import { economyMeasurements } from '../indicators/digital-economy.indicators';
 import { societyMeasurements } from '../indicators/digital-society.indicators';
 import { latestValue } from '../indicators/sources';
@@ -26,7 +27,7 @@ interface ProvinceCounts {
 
 /** Every province-wide count of both summaries in one statement, once per request. */
 const provinceCounts = (ctx: SubgraphContext): Promise<ProvinceCounts> =>
-  loadOnce(ctx, 'provinceCounts', async () => {
+  loadOnce(ctx, 'provinceCounts', () => cachedRead(ctx, economyReads, 'province counts', async () => {
     const [counts] = await ctx.db.query<ProvinceCounts[]>(`
       SELECT (SELECT count(*) FROM enterprise WHERE sector = 'ICT')::int AS "ictEnterprises",
              (SELECT count(*) FROM enterprise WHERE platform_joined_on IS NOT NULL)::int AS "platformEnterprises",
@@ -42,7 +43,7 @@ const provinceCounts = (ctx: SubgraphContext): Promise<ProvinceCounts> =>
                 WHERE (u.level = 'DISTRICT' AND t.level = 'DISTRICT' AND t.district_code = u.code)
                    OR (u.level = 'COMMUNE' AND t.level = 'COMMUNE' AND t.commune_code = u.code)))::int AS covered`);
     return counts!;
-  });
+  }));
 
 @Resolver(() => Province)
 @Authorized(...Roles.dashboard)

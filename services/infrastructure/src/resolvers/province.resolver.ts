@@ -1,9 +1,10 @@
-import { ReportedMeasurement, Roles } from '@ioc/kit';
+import { cachedRead, ReportedMeasurement, Roles } from '@ioc/kit';
 import { Authorized, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { SubgraphContext } from '@ioc/kit';
 import { InfrastructureSummary } from '../types/infrastructure-summary.type';
 import { Province } from '../stubs/province.stub';
 import { infrastructureCounts, infrastructureIndicators } from '../indicators/infrastructure.indicators';
+import { infrastructureReads } from '../loaders/read-cache.loader';
 
 export const provinceCode = '84';
 
@@ -13,6 +14,10 @@ export class ProvinceResolver {
   @FieldResolver(() => InfrastructureSummary, { nullable: true, description: 'Hạ tầng số of the province; null for other provinces.' })
   async infrastructure(@Root() province: Province, @Ctx() ctx: SubgraphContext): Promise<InfrastructureSummary | null> {
     if (province.code !== provinceCode) return null;
+    return cachedRead(ctx, infrastructureReads, 'province summary', () => this.summary(province, ctx));
+  }
+
+  private async summary(province: Province, ctx: SubgraphContext): Promise<InfrastructureSummary> {
     const counts = await infrastructureCounts(ctx);
     const [indicators, reportedMeasurements] = await Promise.all([
       infrastructureIndicators(ctx, counts),

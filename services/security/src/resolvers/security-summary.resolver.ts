@@ -1,6 +1,7 @@
 import { Arg, Authorized, Ctx, FieldResolver, Int, Resolver } from 'type-graphql';
 import type { Indicator, SubgraphContext } from '@ioc/kit';
-import { Indicator as IndicatorType, ReportedMeasurement, Roles } from '@ioc/kit';
+import { cachedRead, Indicator as IndicatorType, ReportedMeasurement, Roles } from '@ioc/kit';
+import { securityReads } from '../loaders/read-cache.loader';
 import { securityIndicators } from '../indicators/security.indicators';
 import { allProfiles } from '../loaders/profile.loader';
 import { openStatusesSql } from '../sql/alert.sql';
@@ -10,8 +11,11 @@ import { SecurityLevelCount } from '../types/security-level-count.type';
 import { SecuritySummary } from '../types/security-summary.type';
 import { alertStatsFor } from './alert.resolver';
 
-async function counts(ctx: SubgraphContext): Promise<ComplianceCounts> {
-  return complianceCounts(await allProfiles(ctx));
+/** One read of the summary, cached (see `securityReads`). */
+const cached = <T>(ctx: SubgraphContext, key: string, compute: () => Promise<T>) => cachedRead(ctx, securityReads, key, compute);
+
+function counts(ctx: SubgraphContext): Promise<ComplianceCounts> {
+  return cached(ctx, 'compliance counts', async () => complianceCounts(await allProfiles(ctx)));
 }
 
 /** Each headline is computed only when asked for; the profile counts share one query per request. */
@@ -61,41 +65,48 @@ export class SecuritySummaryResolver {
 
   @FieldResolver(() => Int, { description: 'Alerts currently open (NEW, ACKNOWLEDGED, INVESTIGATING), any year.' })
   async openAlerts(@Ctx() ctx: SubgraphContext): Promise<number> {
-    const [row] = await ctx.db.query(`SELECT count(*)::int AS n FROM alert WHERE status IN ${openStatusesSql}`);
-    return row.n;
+    return cached(ctx, 'open alerts', async () => {
+      const [row] = await ctx.db.query(`SELECT count(*)::int AS n FROM alert WHERE status IN ${openStatusesSql}`);
+      return row.n as number;
+    });
   }
 
   @FieldResolver(() => AlertStats, { description: 'Alerts first seen in a year, by kind, severity, source and status.' })
   alerts(@Arg('year', () => Int) year: number, @Ctx() ctx: SubgraphContext): Promise<AlertStats> {
-    return alertStatsFor(ctx, year);
+    return cached(ctx, `alert stats ${year}`, () => alertStatsFor(ctx, year));
   }
 
   @FieldResolver(() => Int, { description: 'Incidents not yet closed.' })
   async openIncidents(@Ctx() ctx: SubgraphContext): Promise<number> {
-    const [row] = await ctx.db.query(`SELECT count(*)::int AS n FROM incident WHERE status <> 'CLOSED'`);
-    return row.n;
+    return cached(ctx, 'open incidents', async () => {
+      const [row] = await ctx.db.query(`SELECT count(*)::int AS n FROM incident WHERE status <> 'CLOSED'`);
+      return row.n as number;
+    });
   }
 
   @FieldResolver(() => Int, { description: 'Incidents reported late, or unreported past the 5-day deadline.' })
   async incidentsSlaBreached(@Ctx() ctx: SubgraphContext): Promise<number> {
-    const [row] = await ctx.db.query(
-      `SELECT count(*)::int AS n FROM incident WHERE (reported_at IS NULL AND now() > report_due_at) OR reported_at > report_due_at`,
-    );
-    return row.n;
+    // Moves with now() as deadlines pass: at most the cache's TTL stale.
+    return cached(ctx, 'incidents SLA breached', async () => {
+      const [row] = await ctx.db.query(
+        `SELECT count(*)::int AS n FROM incident WHERE (reported_at IS NULL AND now() > report_due_at) OR reported_at > report_due_at`,
+      );
+      return row.n as number;
+    });
   }
 
   @FieldResolver(() => [IndicatorType], { description: 'The SECURITY domain\'s 2023 targets with live actuals.' })
   indicators(@Ctx() ctx: SubgraphContext): Promise<Indicator[]> {
-    return securityIndicators(ctx);
+    return cached(ctx, 'indicators', () => securityIndicators(ctx));
   }
 
   @FieldResolver(() => IndicatorType, { nullable: true, description: 'One SECURITY indicator by code, e.g. "systemsGradedShare"; null when unknown.' })
   async indicator(@Arg('code', () => String) code: string, @Ctx() ctx: SubgraphContext): Promise<Indicator | null> {
-    return (await securityIndicators(ctx)).find((indicator) => indicator.code === code) ?? null;
+    return (await cached(ctx, 'indicators', () => securityIndicators(ctx))).find((indicator) => indicator.code === code) ?? null;
   }
 
   @FieldResolver(() => [ReportedMeasurement], { description: 'Security figures the plan reports only as totals.' })
   reportedMeasurements(@Ctx() ctx: SubgraphContext): Promise<ReportedMeasurement[]> {
-    return ctx.db.getRepository(ReportedMeasurement).find({ order: { indicator: 'ASC', period: 'ASC' } });
+    return cached(ctx, 'reported measurements', () => ctx.db.getRepository(ReportedMeasurement).find({ order: { indicator: 'ASC', period: 'ASC' } }));
   }
 }
