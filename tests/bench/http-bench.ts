@@ -90,6 +90,14 @@ export async function checkCalls(what: string, stages: HttpCall[][]): Promise<vo
   }
 }
 
+/** The data an answer carries, failing loudly on errors: routes are compared on it. */
+export async function dataOf(url: string, headers: Record<string, string>, body: string): Promise<unknown> {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+  const answer = (await response.json()) as { data?: unknown; errors?: unknown[] };
+  if (response.status !== 200 || answer.errors?.length) throw new Error(`${url} answered ${response.status}: ${JSON.stringify(answer).slice(0, 800)}`);
+  return answer.data;
+}
+
 export function runLoad(load: ChildProcess, stages: HttpCall[][], options: { concurrency: number; warmupMs: number; durationMs: number; maxRequests?: number }): Promise<LoadResult> {
   const job: LoadJob = { type: 'run', stages, maxRequests: 200_000, ...options };
   return request<LoadResult>(load, job, 'result', options.warmupMs + options.durationMs + 60_000);

@@ -122,6 +122,12 @@ export async function startGatewayProcess(config: GatewayProcessConfig, execArgv
   };
 }
 
+/** Peak resident set (VmHWM) of a process, MiB. */
+export function peakRssMiB(pid: number): number {
+  const kb = Number(/VmHWM:\s+(\d+)\s+kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? NaN);
+  return kb / 1024;
+}
+
 export function rssMiB(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = Number(/VmRSS:\s+(\d+)\s+kB/.exec(status)?.[1] ?? NaN);
@@ -149,6 +155,27 @@ export function markdownTable(header: string[], rows: Array<Array<string | numbe
 }
 
 export const ms = (value: number, digits = 1) => (Number.isFinite(value) ? value.toFixed(digits) : 'n/a');
+
+/**
+ * What a benchmark part must stop if the run is aborted (time limit, Ctrl-C): a part adds its
+ * cleanup when it starts resources and calls the returned release when it is done with them;
+ * the guard's cleanup runs whatever is still registered, newest first.
+ */
+export class Cleanups {
+  private readonly pending = new Set<() => Promise<void>>();
+  add(cleanup: () => Promise<void>): () => Promise<void> {
+    this.pending.add(cleanup);
+    return async () => {
+      if (this.pending.delete(cleanup)) await cleanup();
+    };
+  }
+  async runAll(): Promise<void> {
+    for (const cleanup of [...this.pending].reverse()) {
+      this.pending.delete(cleanup);
+      await cleanup().catch((error) => console.error('bench cleanup failed', error));
+    }
+  }
+}
 
 /**
  * Bounds a benchmark in time: after `limitMs` the cleanup runs and the process exits, whatever
