@@ -263,7 +263,7 @@ describe('roles at the subgraphs, through the gateway', () => {
       );
       expectForbidden(
         await asRole('ioc-viewer', 'mutation { addServer(input: { kind: PHYSICAL, cpuCores: 8, memoryGb: 64, diskGb: 1000, ipv4: "10.9.9.9" }) { id } }'),
-        'Mutation.addServer needs role admin (caller is ioc-viewer)',
+        'Mutation.addServer needs role ingest or admin (caller is ioc-viewer)',
       );
       expectForbidden(
         await asRole('ioc-viewer', 'mutation { recordMeasurement(input: { indicator: "society.smartphoneShare", period: "2023", value: 1, source: "x" }) { value } }'),
@@ -275,7 +275,7 @@ describe('roles at the subgraphs, through the gateway', () => {
 
   it('an analyst cannot retire a server (the catalogue is admin only): FORBIDDEN, server still active', async () => {
     await unchanged(async () => {
-      expectForbidden(await asRole('soc-analyst', `mutation { retireServer(id: "${fixtures.serverId}") { id status } }`), 'Mutation.retireServer needs role admin (caller is soc-analyst)');
+      expectForbidden(await asRole('soc-analyst', `mutation { retireServer(id: "${fixtures.serverId}") { id status } }`), 'Mutation.retireServer needs role ingest or admin (caller is soc-analyst)');
     });
     expect((await sql(stack.database.url, 'SELECT status FROM infrastructure.server WHERE id = $1', [fixtures.serverId]))[0]).toEqual({ status: 'ACTIVE' });
   });

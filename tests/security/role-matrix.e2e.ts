@@ -71,8 +71,8 @@ const matrix: Record<string, Record<string, Group>> = {
     'Mutation.setServerHealth': 'ingest',
     'Mutation.setBtsStatuses': 'ingest',
     'Mutation.setServersHealth': 'ingest',
-    'Mutation.addServer': 'admin',
-    'Mutation.retireServer': 'admin',
+    'Mutation.addServer': 'ingest',
+    'Mutation.retireServer': 'ingest',
   },
   security: {
     'Query.alerts': 'agencyScoped',

@@ -98,3 +98,42 @@ describe('setServersHealth', () => {
     await events.return();
   });
 });
+
+describe('servers added and retired by the ingest role (the feed)', () => {
+  const ingest = { role: 'ingest' as const, subject: 'feed' };
+  const add = (synthetic: boolean | null, ipv4: string) =>
+    infra.query(`mutation($input: AddServerInput!) { addServer(input: $input) { id } }`, { input: { kind: 'VIRTUAL', hostId: 'host-12', cpuCores: 1, memoryGb: 1, diskGb: 10, ipv4, ...(synthetic === null ? {} : { synthetic }) } }, ingest);
+  const retire = (id: string, caller: object = ingest) => infra.query(`mutation($id: String!) { retireServer(id: $id) { id } }`, { id }, caller);
+
+  it('adds a server only marked synthetic, audited as the ingest caller, and retires only a synthetic server an ingest caller added', async () => {
+    const active = async () => Number((await sql(`SELECT count(*) AS n FROM server WHERE status = 'ACTIVE'`))[0].n);
+    const before = await active();
+    for (const synthetic of [null, false]) {
+      const refused = await add(synthetic, '10.99.0.1');
+      expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      expect(refused.errors?.[0]?.message).toMatch(/synthetic: true/);
+    }
+    expect(await active()).toBe(before);
+    const added = await add(true, '10.99.0.2');
+    expect(added.errors).toBeUndefined();
+    const id: string = added.data.addServer.id;
+    expect((await sql('SELECT synthetic FROM server WHERE id = $1', [id]))[0].synthetic).toBe(true);
+    expect((await sql(`SELECT role, subject FROM audit_log WHERE operation = 'addServer' AND target_ids @> ARRAY[$1]::text[]`, [id]))[0]).toEqual({ role: 'ingest', subject: 'feed' });
+
+    // A real server, and a seeded one (generated, marked synthetic, but not the feed's): refused, still active.
+    const real = await infra.query(`mutation { addServer(input: { kind: VIRTUAL, hostId: "host-12", cpuCores: 1, memoryGb: 1, diskGb: 10, ipv4: "10.99.0.3" }) { id } }`);
+    expect(real.errors).toBeUndefined();
+    for (const other of [real.data.addServer.id as string, 'vm-001']) {
+      const refused = await retire(other);
+      expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      expect(refused.errors?.[0]?.message).toContain(`"${other}" is not one (only admins retire real servers)`);
+      expect((await sql('SELECT status FROM server WHERE id = $1', [other]))[0].status).toBe('ACTIVE');
+    }
+    expect((await retire(id)).errors).toBeUndefined();
+    expect((await sql('SELECT status FROM server WHERE id = $1', [id]))[0].status).toBe('RETIRED');
+    expect((await sql(`SELECT role FROM audit_log WHERE operation = 'retireServer' AND target_ids @> ARRAY[$1]::text[]`, [id]))[0].role).toBe('ingest');
+    // Admins still retire any server.
+    expect((await retire(real.data.addServer.id, { role: 'admin' })).errors).toBeUndefined();
+    expect(await active()).toBe(before);
+  });
+});

@@ -202,7 +202,7 @@ describe('mutations', () => {
     const event = await nextEvent('bts.status-changed', async () => {
       for (const station of lte) await infra.query(set, { id: station.id, status: 'DOWN', reason: 'mất điện lưới' });
     });
-    expect(event).toEqual({ id: lte[0]!.id });
+    expect(event).toEqual({ id: lte[0]!.id, status: 'DOWN' });
     const coverage = `{ _entities(representations: [{ __typename: "AdministrativeUnit", code: "${commune}" }, { __typename: "Province", code: "84" }]) {
       ... on AdministrativeUnit { lteCoverage { covered } } ... on Province { infrastructure { communesWithLte indicators { code status } } } } }`;
     let [unit, province] = (await infra.query(coverage)).data._entities;
@@ -260,7 +260,7 @@ describe('mutations', () => {
   it('records a health change and publishes server.health-changed', async () => {
     const set = 'mutation($id: String!, $health: ServerHealth!) { setServerHealth(id: $id, health: $health) { id health } }';
     const event = await nextEvent('server.health-changed', () => infra.query(set, { id: 'host-03', health: 'CRITICAL' }));
-    expect(event).toEqual({ id: 'host-03' });
+    expect(event).toEqual({ id: 'host-03', health: 'CRITICAL' });
     expect(await total('servers', 'health: CRITICAL')).toBe(1);
     const indicators = (await infra.query('{ _entities(representations: [{ __typename: "Province", code: "84" }]) { ... on Province { infrastructure { indicators { code actual } } } } }')).data._entities[0].infrastructure.indicators;
     expect(indicators).toContainEqual({ code: 'dataCentreOperational', actual: 0 });

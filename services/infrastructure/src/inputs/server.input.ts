@@ -29,4 +29,10 @@ export class AddServerInput {
 
   @Field(() => [String], { nullable: true, description: 'Information systems (ids) the server will host.' })
   systemIds?: string[] | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: "Marks a generated server (the demo feed, a load test) as synthetic; default false. An `ingest` caller must set it, and may retire only synthetic servers an `ingest` caller added.",
+  })
+  synthetic?: boolean | null;
 }

@@ -1,7 +1,7 @@
 import { isIPv4, isIPv6 } from 'node:net';
 import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { In } from 'typeorm';
-import { applyOrdering, applySearch, badInput, type Connection, connectionType, foldVietnamese, batchArgument, checkBatchSize, loadBy, loadGrouped, type Ordering, paginate, recordAudit, Roles, singleArgument, type SubgraphContext, withTransaction } from '@ioc/kit';
+import { applyOrdering, applySearch, badInput, type Connection, connectionType, foldVietnamese, forbidden, batchArgument, checkBatchSize, loadBy, loadGrouped, type Ordering, paginate, recordAudit, Roles, singleArgument, type SubgraphContext, type Transaction, withTransaction } from '@ioc/kit';
 import { Server } from '../entities/server.entity';
 import { ServerSystem } from '../entities/server-system.entity';
 import { InformationSystemRef } from '../entities/information-system-ref.entity';
@@ -34,6 +34,12 @@ const limits = { cpuCores: 512, memoryGb: 16_384, diskGb: 1_000_000 } as const;
 
 /** Server fields an audit entry compares. */
 const auditedServerFields = ['kind', 'hostname', 'hostId', 'cpuCores', 'memoryGb', 'diskGb', 'ipv4', 'ipv6', 'health', 'healthChangedAt', 'status', 'commissionedOn', 'retiredAt'];
+
+/** Whether an `ingest` caller put the server into service (its `addServer` audit entry). */
+async function addedByIngest(tx: Transaction, id: string): Promise<boolean> {
+  const rows = await tx.query<unknown[]>(`SELECT 1 FROM audit_log WHERE operation = 'addServer' AND role = 'ingest' AND target_ids @> ARRAY[$1]::text[] LIMIT 1`, [id]);
+  return rows.length > 0;
+}
 
 function activeGuests(ctx: SubgraphContext, hostIds: readonly string[]): Promise<Server[]> {
   return ctx.db.getRepository(Server).findBy({ hostId: In([...hostIds]), status: ServerStatus.ACTIVE });
@@ -106,9 +112,12 @@ export class ServerResolver {
     return links.map((link) => ({ id: link.systemId }));
   }
 
-  @Authorized(...Roles.admin)
-  @Mutation(() => Server, { description: 'Puts a server into service (within its host\'s capacity); publishes `server.changed`.' })
+  @Authorized(...Roles.ingest)
+  @Mutation(() => Server, {
+    description: 'Puts a server into service (within its host\'s capacity); publishes `server.changed`. Admins; an `ingest` caller (the demo feed) only with `synthetic: true`.',
+  })
   async addServer(@Arg('input', () => AddServerInput) input: AddServerInput, @Ctx() ctx: SubgraphContext): Promise<Server> {
+    if (ctx.principal.role === 'ingest' && input.synthetic !== true) throw forbidden('addServer', 'for the ingest role needs input.synthetic: true (only admins put real servers into service)');
     for (const name of ['cpuCores', 'memoryGb', 'diskGb'] as const) {
       const value = input[name];
       if (!Number.isInteger(value) || value < 1 || value > limits[name]) {
@@ -175,7 +184,7 @@ export class ServerResolver {
         commissionedOn: now.toISOString().slice(0, 10),
         retiredAt: null,
         searchName: serverSearchName(id, hostname, systems),
-        synthetic: false,
+        synthetic: input.synthetic === true,
       });
       await servers.insert(server);
       if (systemIds.length) await tx.manager.getRepository(ServerSystem).insert(systemIds.map((systemId) => ({ serverId: id, systemId })));
@@ -185,19 +194,25 @@ export class ServerResolver {
         targetType: 'Server',
         targetIds: [id],
         after: { ...server, systemIds },
-        fields: [...auditedServerFields, 'systemIds'],
+        fields: [...auditedServerFields, 'systemIds', 'synthetic'],
       });
       return server;
     });
   }
 
-  @Authorized(...Roles.admin)
-  @Mutation(() => Server, { description: 'Retires a server (a host only once its VMs are gone); publishes `server.changed`.' })
+  @Authorized(...Roles.ingest)
+  @Mutation(() => Server, {
+    description: 'Retires a server (a host only once its VMs are gone); publishes `server.changed`. Admins; an `ingest` caller only a synthetic server an `ingest` caller added.',
+  })
   async retireServer(@Arg('id', () => String) id: string, @Ctx() ctx: SubgraphContext): Promise<Server> {
     return withTransaction(ctx.db, async (tx) => {
       const servers = tx.manager.getRepository(Server);
       const server = await servers.createQueryBuilder('s').setLock('pessimistic_write').where('s.id = :id', { id }).getOne();
       if (!server) throw badInput('id', `no server with id "${id}"`);
+      // The seeded data centre is generated too (synthetic), so the audit log tells the feed's own servers apart.
+      if (ctx.principal.role === 'ingest' && !(server.synthetic && (await addedByIngest(tx, id)))) {
+        throw forbidden('retireServer', `for the ingest role takes only a synthetic server an ingest caller added; "${id}" is not one (only admins retire real servers)`);
+      }
       if (server.status === ServerStatus.RETIRED) throw badInput('id', `server "${id}" is already retired`);
       if (server.kind === ServerKind.PHYSICAL) {
         const guests = await servers.countBy({ hostId: id, status: ServerStatus.ACTIVE });
