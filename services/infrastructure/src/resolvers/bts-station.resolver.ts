@@ -1,5 +1,6 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { applyOrdering, applySearch, badInput, batchArgument, checkBatchSize, type Connection, connectionType, loadBy, type Ordering, paginate, Roles, singleArgument, type SubgraphContext } from '@ioc/kit';
+import { applyOrdering, applySearch, badInput, batchArgument, cachedRead, checkBatchSize, type Connection, connectionType, type Ordering, paginate, Roles, singleArgument, type SubgraphContext } from '@ioc/kit';
+import { infrastructureReads } from '../loaders/read-cache.loader';
 import { BtsStation } from '../entities/bts-station.entity';
 import { BtsStatusChange } from '../entities/bts-status-change.entity';
 import { TelecomOperator } from '../entities/telecom-operator.entity';
@@ -22,6 +23,12 @@ const order: Record<BtsStationSort, Ordering> = {
   [BtsStationSort.COMMISSIONED_DESC]: [['s.commissionedOn', 'DESC'], ['s.id', 'ASC']],
 };
 
+/** The telecom operators (a handful; nothing here writes them) by id, through the read cache. */
+async function operatorById(ctx: SubgraphContext, id: string): Promise<TelecomOperator | null> {
+  const operators = await cachedRead(ctx, infrastructureReads, 'telecom operators', async () => new Map((await ctx.db.getRepository(TelecomOperator).find()).map((row) => [row.id, row])));
+  return operators.get(id) ?? null;
+}
+
 /** A page of stations in an area (`'everything'` for the whole province) matching the filters. */
 export async function queryBtsStations(
   ctx: SubgraphContext,
@@ -29,7 +36,7 @@ export async function queryBtsStations(
   area: AreaArgs | 'everything',
 ): Promise<Connection<BtsStation>> {
   if (typeof args.operatorId === 'string') {
-    const operator = await loadBy(ctx, TelecomOperator, 'id', args.operatorId);
+    const operator = await operatorById(ctx, args.operatorId);
     if (!operator) throw badInput('operatorId', `no telecom operator with id "${args.operatorId}"`);
   }
   const query = ctx.db.getRepository(BtsStation).createQueryBuilder('s');
@@ -39,7 +46,8 @@ export async function queryBtsStations(
   if (args.technology) query.andWhere('s.technologies @> ARRAY[:technology]::text[]', { technology: args.technology });
   applySearch(query, 's.searchName', args.search);
   applyOrdering(query, order[args.sort ?? BtsStationSort.ID_ASC]);
-  return paginate(query, args);
+  // totalCount through the read cache (one count per filter until a station changes); the page itself is read each time.
+  return paginate(query, args, { count: 'rows', cacheCount: (key, compute) => cachedRead(ctx, infrastructureReads, key, compute) });
 }
 
 @Resolver(() => BtsStation)
@@ -62,7 +70,7 @@ export class BtsStationResolver {
 
   @FieldResolver(() => TelecomOperator)
   async operator(@Root() station: BtsStation, @Ctx() ctx: SubgraphContext): Promise<TelecomOperator | null> {
-    return loadBy(ctx, TelecomOperator, 'id', station.operatorId);
+    return operatorById(ctx, station.operatorId);
   }
 
   @FieldResolver(() => AdministrativeUnit, { description: 'The commune the station stands in.' })
