@@ -1,3 +1,5 @@
+import pg from 'pg';
+import { countsSql as infrastructureCountsSql } from '../../services/infrastructure/src/indicators/infrastructure.indicators';
 import { checkCalls, jsonBodies, runLoad, startHttpBench, type HttpBench } from './http-bench';
 import type { HttpCall } from './http-load';
 import { alertList, btsList, scorecard } from './queries';
@@ -12,11 +14,14 @@ import { guard, machineLine, markdownTable, ms, postgresCpuMs } from './support'
  * hundred. Prints figures; asserts nothing about time.
  *
  * Knobs: BENCH_SEED (full|small, default full), BENCH_READS_N (requests per row, default 400),
- * BENCH_READS_CONCURRENCY (default 1).
+ * BENCH_READS_CONCURRENCY (default 1), BENCH_READS_ONLY (rows whose operation or fetch contains it),
+ * BENCH_READS_EXPLAIN=0 (skip the EXPLAIN (ANALYZE, BUFFERS) of the list pages' and summaries' SQL
+ * printed at the end: what the subgraphs send on a cache miss, written out here by hand).
  */
 const seed = process.env.BENCH_SEED === 'small' ? 'small' : 'full';
 const n = Number(process.env.BENCH_READS_N ?? 400);
 const concurrency = Number(process.env.BENCH_READS_CONCURRENCY ?? 1);
+const only = process.env.BENCH_READS_ONLY;
 
 let bench: HttpBench | undefined;
 const run = guard('bench:reads', 30 * 60_000, async () => bench?.stop());
@@ -39,7 +44,7 @@ run.run(async () => {
   const alerts = at('security', alertList.direct.security, [{}]);
   const alertEntities = alertList.direct.entities.map((e) => ({ name: e.subgraph, call: at(e.subgraph, e.query, [{ representations: systems }]) }));
 
-  const rows: Array<{ operation: string; part: string; stages: HttpCall[][] }> = [
+  const allRows: Array<{ operation: string; part: string; stages: HttpCall[][] }> = [
     { operation: 'scorecard', part: 'egov province', stages: [[scorecardEgov]] },
     ...scorecardEntities.map((e) => ({ operation: 'scorecard', part: `${e.name} _entities(Province)`, stages: [[e.call]] })),
     { operation: 'scorecard', part: 'whole direct plan', stages: [[scorecardEgov], scorecardEntities.map((e) => e.call)] },
@@ -48,6 +53,7 @@ run.run(async () => {
     ...alertEntities.map((e) => ({ operation: 'alert list (20)', part: `${e.name} _entities(InformationSystem × ${systems.length})`, stages: [[e.call]] })),
     { operation: 'alert list (20)', part: 'whole direct plan', stages: [[alerts], alertEntities.map((e) => e.call)] },
   ];
+  const rows = allRows.filter((row) => !only || row.operation.includes(only) || row.part.includes(only));
   for (const row of rows) await checkCalls(`${row.operation} · ${row.part}`, row.stages);
 
   const table: Array<Array<string | number>> = [];
@@ -70,6 +76,29 @@ run.run(async () => {
   console.log(`## npm run bench:reads — ${seed} seed, ${n} requests per row at c=${concurrency} after a warm-up`);
   console.log('');
   console.log(markdownTable(['operation', 'fetch', 'requests', 'errors', 'p50 ms', 'subgraphs CPU ms/req', 'PostgreSQL CPU ms/req', 'total'], table));
+  if (process.env.BENCH_READS_EXPLAIN !== '0') {
+    const explained: Array<{ schema: string; what: string; sql: string }> = [
+      { schema: 'infrastructure', what: 'BTS page of district 844, by name', sql: `SELECT * FROM bts_station s WHERE s.district_code = '844' ORDER BY s.name ASC, s.id ASC LIMIT 50` },
+      { schema: 'infrastructure', what: 'its totalCount', sql: `SELECT COUNT(*)::int FROM bts_station s WHERE s.district_code = '844'` },
+      { schema: 'infrastructure', what: 'the province summary counts', sql: infrastructureCountsSql },
+      { schema: 'security', what: 'alert page (first 20, last seen first)', sql: 'SELECT * FROM alert a ORDER BY a.last_seen DESC, a.sequence DESC LIMIT 20' },
+      { schema: 'security', what: 'its totalCount', sql: 'SELECT COUNT(*)::int FROM alert a' },
+    ];
+    const client = new pg.Client({ connectionString: bench.stack.database.url });
+    await client.connect();
+    try {
+      for (const { schema, what, sql } of explained) {
+        await client.query(`SET search_path TO ${schema}, public`);
+        const { rows: plan } = await client.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`);
+        console.log('');
+        console.log(`### ${schema}: ${what}`);
+        console.log(plan.map((line) => `    ${line['QUERY PLAN']}`).join('\n'));
+      }
+    } finally {
+      await client.end();
+    }
+  }
+
   console.log('');
   console.log(machineLine());
 });

@@ -25,7 +25,7 @@ export interface InfrastructureCounts {
   ruralCommunesWithPostalPoint: number;
 }
 
-const countsSql = `
+export const countsSql = `
   SELECT
     (SELECT count(*) FROM telecom_operator WHERE kind = 'TELECOM')::int AS "telecomOperators",
     (SELECT count(*) FROM telecom_operator WHERE kind = 'CABLE_TV')::int AS "cableTvOperators",

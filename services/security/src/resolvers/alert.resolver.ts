@@ -10,6 +10,7 @@ import {
   type Ordering,
   ownRowOrNull,
   paginate,
+  cachedRead,
   parseInstant,
   parseInstantRange,
   recordAudit,
@@ -31,6 +32,7 @@ import { Agency } from '../stubs/agency.stub';
 import { AlertStats } from '../types/alert-stats.type';
 import { AlertKind, AlertOrder, AlertSeverity, AlertSource, AlertStatus } from '../enums/alert.enum';
 import { InformationSystem } from '../stubs/information-system.stub';
+import { securityReads } from '../loaders/read-cache.loader';
 import { RaiseAlertResult } from '../types/raise-alert-result.type';
 import { Server } from '../stubs/server.stub';
 import { muteIfSuppressed } from '../stores/suppression.store';
@@ -108,7 +110,9 @@ export class AlertResolver {
     if (range.from) query.andWhere('a.first_seen >= :from', { from: range.from });
     if (range.before) query.andWhere('a.first_seen < :before', { before: range.before });
     applyOrdering(query, orderings[args.orderBy ?? AlertOrder.LAST_SEEN_DESC]);
-    return paginate(query, args);
+    // totalCount through the read cache, keyed by the count's SQL and parameters (filters and the
+    // caller's agency scope); alert.raised/updated and any commit here clear it. The page is read each time.
+    return paginate(query, args, { count: 'rows', cacheCount: (key, compute) => cachedRead(ctx, securityReads, key, compute) });
   }
 
   @Directive('@tag(name: "agency")')
