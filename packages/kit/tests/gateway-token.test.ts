@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SignJWT } from 'jose';
 import { signGatewayToken, verifyGatewayToken } from '../src/auth/gateway-token';
 
@@ -31,5 +31,25 @@ describe('verifyGatewayToken', () => {
   it('tolerates the clock skew and honours a configured lifetime', async () => {
     await expect(verifyGatewayToken(await token({ iat: now() + 3, exp: now() + 120 }), secret)).resolves.toBeDefined();
     await expect(verifyGatewayToken(await token({ iat: now(), exp: now() + 120 }), secret, 60)).rejects.toThrow(/longer than the 60 s allowed/);
+  });
+
+  describe('a token already verified', () => {
+    afterEach(() => vi.useRealTimers());
+
+    it('is accepted again without a new check only for the same secret and an allowed lifetime', async () => {
+      const reused = await token({ iat: now(), exp: now() + 120 });
+      const first = await verifyGatewayToken(reused, secret);
+      first.subject = 'changed by a caller';
+      await expect(verifyGatewayToken(reused, secret)).resolves.toMatchObject({ subject: 't', role: 'admin' });
+      await expect(verifyGatewayToken(reused, 'another-secret-long-enough-for-hs256-0123')).rejects.toThrow(/invalid gateway token/);
+      await expect(verifyGatewayToken(reused, secret, 60)).rejects.toThrow(/longer than the 60 s allowed/);
+    });
+
+    it('is refused as expired once past its exp and the skew', async () => {
+      const reused = await token({ iat: now(), exp: now() + 30 });
+      await expect(verifyGatewayToken(reused, secret)).resolves.toBeDefined();
+      vi.useFakeTimers({ now: Date.now() + 40_000, toFake: ['Date'] });
+      await expect(verifyGatewayToken(reused, secret)).rejects.toThrow(/gateway token expired/);
+    });
   });
 });

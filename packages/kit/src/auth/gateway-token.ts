@@ -34,6 +34,15 @@ export const gatewayTokenClockSkewSeconds = 5;
 export const defaultGatewayTokenMaxLifetimeSeconds = 300;
 
 /**
+ * Tokens already verified, until they expire: the gateway reuses a caller's token for a minute,
+ * so a subgraph checks the HMAC once per token, not per request (0.3–0.4 ms of CPU each, measured
+ * with bench:reads). An entry serves only the same secret and a lifetime the caller still allows;
+ * past `exp` (with the skew) the token is verified again, and refused as expired.
+ */
+const verified = new Map<string, { secret: string; exp: number; lifetime: number; principal: Principal }>();
+const maxVerifiedTokens = 10_000;
+
+/**
  * A leaked gateway token must stop working soon: it needs `exp` and `iat`, may not live longer
  * than `maxLifetimeSeconds`, and may not be issued in the future beyond the clock skew.
  */
@@ -43,6 +52,8 @@ export async function verifyGatewayToken(
   maxLifetimeSeconds = defaultGatewayTokenMaxLifetimeSeconds,
 ): Promise<Principal> {
   if (!token) throw unauthenticated('subgraphs only answer requests that come through the gateway');
+  const known = verified.get(token);
+  if (known && known.secret === secret && known.lifetime <= maxLifetimeSeconds && Date.now() / 1000 <= known.exp + gatewayTokenClockSkewSeconds) return { ...known.principal };
   try {
     const { payload } = await jwtVerify(token, keyOf(secret), {
       issuer,
@@ -55,12 +66,15 @@ export async function verifyGatewayToken(
     if (iat > Date.now() / 1000 + gatewayTokenClockSkewSeconds) throw unauthenticated('gateway token issued in the future');
     if (exp - iat > maxLifetimeSeconds) throw unauthenticated(`gateway token lives ${exp - iat} s, longer than the ${maxLifetimeSeconds} s allowed`);
     if (!payload.sub || !isRole(payload.role)) throw unauthenticated('gateway token without subject or role');
-    return {
+    const principal: Principal = {
       subject: payload.sub,
       role: payload.role,
       agencyId: typeof payload.agency === 'string' ? payload.agency : undefined,
       clientIp: typeof payload.ip === 'string' ? payload.ip : undefined,
     };
+    if (verified.size >= maxVerifiedTokens) verified.clear();
+    verified.set(token, { secret, exp, lifetime: exp - iat, principal });
+    return { ...principal };
   } catch (error) {
     if (error instanceof joseErrors.JWTExpired) throw unauthenticated('gateway token expired');
     if (error instanceof joseErrors.JWTClaimValidationFailed && error.reason === 'missing') throw unauthenticated(`gateway token without "${error.claim}"`);
