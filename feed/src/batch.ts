@@ -27,6 +27,8 @@ export interface GraphQLBody {
 export interface OperationField {
   alias: string;
   events: number[];
+  /** A mutation without a batch form (`addServer`): one event, answered with one object. */
+  single?: boolean;
 }
 export interface Operation {
   query: string;
@@ -54,14 +56,16 @@ export function batchOperation(events: readonly FeedEvent[]): Operation {
   const variables: Record<string, unknown> = {};
   const fields: OperationField[] = [];
   for (const [kind, indices] of byKind) {
-    const { field, list, itemType, maxItems, selection, item } = mutations[kind];
+    const mutation = mutations[kind];
+    const { field, list, itemType, maxItems, selection, item } = mutation;
+    const single = 'single' in mutation;
     for (let from = 0; from < indices.length; from += maxItems) {
       const alias = `f${fields.length}`;
       const chunk = indices.slice(from, from + maxItems);
-      declarations.push(`$${alias}: [${itemType}]!`);
+      declarations.push(`$${alias}: ${single ? itemType : `[${itemType}]!`}`);
       selections.push(`${alias}: ${field}(${list}: $${alias}) ${selection}`);
-      variables[alias] = chunk.map((i) => withoutUndefined(item(events[i]!.variables)));
-      fields.push({ alias, events: chunk });
+      variables[alias] = single ? withoutUndefined(item(events[chunk[0]!]!.variables)) : chunk.map((i) => withoutUndefined(item(events[i]!.variables)));
+      fields.push({ alias, events: chunk, ...(single ? { single } : {}) });
     }
   }
   return { query: `mutation Feed(${declarations.join(', ')}) { ${selections.join(' ')} }`, variables, fields };
@@ -145,7 +149,8 @@ export function outcomes(fields: readonly OperationField[], status: number, body
   if (body.data) {
     const general = errors.filter((e) => !e.path?.length);
     for (const field of fields) {
-      const answers = body.data[field.alias];
+      const answer = body.data[field.alias];
+      const answers = field.single && answer != null ? [answer] : answer;
       if (Array.isArray(answers) && own(field.alias).length === 0) field.events.forEach((e, j) => (result[e] = { applied: true, data: answers[j] ?? undefined }));
       else failField(field, own(field.alias).length ? own(field.alias) : general);
     }

@@ -3,13 +3,13 @@ import type { FeedCatalogue } from '@ioc/seeds/feed-catalogue';
 import { createRandom, type Random } from '@ioc/seeds/random';
 import { repeatRecord, suricataAlert, wazuhAlert, type SocRecord } from './soc';
 
-export const eventKinds = ['alert', 'bts', 'server-health', 'dossier', 'resolution', 'feedback'] as const;
+export const eventKinds = ['alert', 'bts', 'server-health', 'dossier', 'resolution', 'feedback', 'server-add', 'server-retire'] as const;
 export type EventKind = (typeof eventKinds)[number];
 
 /**
  * One event to send: a mutation's variables, or for an alert a SOC record (`SocRecord`). `dossier`
  * numbers the feed's received dossiers; `resolves` names the n-th, whose id only the gateway's
- * answer gives.
+ * answer gives. `server` and `retires` do the same for the synthetic servers it adds and retires.
  */
 export interface FeedEvent {
   kind: EventKind;
@@ -17,6 +17,8 @@ export interface FeedEvent {
   variables: Record<string, unknown>;
   dossier?: number;
   resolves?: number;
+  server?: number;
+  retires?: number;
 }
 
 /** SOC alerts go to the ingest endpoints as the tools' own records; every other kind is a mutation. */
@@ -35,10 +37,14 @@ export const mutations = {
   dossier: { subgraph: 'egov', field: 'receiveDossiers', list: 'items', itemType: 'ReceiveDossierItemInput!', maxItems: 100, selection: '{ id }', item: (v: Record<string, unknown>) => ({ input: v.input, applicant: v.applicant }) },
   resolution: { subgraph: 'egov', field: 'resolveDossiers', list: 'items', itemType: 'ResolveDossierItemInput!', maxItems: 100, selection: '{ id }', item: (v: Record<string, unknown>) => ({ id: v.id, resolvedAt: v.resolvedAt }) },
   feedback: { subgraph: 'egov', field: 'receiveFeedbacks', list: 'inputs', itemType: 'ReceiveFeedbackInput!', maxItems: 100, selection: '{ id }', item: (v: Record<string, unknown>) => v.input },
-} as const satisfies Record<GraphqlKind, { subgraph: string; field: string; list: string; itemType: string; maxItems: number; selection: string; item: (variables: Record<string, unknown>) => unknown }>;
+  // No batch form: one field per event (`list` is the argument, `itemType` its type).
+  'server-add': { subgraph: 'infrastructure', field: 'addServer', list: 'input', itemType: 'AddServerInput!', maxItems: 1, single: true, selection: '{ id }', item: (v: Record<string, unknown>) => v.input },
+  'server-retire': { subgraph: 'infrastructure', field: 'retireServer', list: 'id', itemType: 'String!', maxItems: 1, single: true, selection: '{ id }', item: (v: Record<string, unknown>) => v.id },
+} as const satisfies Record<GraphqlKind, { subgraph: string; field: string; list: string; itemType: string; maxItems: number; single?: boolean; selection: string; item: (variables: Record<string, unknown>) => unknown }>;
 
 /** Relative frequencies on a working day: dossiers dominate, SOC alerts are a few a minute. */
-const baseWeights: Record<EventKind, number> = { alert: 3, bts: 2, 'server-health': 2, dossier: 8, resolution: 6, feedback: 1 };
+/** Now and then a synthetic VM is put into service, and later one the feed added retired. */
+const baseWeights: Record<EventKind, number> = { alert: 3, bts: 2, 'server-health': 2, dossier: 8, resolution: 6, feedback: 1, 'server-add': 0.01, 'server-retire': 0.01 };
 
 const workingMinutes = { from: 7 * 60 + 30, to: 17 * 60 };
 /** Office hours Monday to Friday on the kit's Vietnam clock. */
@@ -83,6 +89,9 @@ interface State {
   health: Map<string, (typeof healthStates)[number]>;
   /** Recent SOC records, replayed now and then so deduplication shows. */
   recentAlerts: SocRecord[];
+  /** Synthetic servers added (their ordinals), and those of them not yet retired. */
+  serversAdded: number;
+  serversActive: number[];
 }
 
 export interface GeneratorOptions {
@@ -101,13 +110,14 @@ export interface GeneratorOptions {
  */
 export function createGenerator(options: GeneratorOptions) {
   const { catalogue } = options;
-  const state: State = { random: createRandom(options.seed), clock: options.start.getTime(), serial: 0, dossiers: 0, resolved: 0, storm: null, down: [], health: new Map(), recentAlerts: [] };
+  const state: State = { random: createRandom(options.seed), clock: options.start.getTime(), serial: 0, dossiers: 0, resolved: 0, storm: null, down: [], health: new Map(), recentAlerts: [], serversAdded: 0, serversActive: [] };
+  const hosts = catalogue.servers.filter((s) => s.kind === 'PHYSICAL');
   const districts = [...new Set(catalogue.stations.map((s) => s.districtCode))].sort();
   const communeWeights = catalogue.communes.map((c) => c.weight);
   // Alerts name a server and the system it serves; hosts and idle VMs serve none.
   const watched = catalogue.servers.filter((s) => s.systemCodes.length > 0);
 
-  const make = (kind: EventKind, variables: Record<string, unknown>, order: Pick<FeedEvent, 'dossier' | 'resolves'> = {}): FeedEvent => ({
+  const make = (kind: EventKind, variables: Record<string, unknown>, order: Pick<FeedEvent, 'dossier' | 'resolves' | 'server' | 'retires'> = {}): FeedEvent => ({
     kind,
     at: new Date(state.clock).toISOString(),
     variables,
@@ -181,6 +191,19 @@ export function createGenerator(options: GeneratorOptions) {
         },
       });
     },
+    'server-add'() {
+      const { random } = state;
+      const n = ++state.serversAdded;
+      state.serversActive.push(n);
+      // A small VM (any host has room for it) on an address of the feed's own range.
+      return make('server-add', {
+        input: { kind: 'VIRTUAL', hostId: random.pick(hosts).id, cpuCores: 1, memoryGb: 2, diskGb: 20, ipv4: `10.254.${random.int(0, 255)}.${random.int(1, 254)}`, systemIds: [], synthetic: true },
+      }, { server: n });
+    },
+    'server-retire'() {
+      const n = state.serversActive.length > 0 ? state.serversActive.splice(state.random.int(0, state.serversActive.length - 1), 1)[0]! : state.serversAdded;
+      return make('server-retire', { id: '' }, { retires: n });
+    },
   };
 
   return {
@@ -189,13 +212,17 @@ export function createGenerator(options: GeneratorOptions) {
       state.clock += Math.round(state.random.next() * 2 * options.intervalMs);
       const working = options.anyHour === true || isWorkingTime(new Date(state.clock));
       const weights = eventKinds.map((kind) =>
-        (kind === 'dossier' || kind === 'resolution') && !working ? 0 : kind === 'resolution' && state.resolved >= state.dossiers ? 0 : baseWeights[kind],
+        (kind === 'dossier' || kind === 'resolution') && !working ? 0 : kind === 'resolution' && state.resolved >= state.dossiers ? 0 : kind === 'server-retire' && state.serversActive.length === 0 ? 0 : baseWeights[kind],
       );
       return builders[state.random.weighted(eventKinds, weights)]();
     },
-    /** One event of a kind, whatever the hour (`--once` asks for them in `eventKinds` order, dossier before resolution). */
+    /** One event of a kind, whatever the hour (`--once` asks for them in `eventKinds` order, dossier before resolution, a server added before one retired). */
     one(kind: EventKind): FeedEvent {
       return builders[kind]();
+    },
+    /** Retirements of the servers it added and has not retired: a run ends with the data centre as it found it. */
+    closing(): FeedEvent[] {
+      return state.serversActive.splice(0).map((n) => make('server-retire', { id: '' }, { retires: n }));
     },
   };
 }

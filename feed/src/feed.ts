@@ -56,6 +56,10 @@ interface Pending {
   queuedAt: number;
 }
 
+/** The key of what an event creates, and of what it needs the id of. */
+const createsKey = (event: FeedEvent) => (event.dossier !== undefined ? `dossier:${event.dossier}` : event.server !== undefined ? `server:${event.server}` : undefined);
+const needsKey = (event: FeedEvent) => (event.resolves !== undefined ? `dossier:${event.resolves}` : event.retires !== undefined ? `server:${event.retires}` : undefined);
+
 /** Where an event goes: a GraphQL request, or one of the SOC ingest endpoints. */
 type Channel = 'graphql' | SocRecord['source'];
 const channelOf = (event: FeedEvent): Channel => (event.kind === 'alert' ? (event.variables as SocRecord).source : 'graphql');
@@ -92,10 +96,10 @@ export async function runFeed(options: FeedOptions): Promise<FeedReport> {
   let requests = 0;
   const queues: Record<Channel, Pending[]> = { graphql: [], wazuh: [], suricata: [] };
   const queued = () => queues.graphql.length + queues.wazuh.length + queues.suricata.length;
-  /** Dossier ordinal → its id, or null once it was dropped. */
-  const dossierIds = new Map<number, string | null>();
-  /** Resolutions whose dossier is not answered yet, by the dossier's ordinal. */
-  const awaiting = new Map<number, FeedEvent[]>();
+  /** What an event creates (`dossier:3`, `server:1`) → its id, or null once it was dropped. */
+  const createdIds = new Map<string, string | null>();
+  /** Events that need the id of something not answered yet (a resolution its dossier's, a retirement its server's), by that thing's key. */
+  const awaiting = new Map<string, FeedEvent[]>();
   let inFlight = 0;
   let pausedUntil = 0;
   let failureStreak = 0;
@@ -116,21 +120,23 @@ export async function runFeed(options: FeedOptions): Promise<FeedReport> {
   const drop = (event: FeedEvent, why: string, detail: Record<string, unknown> = {}, quiet = false) => {
     droppedKinds[event.kind] += 1;
     minute.dropped += 1;
-    if (event.dossier !== undefined) settleDossier(event.dossier, null);
+    const created = createsKey(event);
+    if (created !== undefined) settleCreated(created, null);
     if (!quiet) logger.warn(`feed dropped an event: ${why}`, { kind: event.kind, at: event.at, ...detail });
   };
   let overflowLoggedAt = -Infinity;
-  /** Releases (or drops) the resolutions that waited for this dossier. */
-  const settleDossier = (ordinal: number, id: string | null) => {
-    dossierIds.set(ordinal, id);
-    for (const resolution of awaiting.get(ordinal) ?? []) enqueue(resolution);
-    awaiting.delete(ordinal);
+  /** Releases (or drops) the events that waited for this record's id. */
+  const settleCreated = (key: string, id: string | null) => {
+    createdIds.set(key, id);
+    for (const waiting of awaiting.get(key) ?? []) enqueue(waiting);
+    awaiting.delete(key);
   };
   const enqueue = (event: FeedEvent) => {
-    if (event.resolves !== undefined) {
-      const id = dossierIds.get(event.resolves);
-      if (id === null) return drop(event, 'its dossier was dropped', { resolves: event.resolves });
-      if (id === undefined) return void awaiting.set(event.resolves, [...(awaiting.get(event.resolves) ?? []), event]);
+    const needed = needsKey(event);
+    if (needed !== undefined) {
+      const id = createdIds.get(needed);
+      if (id === null) return drop(event, `its ${needed.split(':')[0]} was dropped`, { needs: needed });
+      if (id === undefined) return void awaiting.set(needed, [...(awaiting.get(needed) ?? []), event]);
       event = { ...event, variables: { ...event.variables, id } };
     }
     if (queued() >= maxQueue) {
@@ -146,10 +152,11 @@ export async function runFeed(options: FeedOptions): Promise<FeedReport> {
     if (outcome.applied) {
       sent[event.kind] += 1;
       minute.sent[event.kind] += 1;
-      if (event.dossier !== undefined) {
+      const created = createsKey(event);
+      if (created !== undefined) {
         const id = outcome.data?.id;
-        if (id === undefined) logger.warn('feed lost a dossier id: a later event of its operation failed', { dossier: event.dossier });
-        settleDossier(event.dossier, id === undefined ? null : String(id));
+        if (id === undefined) logger.warn('feed lost the id of what it created: a later event of its operation failed', { created });
+        settleCreated(created, id === undefined ? null : String(id));
       }
       return true;
     }
@@ -262,11 +269,17 @@ export async function runFeed(options: FeedOptions): Promise<FeedReport> {
   const deadline = options.durationMs === undefined ? Infinity : Date.now() + options.durationMs;
   const interval = 1000 / options.rate;
   let made = 0;
+  let closed = false;
   try {
     if (options.once) for (const kind of eventKinds) enqueue(generator.one(kind));
     for (;;) {
       const now = Date.now();
       const making = !options.once && now < deadline && !options.signal?.aborted;
+      // The run ends with the servers it added retired (unless stopped by Ctrl-C): the data centre's figures as it found them.
+      if (!making && !closed && !options.signal?.aborted) {
+        closed = true;
+        for (const event of generator.closing()) enqueue(event);
+      }
       if (making) {
         const due = Math.floor((performance.now() - started) / interval) + 1;
         for (; made < due; made++) enqueue(generator.next());

@@ -20,8 +20,34 @@ describe('feed events', () => {
     expect(run(8, 500)).not.toEqual(run(7, 500));
   });
 
-  it('mixes every kind over a working morning', () => {
-    expect(new Set(run(1, 500).map((e) => e.kind))).toEqual(new Set(eventKinds));
+  it('mixes every kind over a working morning (servers are added and retired only now and then)', () => {
+    const rare = ['server-add', 'server-retire'];
+    const morningKinds = new Set(run(1, 500).map((e) => e.kind));
+    for (const kind of eventKinds.filter((k) => !rare.includes(k))) expect(morningKinds.has(kind), kind).toBe(true);
+    expect(new Set(run(1, 20_000).map((e) => e.kind))).toEqual(new Set(eventKinds));
+  });
+
+  it('adds synthetic VMs, retires only servers it added, each once, and retires the rest when the run ends', () => {
+    const generator = createGenerator({ seed: 6, catalogue, start: morning, intervalMs: 100 });
+    const events = Array.from({ length: 40_000 }, () => generator.next());
+    const added = events.filter((e) => e.kind === 'server-add');
+    const retired = events.filter((e) => e.kind === 'server-retire');
+    expect(added.length).toBeGreaterThan(3);
+    const hosts = new Set(catalogue.servers.filter((s) => s.kind === 'PHYSICAL').map((s) => s.id));
+    for (const e of added) {
+      expect(e.variables.input).toMatchObject({ kind: 'VIRTUAL', synthetic: true });
+      expect(hosts.has((e.variables.input as { hostId: string }).hostId)).toBe(true);
+    }
+    // Each retirement names a server added before it, never one twice.
+    const seen = new Set<number>();
+    for (const e of retired) {
+      expect(events.indexOf(e)).toBeGreaterThan(events.findIndex((a) => a.server === e.retires));
+      expect(seen.has(e.retires!)).toBe(false);
+      seen.add(e.retires!);
+    }
+    const closing = generator.closing();
+    expect(new Set([...seen, ...closing.map((e) => e.retires!)])).toEqual(new Set(added.map((e) => e.server!)));
+    expect(generator.closing()).toEqual([]);
   });
 
   it('takes dossiers only Monday to Friday 07:30–17:00 in Asia/Ho_Chi_Minh', () => {

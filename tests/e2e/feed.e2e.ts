@@ -76,7 +76,7 @@ describe('the feed through the gateway', () => {
     });
     const report = JSON.parse(stdout.trim().split('\n').at(-1)!) as { sent: Record<string, number>; dropped: number };
     expect(report.dropped).toBe(0);
-    expect(report.sent).toEqual({ alert: 1, bts: 1, 'server-health': 1, dossier: 1, resolution: 1, feedback: 1 });
+    expect(report.sent).toEqual({ alert: 1, bts: 1, 'server-health': 1, dossier: 1, resolution: 1, feedback: 1, 'server-add': 1, 'server-retire': 1 });
     for (const [kind, lives] of Object.entries(live)) {
       await eventually(() => delivered(lives) > seen[kind]!, 15_000, `a ${kind} event`);
       expect(lives.flatMap((l) => l.errors), kind).toEqual([]);
@@ -92,7 +92,7 @@ describe('the feed through the gateway', () => {
 
   it('refuses to run with a token of a role that may not ingest, dropping rather than retrying', async () => {
     const report = await runFeed(options({ token: () => stack.tokenFor('ioc-viewer') }));
-    expect(report.dropped).toBe(6);
+    expect(report.dropped).toBe(8);
     expect(Object.values(report.sent).every((n) => n === 0)).toBe(true);
   });
 
@@ -104,7 +104,8 @@ describe('the feed through the gateway', () => {
       const { rows } = await client.query<{ kind: string; total: number; flagged: number }>(
         `SELECT 'alert' AS kind, count(*)::int AS total, count(*) FILTER (WHERE synthetic)::int AS flagged FROM security.alert WHERE first_seen >= $2
          UNION ALL SELECT 'dossier', count(*)::int, count(*) FILTER (WHERE d.synthetic)::int FROM egov.dossier d JOIN egov.dossier_applicant a ON a.dossier_id = d.id WHERE a.full_name LIKE $1
-         UNION ALL SELECT 'feedback', count(*)::int, count(*) FILTER (WHERE synthetic)::int FROM egov.feedback WHERE content LIKE $1`,
+         UNION ALL SELECT 'feedback', count(*)::int, count(*) FILTER (WHERE synthetic)::int FROM egov.feedback WHERE content LIKE $1
+         UNION ALL SELECT 'server (the feed adds VMs on 10.254.0.0/16, retired by the end of each run)', count(*)::int, count(*) FILTER (WHERE synthetic AND status = 'RETIRED')::int FROM infrastructure.server WHERE ipv4 LIKE '10.254.%'`,
         [`%${syntheticMark}%`, started],
       );
       for (const row of rows) {
