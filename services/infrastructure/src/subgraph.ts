@@ -12,6 +12,7 @@ import { Server } from './entities/server.entity';
 import { ServerSystem } from './entities/server-system.entity';
 import { TelecomOperator } from './entities/telecom-operator.entity';
 import { Infrastructure1764160000000 } from './migrations/1764160000000-infrastructure';
+import { BtsStationNameOrder1767000000000 } from './migrations/1767000000000-bts-station-name-order';
 import { btsStationReference } from './references/bts-station.reference';
 import { serverReference } from './references/server.reference';
 import { telecomOperatorReference } from './references/telecom-operator.reference';
@@ -55,7 +56,7 @@ export const infrastructureSubgraph = defineSubgraph({
     PostalPoint,
     ...indicatorTables.entities,
   ],
-  migrations: [...indicatorTables.migrations, Infrastructure1764160000000, AuditLog1765000000000],
+  migrations: [...indicatorTables.migrations, Infrastructure1764160000000, AuditLog1765000000000, BtsStationNameOrder1767000000000],
   schema: {
     resolvers: [
       ProvinceResolver,
