@@ -45,7 +45,8 @@ export async function queryActuals(ctx: SubgraphContext): Promise<Record<string,
 export async function egovIndicators(ctx: SubgraphContext): Promise<Indicator[]> {
   return loadEach<string, Indicator[]>(ctx, 'egov:indicators', 'all', async (keys) => {
       const [definitions, actuals] = await Promise.all([
-        ctx.db.getRepository(IndicatorDefinitionRow).find({ order: { position: 'ASC' } }),
+        // Definitions are written by the seed only: cached with the actuals.
+        cachedAggregate(ctx, 'indicators:definitions', () => ctx.db.getRepository(IndicatorDefinitionRow).find({ order: { position: 'ASC' } })),
         computeActuals(ctx),
       ]);
       const indicators = definitions.map((definition) => evaluateIndicator(indicatorDefinitionOf(definition), actuals[definition.code] ?? null));

@@ -13,11 +13,11 @@ export const aggregateTtlMs = 30_000;
 /**
  * Aggregates over the 288,374 dossiers (indicator actuals, drill-down counts, list totals) cost
  * 50–100 ms of scanning each; they change only when a dossier or feedback event happens. The
- * kit's event cache (cleared on those events on every replica, and on this replica when the
- * publishing transaction commits) keeps them per data source.
+ * kit's event cache (cleared on those events on every replica, and on this replica by any
+ * transaction that commits) keeps them per data source.
  */
 export function aggregateCache(db: DataSource): EventCache {
-  return eventCache(db, 'egov aggregates', { topics: aggregateTopics, ttlMs: aggregateTtlMs });
+  return eventCache(db, 'egov aggregates', { topics: aggregateTopics, ttlMs: aggregateTtlMs, everyCommit: true });
 }
 
 /** Cached aggregate for this request's database; computed afresh while the cache has no event feed. */
