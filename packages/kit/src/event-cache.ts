@@ -16,6 +16,9 @@ import type { Logger } from './logger';
  * - It caches only while subscribed to every topic: without the feed, it computes every time.
  * - A value computed while an invalidation happened is returned but not kept.
  */
+/** Entries one cache holds at most. */
+export const maxEntriesPerCache = 1000;
+
 export class EventCache {
   private readonly entries = new Map<string, { expires: number; value: Promise<unknown> }>();
   private generation = 0;
@@ -46,6 +49,8 @@ export class EventCache {
     if (hit && hit.expires > now) return hit.value as Promise<T>;
     const generation = this.generation;
     const value = compute();
+    // Bounded: keys can carry request arguments (a count's filters); the oldest entry goes first.
+    if (!hit && this.entries.size >= maxEntriesPerCache) this.entries.delete(this.entries.keys().next().value!);
     this.entries.set(key, { expires: now + this.ttlMs, value });
     try {
       return await value;

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { describe, expect, it } from 'vitest';
-import { EventCache, eventCache, invalidateCachesOnCommit, MemoryEventBus, silentLogger, type Transaction } from '../src';
+import { EventCache, eventCache, invalidateCachesOnCommit, maxEntriesPerCache, MemoryEventBus, silentLogger, type Transaction } from '../src';
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
 const topics = ['bts.status-changed', 'server.changed'];
@@ -132,6 +132,20 @@ describe('event cache and withTransaction', () => {
     invalidateCachesOnCommit(db);
     expect(await every.get(ctx, 'k', compute)).not.toBe(a);
     expect(await byTopic.get(ctx, 'k', compute)).toBe(b);
+    await bus.close();
+  });
+});
+
+describe('event cache size', () => {
+  it(`holds ${maxEntriesPerCache} entries at most, dropping the oldest`, async () => {
+    const bus = new MemoryEventBus();
+    const ctx = { bus, logger: silentLogger };
+    const cache = new EventCache('bounded', topics, 60_000);
+    await cache.ready(ctx);
+    for (let i = 0; i <= maxEntriesPerCache; i++) await cache.get(ctx, `k${i}`, async () => i);
+    expect(await cache.get(ctx, `k${maxEntriesPerCache}`, async () => -1)).toBe(maxEntriesPerCache);
+    expect(await cache.get(ctx, 'k1', async () => -1)).toBe(1);
+    expect(await cache.get(ctx, 'k0', async () => -1)).toBe(-1); // dropped
     await bus.close();
   });
 });
