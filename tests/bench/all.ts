@@ -76,11 +76,11 @@ const growthOptions = (() => {
 
 /** Each part's seconds as configured, with set-up times seen on this machine (an estimate). */
 const expectedSeconds: Record<Part, number> = {
-  peers: 150 + rounds * 3 * concurrencies.length * 4 * (warmupSeconds + seconds + 1),
+  peers: 90 + rounds * 3 * concurrencies.length * 4 * (warmupSeconds + seconds + 1),
   subscriptions:
     60 +
     subscriptionOptions.clientCounts.reduce(
-      (sum, clients) => sum + 10 + clients / 150 + subscriptionOptions.variantCounts.length * (20 + (subscriptionOptions.eventsPerScenario * subscriptionOptions.eventGapMs) / 1000),
+      (sum, clients) => sum + 10 + clients / 500 + subscriptionOptions.variantCounts.length * (20 + (subscriptionOptions.eventsPerScenario * subscriptionOptions.eventGapMs) / 1000),
       0,
     ),
   ingest: 75 + 2 * (ingestOptions.seconds + 2),
@@ -260,7 +260,7 @@ async function peers(children: ChildProcess[], started: (bench: HttpBench) => vo
   ].join('\n');
 }
 
-const minutes = (secondsTotal: number) => `${Math.round(secondsTotal / 60)} min`;
+const minutes = (secondsTotal: number) => `${(secondsTotal / 60).toFixed(1)} min`;
 run.run(async () => {
   const startedAt = Date.now();
   console.log(`bench:all: parts ${parts.join(', ')}; expected about ${minutes(totalExpected)} (${parts.map((part) => `${part} ~${minutes(expectedSeconds[part])}`).join(', ')}), started ${new Date(startedAt).toISOString()}`);
