@@ -1,8 +1,7 @@
-import { In } from 'typeorm';
-import { alignByKey, batchedReference, type SubgraphContext } from '@ioc/kit';
-import { Agency } from '../entities/agency.entity';
+import { batchedReference, type SubgraphContext } from '@ioc/kit';
+import { agenciesById } from '../loaders/catalogue.loader';
 
 export const agencyReference = batchedReference<{ id: string }, SubgraphContext>('Agency', async (refs, ctx) => {
-  const ids = refs.map((ref) => ref.id);
-  return alignByKey(ids, await ctx.db.getRepository(Agency).findBy({ id: In(ids) }), (row) => row.id);
+  const agencies = await agenciesById(ctx);
+  return refs.map((ref) => agencies.get(ref.id) ?? null);
 });

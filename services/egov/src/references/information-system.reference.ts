@@ -1,8 +1,7 @@
-import { In } from 'typeorm';
-import { alignByKey, batchedReference, type SubgraphContext } from '@ioc/kit';
-import { InformationSystem } from '../entities/information-system.entity';
+import { batchedReference, type SubgraphContext } from '@ioc/kit';
+import { systemsById } from '../loaders/catalogue.loader';
 
 export const informationSystemReference = batchedReference<{ id: string }, SubgraphContext>('InformationSystem', async (refs, ctx) => {
-  const ids = refs.map((ref) => ref.id);
-  return alignByKey(ids, await ctx.db.getRepository(InformationSystem).findBy({ id: In(ids) }), (row) => row.id);
+  const systems = await systemsById(ctx);
+  return refs.map((ref) => systems.get(ref.id) ?? null);
 });

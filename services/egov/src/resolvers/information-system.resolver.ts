@@ -4,6 +4,7 @@ import { InformationSystemsArgs } from '../args/information-systems.args';
 import { Agency } from '../entities/agency.entity';
 import { InformationSystem } from '../entities/information-system.entity';
 import { assertKnown } from '../validation/known.validation';
+import { agenciesById } from '../loaders/catalogue.loader';
 import { InformationSystemConnection } from '../types/connections.type';
 
 @Resolver(() => InformationSystem)
@@ -35,7 +36,7 @@ export class InformationSystemResolver {
 
   @Directive('@tag(name: "agency")')
   @FieldResolver(() => Agency, { nullable: true })
-  ownerAgency(@Root() system: InformationSystem, @Ctx() ctx: SubgraphContext): Promise<Agency | null> {
-    return loadBy(ctx, Agency, 'id', system.ownerAgencyId);
+  async ownerAgency(@Root() system: InformationSystem, @Ctx() ctx: SubgraphContext): Promise<Agency | null> {
+    return (await agenciesById(ctx)).get(system.ownerAgencyId) ?? null;
   }
 }
