@@ -42,6 +42,8 @@ export interface FeedReport {
   droppedKinds: Record<EventKind, number>;
   /** HTTP requests made. */
   requests: number;
+  /** GraphQL operations sent (what the gateway's per-caller rate counts; the ingest endpoints are not counted). */
+  operations: number;
   ms: number;
 }
 
@@ -78,7 +80,8 @@ const channelOf = (event: FeedEvent): Channel => (event.kind === 'alert' ? (even
  * exponentially (Retry-After when given) until a request gets through, so a recovering service
  * sees one request at a time, not the backlog at once; after 6 attempts (`maxAttempts`) an event is dropped. The
  * queue holds at most 30 s of events: beyond that new events are dropped (and counted) rather than
- * piling up behind an outage. A resolution waits for its dossier's id and is dropped with it.
+ * piling up behind an outage. A resolution waits for its dossier's id and is dropped with it, a
+ * retirement likewise for its server's; a run that ends (not Ctrl-C) first retires the servers it added.
  *
  * Ctrl-C (`signal`) stops making and sending events, waits for the requests in flight and counts
  * what was still queued as dropped; the end of `durationMs` sends what is queued first.
@@ -94,6 +97,7 @@ export async function runFeed(options: FeedOptions): Promise<FeedReport> {
   const minute = { sent: counts(), errors: 0, dropped: 0 };
   let errors = 0;
   let requests = 0;
+  let operationsSent = 0;
   const queues: Record<Channel, Pending[]> = { graphql: [], wazuh: [], suricata: [] };
   const queued = () => queues.graphql.length + queues.wazuh.length + queues.suricata.length;
   /** What an event creates (`dossier:3`, `server:1`) → its id, or null once it was dropped. */
@@ -173,6 +177,7 @@ export async function runFeed(options: FeedOptions): Promise<FeedReport> {
 
   const sendRequest = async (operations: Pending[][]): Promise<void> => {
     const bodies = operations.map((items) => batchOperation(items.map((i) => i.event)));
+    operationsSent += bodies.length;
     let answers: Array<{ status: number; body: GraphQLBody }>;
     let retryAfterMs = 0;
     requests += 1;
@@ -311,7 +316,7 @@ export async function runFeed(options: FeedOptions): Promise<FeedReport> {
     clearInterval(refresh);
   }
   const dropped = Object.values(droppedKinds).reduce((a, b) => a + b, 0);
-  const report = { sent, errors, dropped, droppedKinds, requests, ms: Math.round(performance.now() - started) };
-  logger.info('feed done', { ...sent, errors, dropped, requests, ms: report.ms });
+  const report = { sent, errors, dropped, droppedKinds, requests, operations: operationsSent, ms: Math.round(performance.now() - started) };
+  logger.info('feed done', { ...sent, errors, dropped, requests, operations: operationsSent, ms: report.ms });
   return report;
 }

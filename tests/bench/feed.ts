@@ -15,7 +15,8 @@ import { benchDir, guard, machineLine, markdownTable, startBenchDatabase, startG
  *
  * Knobs: BENCH_FEED_RATES (default "200,1000,2000"), BENCH_FEED_SECONDS (default 15),
  * BENCH_FEED_CONCURRENCY (the feed's --concurrency; default its own), BENCH_FEED_RATE_LIMIT
- * (the gateway's operations a minute per caller; default the gateway's, 1,200).
+ * (the gateway's operations a minute per caller; default the gateway's, 1,200), BENCH_FEED_LOG_LEVEL (the
+ * feed's log level, default error; warn shows why it paused).
  */
 const rates = (process.env.BENCH_FEED_RATES ?? '200,1000,2000').split(',').map(Number);
 const seconds = Number(process.env.BENCH_FEED_SECONDS ?? 15);
@@ -36,6 +37,7 @@ interface Report {
   errors: number;
   dropped: number;
   requests: number;
+  operations: number;
   ms: number;
 }
 
@@ -77,7 +79,7 @@ const processCpu = () => {
 function runFeedProcess(url: string, token: string, rate: number): Promise<Report & { feedCpu: number }> {
   const args = ['--import', 'tsx', join(benchDir, '..', '..', 'feed', 'src', 'cli.ts'), '--rate', String(rate), '--duration', `${seconds}s`, '--seed', '9', '--any-hour'];
   if (concurrency) args.push('--concurrency', concurrency);
-  const child = spawn(process.execPath, args, { env: { ...process.env, FEED_URL: url, FEED_TOKEN: token, LOG_LEVEL: 'error' }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, args, { env: { ...process.env, FEED_URL: url, FEED_TOKEN: token, LOG_LEVEL: process.env.BENCH_FEED_LOG_LEVEL ?? 'error' }, stdio: ['ignore', 'pipe', 'inherit'] });
   let out = '';
   let feedCpu = 0;
   // The feed's own CPU, sampled until it exits (a process's time is gone once it is reaped).
@@ -113,13 +115,13 @@ run.run(async () => {
     const perSecond = total / (report.ms / 1000);
     const perEvent = (seconds: number) => ((seconds * 1000) / Math.max(1, total)).toFixed(2);
     const cpuMs = Object.values(spent).reduce((a, b) => a + b, 0) * 1000 / Math.max(1, total);
-    console.log(`rate ${rate}/s for ${seconds} s: ${total} events sent in ${report.ms} ms = ${perSecond.toFixed(0)} events/s, ${report.requests} requests, ${report.errors} errors, ${report.dropped} dropped`, report.sent);
-    rows.push([rate, total, perSecond.toFixed(0), (total / Math.max(1, report.requests)).toFixed(1), report.errors, report.dropped, perEvent(spent.feed), perEvent(spent.gateway), perEvent(spent.subgraphs), perEvent(spent.postgres), (1000 / cpuMs).toFixed(0)]);
+    console.log(`rate ${rate}/s for ${seconds} s: ${total} events sent in ${report.ms} ms = ${perSecond.toFixed(0)} events/s, ${report.requests} requests, ${report.operations} GraphQL operations (${((report.operations * 60_000) / report.ms).toFixed(0)} a minute), ${report.errors} errors, ${report.dropped} dropped`, report.sent);
+    rows.push([rate, total, perSecond.toFixed(0), (total / Math.max(1, report.requests)).toFixed(1), ((report.operations * 60_000) / report.ms).toFixed(0), report.errors, report.dropped, perEvent(spent.feed), perEvent(spent.gateway), perEvent(spent.subgraphs), perEvent(spent.postgres), (1000 / cpuMs).toFixed(0)]);
   }
   console.log(`\n${machineLine()}; gateway rate limit ${ratePerMinute ?? 'default (1,200 operations a minute per caller)'}\n`);
   console.log(
     markdownTable(
-      ['asked (events/s)', 'sent', 'sustained (events/s)', 'events/request', 'errors', 'dropped', 'feed CPU ms/event', 'gateway', 'subgraphs', 'PostgreSQL', 'events/s per core'],
+      ['asked (events/s)', 'sent', 'sustained (events/s)', 'events/request', 'operations/min', 'errors', 'dropped', 'feed CPU ms/event', 'gateway', 'subgraphs', 'PostgreSQL', 'events/s per core'],
       rows,
     ),
   );

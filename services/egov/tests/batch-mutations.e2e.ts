@@ -1,5 +1,5 @@
-import { PgEventBus, silentLogger, type EventPayload, type EventStream } from '@ioc/kit';
-import type { TestSubgraph } from '@ioc/kit/testing';
+import { PgEventBus, silentLogger } from '@ioc/kit';
+import { drainEvents, type TestSubgraph } from '@ioc/kit/testing';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { expectBadInput, expectOk, startEgov } from './support';
 
@@ -14,16 +14,6 @@ afterAll(async () => {
   await egov?.stop();
 });
 
-/** The events on a stream until none comes for `quietMs`. */
-async function drain<T extends EventPayload>(stream: EventStream<T>, quietMs = 500): Promise<T[]> {
-  const seen: T[] = [];
-  for (;;) {
-    const timeout = new Promise<'quiet'>((resolve) => setTimeout(() => resolve('quiet'), quietMs));
-    const result = await Promise.race([stream.next(), timeout]);
-    if (result === 'quiet' || result.done) return seen;
-    seen.push(result.value);
-  }
-}
 
 const count = async (sql: string, params: unknown[] = []) => Number((await egov.server.db.query(sql, params))[0].n);
 
@@ -63,7 +53,7 @@ describe('batch dossier mutations', () => {
       expect(dossier.receivedAt).toBe(new Date(items[i]!.input.receivedAt).toISOString());
     });
     expect(new Set(dossiers.map((d: any) => d.id)).size).toBe(40);
-    const received = (await drain(events)).slice(1);
+    const received = (await drainEvents(events)).slice(1);
     await events.return();
     expect(received.map((e) => e.id)).toEqual(dossiers.map((d: any) => d.id));
     expect(await count(`SELECT count(*) AS n FROM audit_log WHERE operation = 'receiveDossiers'`)).toBe(auditsBefore + 41);
@@ -89,7 +79,7 @@ describe('batch dossier mutations', () => {
     expectBadInput(await egov.query(receiveMany, { items: [...dossierItems(service, 3), { input: { serviceId: 'dvc-9999', communeCode: '29263', channel: 'IN_PERSON' } }] }), 'items[3].input.serviceId');
     expect(await count('SELECT count(*) AS n FROM dossier')).toBe(before);
     expect(await count('SELECT count(*) AS n FROM audit_log')).toBe(auditsBefore);
-    expect(await drain(events, 300)).toEqual([]);
+    expect(await drainEvents(events, 300)).toEqual([]);
     await events.return();
   });
 
@@ -115,7 +105,7 @@ describe('batch dossier mutations', () => {
     expect(await count(`SELECT count(*) AS n FROM dossier WHERE id = ANY($1::bigint[]) AND status = 'RESOLVED'`, [ids])).toBe(0);
     const resolved = expectOk(await egov.query(resolveMany, { items: ids.slice(0, 4).map((id) => ({ id, resolvedAt: '2026-11-25T10:00:00+07:00' })) })).resolveDossiers;
     expect(resolved.map((d: any) => [d.id, d.status, d.resolvedAt])).toEqual(ids.slice(0, 4).map((id) => [id, 'RESOLVED', '2026-11-25T03:00:00.000Z']));
-    expect((await drain(events)).map((e) => e.id)).toEqual(ids.slice(0, 4));
+    expect((await drainEvents(events)).map((e) => e.id)).toEqual(ids.slice(0, 4));
     expectBadInput(await egov.query(resolveMany, { items: [{ id: ids[4] }, { id: ids[3] }] }), 'items[1].id');
     expect(await count(`SELECT count(*) AS n FROM dossier WHERE id = $1 AND status = 'RESOLVED'`, [ids[4]])).toBe(0);
     await events.return();
@@ -137,12 +127,12 @@ describe('batch feedback mutation', () => {
     const events = await bus.subscribe<{ id: string }>('feedback.received');
     const created = expectOk(await egov.query(feedbackMany, { inputs: [0, 1, 2].map(input) })).receiveFeedbacks;
     expect(created.map((f: any) => [f.status, f.communeCode, f.agencyId])).toEqual([0, 1, 2].map((i) => ['RECEIVED', communes[i], `ubnd-${communes[i]}`]));
-    expect((await drain(events)).map((e) => e.id)).toEqual(created.map((f: any) => f.id));
+    expect((await drainEvents(events)).map((e) => e.id)).toEqual(created.map((f: any) => f.id));
     const before = await count('SELECT count(*) AS n FROM feedback');
     expectBadInput(await egov.query(feedbackMany, { inputs: [input(0), { ...input(1), agencyId: 'NOPE' }, input(2)] }), 'inputs[1].agencyId');
     expectBadInput(await egov.query(feedbackMany, { inputs: [input(0), input(1), { ...input(2), title: ' ' }] }), 'inputs[2].title');
     expect(await count('SELECT count(*) AS n FROM feedback')).toBe(before);
-    expect(await drain(events, 300)).toEqual([]);
+    expect(await drainEvents(events, 300)).toEqual([]);
     await events.return();
     const stored = await count(`SELECT count(*) AS n FROM feedback WHERE id = ANY($1::bigint[]) AND synthetic`, [created.map((f: any) => f.id)]);
     expect(stored).toBe(3);

@@ -1,5 +1,6 @@
-import { PgEventBus, silentLogger, type EventPayload, type EventStream } from '@ioc/kit';
+import { PgEventBus, silentLogger } from '@ioc/kit';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { drainEvents } from '@ioc/kit/testing';
 import { startInfrastructure, type InfrastructureHarness } from './support';
 
 let infra: InfrastructureHarness;
@@ -13,16 +14,6 @@ afterAll(async () => {
   await infra?.stop();
 });
 
-/** The events on a stream until none comes for `quietMs`. */
-async function drain<T extends EventPayload>(stream: EventStream<T>, quietMs = 500): Promise<T[]> {
-  const seen: T[] = [];
-  for (;;) {
-    const timeout = new Promise<'quiet'>((resolve) => setTimeout(() => resolve('quiet'), quietMs));
-    const result = await Promise.race([stream.next(), timeout]);
-    if (result === 'quiet' || result.done) return seen;
-    seen.push(result.value);
-  }
-}
 const sql = (text: string, params: unknown[] = []) => infra.server.db.query(text, params);
 const expectBadInput = (result: { errors?: Array<{ extensions?: Record<string, any> }> }, argument: string) =>
   expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument });
@@ -50,7 +41,7 @@ describe('setBtsStatuses', () => {
       { id: a, status: 'UP' },
       { id: c, status: 'UP' },
     ]);
-    expect((await drain(events)).map((e) => e.id)).toEqual([a, b, a]);
+    expect((await drainEvents(events)).map((e) => e.id)).toEqual([a, b, a]);
     await events.return();
     const history = await sql('SELECT station_id, from_status, to_status, reason FROM bts_status_change WHERE station_id = ANY($1) ORDER BY id', [[a, b, c]]);
     expect(history.slice(-3)).toEqual([
@@ -76,7 +67,7 @@ describe('setBtsStatuses', () => {
     expectBadInput(tooMany, 'items');
     expect(Number((await sql('SELECT count(*) AS n FROM bts_status_change'))[0].n)).toBe(changes);
     expect((await sql(`SELECT count(*) AS n FROM bts_station WHERE id = ANY($1) AND status = 'UP'`, [[a, b]]))[0].n).toBe('2');
-    expect(await drain(events, 300)).toEqual([]);
+    expect(await drainEvents(events, 300)).toEqual([]);
     await events.return();
   });
 });
@@ -91,10 +82,10 @@ describe('setServersHealth', () => {
       { id: 'vm-002', health: 'CRITICAL' },
       { id: 'vm-001', health: 'HEALTHY' },
     ]);
-    expect((await drain(events)).map((e) => e.id)).toEqual(['vm-001', 'vm-002', 'vm-001']);
+    expect((await drainEvents(events)).map((e) => e.id)).toEqual(['vm-001', 'vm-002', 'vm-001']);
     expectBadInput(await infra.query(setHealth, { items: [{ id: 'vm-002', health: 'HEALTHY' }, { id: 'vm-999', health: 'HEALTHY' }] }), 'items[1].id');
     expect((await sql(`SELECT health FROM server WHERE id = 'vm-002'`))[0].health).toBe('CRITICAL');
-    expect(await drain(events, 300)).toEqual([]);
+    expect(await drainEvents(events, 300)).toEqual([]);
     await events.return();
   });
 });

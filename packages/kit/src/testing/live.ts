@@ -86,3 +86,16 @@ export async function untilLive(live: Live<unknown>, trigger: () => Promise<unkn
     return live.events.length > seen;
   }, timeoutMs, 'the subscription to go live');
 }
+
+/** The events an event-bus stream delivers until none comes for `quietMs` (to assert all of a write's events, and that none followed). */
+export async function drainEvents<T>(stream: AsyncIterator<T>, quietMs = 500): Promise<T[]> {
+  const seen: T[] = [];
+  for (;;) {
+    let timer: NodeJS.Timeout | undefined;
+    const quiet = new Promise<'quiet'>((resolve) => (timer = setTimeout(() => resolve('quiet'), quietMs)));
+    const result = await Promise.race([stream.next(), quiet]);
+    clearTimeout(timer);
+    if (result === 'quiet' || result.done) return seen;
+    seen.push(result.value);
+  }
+}
