@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { withTransaction } from '@ioc/kit';
+import { countMuted } from '../src/stores/suppression.store';
 import { firstError, startSecurity, type SecurityHarness } from './support';
 
 const mute = /* GraphQL */ `
@@ -123,5 +125,34 @@ describe('suppression rules on the raiseAlert path', () => {
       expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
       expect((await h.gql(rules, {}, { role, agencyId: role === 'agency-client' ? 'STTTT' : undefined })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     }
+  });
+});
+
+describe('counting muted events under concurrency', () => {
+  let h: SecurityHarness;
+  beforeAll(async () => {
+    h = await startSecurity('sec_suppression_locks');
+  });
+  afterAll(async () => {
+    await h?.stop();
+  });
+
+  it('batches muting the same rules in opposite orders all commit, every event counted (rules locked in id order)', async () => {
+    const ids: string[] = [];
+    for (let n = 0; n < 40; n++) {
+      const created = await h.gql(mute, { input: { target: 'WAZUH_RULE', value: String(90_000 + n), until: inAWeek(), reason: 'lock order test' } }, analyst);
+      expect(created.errors).toBeUndefined();
+      ids.push(created.data.muteAlerts.id);
+    }
+    const batch = (order: string[]) => new Map(order.map((id) => [id, { events: 1, lastSeen: new Date() }]));
+    const forward = batch(ids);
+    const backward = batch([...ids].reverse());
+    const rounds = 12;
+    const results = await Promise.allSettled(
+      Array.from({ length: rounds * 2 }, (_, i) => withTransaction(h.server.db, (tx) => countMuted(tx.manager, i % 2 ? backward : forward))),
+    );
+    expect(results.filter((r) => r.status === 'rejected').map((r) => String((r as PromiseRejectedResult).reason))).toEqual([]);
+    const rows = await h.server.db.query('SELECT muted_count::int AS n FROM suppression_rule WHERE id = ANY($1)', [ids]);
+    expect(rows.map((row: { n: number }) => row.n)).toEqual(ids.map(() => rounds * 2));
   });
 });

@@ -36,6 +36,10 @@ export async function suppressionMatcher(manager: EntityManager, from: Date, to:
 export async function countMuted(manager: EntityManager, muted: ReadonlyMap<string, { events: number; lastSeen: Date }>): Promise<void> {
   if (!muted.size) return;
   const ids = [...muted.keys()];
+  // The rules' rows are locked first, in id order: one UPDATE … FROM unnest() locks them in the
+  // order the join meets them (the batch's order of first muted event), so two ingest batches
+  // muting the same rules in different orders could each hold one and wait on the other.
+  await manager.query('SELECT id FROM suppression_rule WHERE id = ANY($1::text[]) ORDER BY id FOR UPDATE', [ids]);
   await manager.query(
     `UPDATE suppression_rule AS s
         SET muted_count = s.muted_count + m.events,
