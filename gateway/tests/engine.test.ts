@@ -50,6 +50,19 @@ const subscribeTo = (engine: SubscriptionEngine, query = 'subscription { ticked 
   return { socket, stream };
 };
 
+/** A labels data source whose entity fetches wait until the test opens their gate (`gates`, in order). */
+function heldLabels() {
+  const gates: Array<() => void> = [];
+  const labels = {
+    process: (request: { request: { variables?: { representations?: Array<{ id: string }> } } }) =>
+      new Promise<{ data: Record<string, unknown> }>((resolve) => {
+        const representations = request.request.variables?.representations ?? [];
+        gates.push(() => resolve({ data: { _entities: representations.map(({ id }) => ({ __typename: 'Tick', label: `label-${id}` })) } }));
+      }),
+  };
+  return { gates, labels };
+}
+
 const gauge = async (metric: { get(): Promise<{ values: Array<{ value: number }> }> }) => (await metric.get()).values[0]?.value ?? 0;
 
 describe('subscription engine', () => {
@@ -114,14 +127,7 @@ describe('subscription engine', () => {
   it('bounds the events a group holds while completing is slower than they arrive: full, it ends the group with a resubscribe error', async () => {
     const pool = fakePool();
     // The labels subgraph answers the entity fetch only when the test lets it: completion is stuck.
-    const gates: Array<() => void> = [];
-    const labels = {
-      process: (request: { request: { variables?: { representations?: Array<{ id: string }> } } }) =>
-        new Promise<{ data: Record<string, unknown> }>((resolve) => {
-          const representations = request.request.variables?.representations ?? [];
-          gates.push(() => resolve({ data: { _entities: representations.map(({ id }) => ({ __typename: 'Tick', label: `label-${id}` })) } }));
-        }),
-    };
+    const { gates, labels } = heldLabels();
     const logged: Array<{ message: string; fields?: unknown }> = [];
     const logger = { ...silentLogger, warn: (message: string, fields?: unknown) => void logged.push({ message, fields }) };
     const { engine, metrics } = engineWith(pool, 10_000, { groupBacklogLimit: 50, dataSources: () => ({ labels: labels as never }), logger: logger as never });
@@ -158,14 +164,7 @@ describe('subscription engine', () => {
 
   it('completes a backlog in arrival order once completion catches up', async () => {
     const pool = fakePool();
-    const gates: Array<() => void> = [];
-    const labels = {
-      process: (request: { request: { variables?: { representations?: Array<{ id: string }> } } }) =>
-        new Promise<{ data: Record<string, unknown> }>((resolve) => {
-          const representations = request.request.variables?.representations ?? [];
-          gates.push(() => resolve({ data: { _entities: representations.map(({ id }) => ({ __typename: 'Tick', label: `label-${id}` })) } }));
-        }),
-    };
+    const { gates, labels } = heldLabels();
     const { engine } = engineWith(pool, 10_000, { groupBacklogLimit: 50, dataSources: () => ({ labels: labels as never }) });
     const a = subscribeTo(engine, 'subscription { ticked { id label } }');
     for (let n = 0; n <= 50; n++) pool.listeners[0]!.next({ data: { ticked: { __typename: 'Tick', id: `t${n}`, n } } });
