@@ -7,10 +7,10 @@ import type { SocRecord } from './soc';
  * takes at most its kind's `maxItems`), and a batch mutation counts as one operation against the
  * per-caller rate, so a load test sends few, big operations.
  */
-export const maxEventsPerOperation = 200;
+export const maxEventsPerOperation = 400;
 export const maxOperationsPerRequest = 10;
-/** Events one GraphQL request carries at most (about 150 KB of variables). */
-export const maxEventsPerRequest = 400;
+/** Events one GraphQL request carries at most (about 300 KB of variables): two operations, one per subgraph, at a load test's pace. */
+export const maxEventsPerRequest = 800;
 
 /** A GraphQL error as the gateway answers it. */
 export interface GraphQLErrorBody {
@@ -76,7 +76,7 @@ const withoutUndefined = (value: unknown): unknown =>
 
 /**
  * Takes the events of one HTTP request off the front of `queue`: operations of one subgraph each
- * (at most 200 events, in queue order), at most 10 of them and `maxEvents` in all. An HTTP batch
+ * (at most 400 events, in queue order), at most 10 of them and `maxEvents` in all. An HTTP batch
  * runs its operations side by side, so a subgraph that is away fails only its own operations.
  */
 export function takeRequest<T extends { event: FeedEvent }>(queue: T[], maxEvents: number): T[][] {

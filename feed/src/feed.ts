@@ -18,7 +18,7 @@ export interface FeedOptions {
   anyHour?: boolean;
   /** HTTP requests in flight at once. */
   concurrency: number;
-  /** Events one GraphQL request may carry (default and at most 400: one operation per subgraph, one batch mutation per kind). */
+  /** Events one GraphQL request may carry (default and at most 800: one operation per subgraph, one batch mutation per kind). */
   maxBatch?: number;
   /**
    * How long the first queued event waits for others to share its request (default 250 ms), unless
@@ -70,7 +70,7 @@ const channelOf = (event: FeedEvent): Channel => (event.kind === 'alert' ? (even
  * Sends the generator's events through the gateway at `rate`: SOC alerts as the tools' NDJSON
  * records to `POST /ingest/wazuh` and `/ingest/suricata` (up to 1,000 lines a request), everything
  * else as GraphQL mutations. Events wait in a queue per endpoint; each GraphQL request takes what is
- * waiting (up to 400: an HTTP batch of one operation per subgraph, one batch mutation per kind: a
+ * waiting (up to 800: an HTTP batch of one operation per subgraph, one batch mutation per kind: a
  * transaction each, counted as one operation by the gateway's rate), `concurrency` requests at a time, on Node's kept-alive connections,
  * after the oldest has waited `lingerMs` for company. So a trickle goes out one event a request
  * and a load test fills its batches.
