@@ -4,9 +4,15 @@ import { admittedCaller, admittedReadOnly } from './admission/admission';
 
 interface Answer {
   status: number;
-  contentType: string | undefined;
+  headers: Array<[string, string]>;
   body: Buffer;
 }
+
+/**
+ * The leader's headers a follower gets too: what Apollo says about the answer itself. Not the
+ * per-request ones (rate-limit state, set for each caller by admission; length, ETag, Date).
+ */
+const answerHeaders = ['content-type', 'cache-control', 'vary'];
 
 export interface OperationSharingOptions {
   /**
@@ -50,7 +56,7 @@ export function shareInflightOperations({ epoch, onShared }: OperationSharingOpt
       void running.then((answer) => {
         if (!answer) return next();
         onShared?.();
-        if (answer.contentType) res.setHeader('content-type', answer.contentType);
+        for (const [name, value] of answer.headers) res.setHeader(name, value);
         res.status(answer.status).end(answer.body);
       });
       return;
@@ -76,8 +82,11 @@ function capture(res: Response): Promise<Answer | undefined> {
     }) as Response['write'];
     res.end = ((chunk?: unknown, ...rest: unknown[]) => {
       if (!streamed && (typeof chunk === 'string' || Buffer.isBuffer(chunk))) {
-        const contentType = res.getHeader('content-type');
-        resolve({ status: res.statusCode, contentType: contentType === undefined ? undefined : String(contentType), body: Buffer.from(chunk) });
+        const headers = answerHeaders.flatMap((name): Array<[string, string]> => {
+          const value = res.getHeader(name);
+          return value === undefined ? [] : [[name, String(value)]];
+        });
+        resolve({ status: res.statusCode, headers, body: Buffer.from(chunk) });
       } else resolve(undefined);
       return (end as (...args: unknown[]) => Response)(chunk, ...rest);
     }) as Response['end'];

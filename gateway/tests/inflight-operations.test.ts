@@ -53,7 +53,7 @@ beforeAll(async () => {
             res.status(200).setHeader('content-type', 'multipart/mixed');
             res.write(`part ${answer}`);
             res.end();
-          } else res.status(200).type('application/graphql-response+json').send(JSON.stringify({ data: { answer } }));
+          } else res.status(200).type('application/graphql-response+json').setHeader('cache-control', 'no-store').send(JSON.stringify({ data: { answer } }));
         },
       });
     },
@@ -73,13 +73,14 @@ const send = (token: string, query: string, variables?: Record<string, unknown>)
   fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }) }).then(async (response) => ({
     status: response.status,
     type: response.headers.get('content-type'),
+    cacheControl: response.headers.get('cache-control'),
     text: await response.text(),
   }));
 const executing = (count: number) => expect.poll(() => executed.length).toBe(count);
 const releaseAll = (how?: 'stream') => executed.forEach(({ release }) => release(how));
 
 describe('sharing identical queries in flight', () => {
-  it('ten identical queries of one scope execute once; each caller gets the same status, type and bytes', async () => {
+  it('ten identical queries of one scope execute once; each caller gets the same status, type, cache-control and bytes', async () => {
     const first = send('soc-analyst', scorecard, { province: '10' });
     await executing(1);
     const rest = Array.from({ length: 9 }, () => send('soc-analyst', scorecard, { province: '10' }));
@@ -89,7 +90,7 @@ describe('sharing identical queries in flight', () => {
     const answers = await Promise.all([first, ...rest]);
     expect(executed).toHaveLength(1);
     expect(shared).toBe(9);
-    expect(answers).toEqual(Array(10).fill({ status: 200, type: 'application/graphql-response+json; charset=utf-8', text: '{"data":{"answer":1}}' }));
+    expect(answers).toEqual(Array(10).fill({ status: 200, type: 'application/graphql-response+json; charset=utf-8', cacheControl: 'no-store', text: '{"data":{"answer":1}}' }));
   });
 
   it('never across scopes (roles, agencies) and never for other variables', async () => {
