@@ -5,6 +5,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { createLogger } from '@ioc/kit';
+import { runFeed } from '@ioc/feed';
+import { feedCatalogue } from '@ioc/seeds/feed-catalogue';
 import { consoleDistDir, webDir } from '@ioc/infra/console-build';
 import { startStack, type Stack } from '../support/stack';
 import { raiseAlert, raiseAlertOnSubgraph } from './support/alerts';
@@ -167,6 +170,34 @@ describe('the console in a real browser', () => {
     const row = soc.locator(`tr[data-alert-id="${raised.id}"]`);
     await row.first().waitFor({ timeout: 10_000 });
     expect(await row.count()).toBe(1);
+  });
+
+  it('changes the overview figures on its own while the feed runs and nobody touches the page, and stays live', async () => {
+    const overview = await open('/', 'ioc-viewer');
+    await waitForAllTiles(overview, 'live', 15_000, readTranslations('vi')['tile.loading']);
+    const watched = ['open-alerts-count', 'dossiers-received'] as const;
+    const before = Object.fromEntries(await Promise.all(watched.map(async (id) => [id, await overview.getByTestId(id).first().textContent()] as const)));
+    // The feed in-process with the ingest role, at a brisk rate; dossiers at any hour, so the test does not depend on the clock.
+    const report = await runFeed({
+      url: stack.gateway.url,
+      token: () => stack.tokenFor('ingest'),
+      catalogue: feedCatalogue(),
+      seed: 9,
+      rate: 20,
+      once: false,
+      durationMs: 4000,
+      anyHour: true,
+      concurrency: 4,
+      logger: createLogger('feed', 'silent'),
+    });
+    expect(report.sent.alert, 'the feed raised alerts').toBeGreaterThan(0);
+    expect(report.sent.dossier, 'the feed received dossiers').toBeGreaterThan(0);
+    for (const id of watched) await expect.poll(() => overview.getByTestId(id).first().textContent(), { timeout: 10_000, message: id }).not.toBe(before[id]);
+    await waitForAllTiles(overview, 'live', 5_000);
+    // Not stale: every tile was updated within the last minute (seconds ago, not minutes).
+    const secondsAgo = readTranslations('vi')['tile.ageSeconds']!.split('{n}')[0]!;
+    for (const age of await overview.getByTestId('tile-age').allTextContents()) expect(age).toContain(secondsAgo);
+    await screenshot(overview, 'overview-feed-vi');
   });
 
   it('has no serious or critical axe-core violations on any screen, and saves screenshots in both languages and kiosk mode', { timeout: 180_000 }, async () => {
