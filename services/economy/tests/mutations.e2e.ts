@@ -177,3 +177,30 @@ describe('recordMeasurement and indicator.changed', () => {
     expect(latest.data.measurement).toEqual({ period: '2023-Q2', value: 81 });
   });
 });
+
+describe('economy.changed', () => {
+  it('is published on commit by every write, also those that move no indicator, and not by a refused one', async () => {
+    const changes = await economy.server.bus.subscribe<{ type: string; id: string }>('economy.changed');
+    try {
+      const refused = await q(register, { input: { taxCode: '12345' } });
+      expect(refused.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      const registered = await q(register, {
+        input: { taxCode: '2107777777', name: 'Công ty TNHH Thủ công Ao Bà Om', legalForm: 'LIMITED_LIABILITY', sector: 'TRADE_SERVICES', communeCode: '29236' },
+      });
+      expect(registered.errors).toBeUndefined();
+      const listed = await q(list, { input: { enterpriseTaxCode: '2107777777', name: 'Giỏ lục bình', category: 'HANDICRAFT' } });
+      expect(listed.errors).toBeUndefined();
+      const recorded = await q(record, { input: { indicator: 'society.smartphoneShare', period: '2023-Q3', value: 82, source: 'Sở TT&TT, báo cáo quý III/2023' } });
+      expect(recorded.errors).toBeUndefined();
+      const seen = [];
+      for (let i = 0; i < 3; i++) seen.push((await changes.next()).value);
+      expect(seen).toEqual([
+        { type: 'Enterprise', id: '2107777777' },
+        { type: 'EcommerceProduct', id: listed.data.listProductOnPlatform.id },
+        { type: 'ReportedMeasurement', id: 'society.smartphoneShare@2023-Q3' },
+      ]);
+    } finally {
+      await changes.return?.();
+    }
+  });
+});

@@ -1,14 +1,24 @@
-import type { EventCacheDefinition } from '@ioc/kit';
+import type { EventCacheDefinition, SubgraphContext, Transaction } from '@ioc/kit';
+
+/** Published on commit by every economy write, so each replica's cached counts clear at once. */
+export const economyChangedTopic = 'economy.changed';
 
 /**
  * The province's digital economy and society counts, reported measurements and indicators,
- * cached until `indicator.changed` (every replica) or any committed write (this replica). A write
- * that moves a headline count but no indicator (an enterprise registered outside ICT) publishes
- * nothing: another replica shows it within `ttlMs`. Nothing here moves with time alone.
+ * cached until `economy.changed` or `indicator.changed` (every replica) or any committed write
+ * (this replica). Nothing here moves with time alone.
  */
 export const economyReads: EventCacheDefinition = {
   name: 'economy reads',
-  topics: ['indicator.changed'],
+  topics: [economyChangedTopic, 'indicator.changed'],
   ttlMs: 30_000,
   everyCommit: true,
 };
+
+/**
+ * A write can move a headline count without moving any indicator (an enterprise registered
+ * outside ICT): without this event other replicas would show the old count until the TTL.
+ */
+export function announceEconomyWrite(ctx: Pick<SubgraphContext, 'bus'>, tx: Transaction, target: { type: string; id: string }): Promise<void> {
+  return ctx.bus.publish(economyChangedTopic, target, tx);
+}

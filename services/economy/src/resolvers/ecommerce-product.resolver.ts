@@ -10,6 +10,7 @@ import { ListProductOnPlatformInput } from '../inputs/list-product.input';
 import { isTaxCode, normaliseTaxCode } from '../domain/tax-code';
 import { checkUnitFilters } from '../validation/unit.validation';
 import { trackIndicatorChanges } from '../indicators/indicators';
+import { announceEconomyWrite } from '../loaders/read-cache.loader';
 import { EcommerceProductConnection } from '../types/connections.type';
 
 const maxNameLength = 200;
@@ -101,6 +102,7 @@ export class EcommerceProductResolver {
         return rows[0]!.id;
       });
       await publishIndicatorChanges(ctx.bus, tx, { subgraph: 'economy' }, changed);
+      await announceEconomyWrite(ctx, tx, { type: 'EcommerceProduct', id });
       const product = await tx.manager.getRepository(EcommerceProduct).findOneByOrFail({ id });
       await recordAudit(tx, ctx, {
         operation: 'listProductOnPlatform',

@@ -13,6 +13,7 @@ import { checkUnitFilters, requireUnit } from '../validation/unit.validation';
 import { trackIndicatorChanges } from '../indicators/indicators';
 import { EInvoiceRegistration } from '../entities/einvoice-registration.entity';
 import { productsOfEnterprise } from '../loaders/enterprise.loader';
+import { announceEconomyWrite } from '../loaders/read-cache.loader';
 import { AdministrativeUnit, unitStub } from '../stubs/administrative-unit.stub';
 import { EnterpriseConnection } from '../types/connections.type';
 import { provinceCode } from '../domain/province';
@@ -140,6 +141,7 @@ export class EnterpriseResolver {
       }
       const { changed } = await trackIndicatorChanges(tx.manager, write);
       await publishIndicatorChanges(ctx.bus, tx, { subgraph: 'economy' }, changed);
+      await announceEconomyWrite(ctx, tx, { type: 'Enterprise', id: taxCode });
       const after = await repo.findOneByOrFail({ taxCode });
       await recordAudit(tx, ctx, {
         operation: 'registerEnterpriseOnPlatform',

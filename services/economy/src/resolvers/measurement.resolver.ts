@@ -14,6 +14,7 @@ import { MeasurementsArgs } from '../args/measurements.args';
 import { RecordMeasurementInput } from '../inputs/record-measurement.input';
 import { rowBackedMeasurements } from '../domain/row-backed';
 import { economyDomains, trackIndicatorChanges, type EconomyDomain } from '../indicators/indicators';
+import { announceEconomyWrite } from '../loaders/read-cache.loader';
 
 const codePattern = /^[A-Za-z][A-Za-z0-9_.-]{0,99}$/;
 const qualifiers = ['GT', 'APPROX'];
@@ -105,6 +106,7 @@ export class MeasurementResolver {
         ),
       );
       await publishIndicatorChanges(ctx.bus, tx, { subgraph: 'economy' }, changed);
+      await announceEconomyWrite(ctx, tx, { type: 'ReportedMeasurement', id: `${indicator}@${input.period}` });
       const after = await repo.findOneByOrFail({ indicator, period: input.period });
       await recordAudit(tx, ctx, {
         operation: 'recordMeasurement',
