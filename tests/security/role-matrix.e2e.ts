@@ -64,6 +64,7 @@ const matrix: Record<string, Record<string, Group>> = {
     'Query.securedLans': 'dashboard',
     'Query.server': 'dashboard',
     'Query.servers': 'dashboard',
+    'Query.serversAddedByIngest': 'ingest',
     'Query.telecomOperator': 'dashboard',
     'Query.telecomOperators': 'dashboard',
     'Query.infrastructureAuditLog': 'admin',

@@ -128,3 +128,36 @@ describe('servers added and retired by the ingest role (the feed)', () => {
     expect(await active()).toBe(before);
   });
 });
+
+describe('serversAddedByIngest (what a feed left in service)', () => {
+  const ingest = { role: 'ingest' as const, subject: 'feed' };
+  const add = async (ipv4: string, caller: object) => {
+    const added = await infra.query(`mutation($input: AddServerInput!) { addServer(input: $input) { id } }`, { input: { kind: 'VIRTUAL', hostId: 'host-12', cpuCores: 1, memoryGb: 1, diskGb: 10, ipv4, synthetic: true } }, caller);
+    expect(added.errors).toBeUndefined();
+    return added.data.addServer.id as string;
+  };
+  const list = async (args = '', caller: object = ingest) => {
+    const result = await infra.query(`{ serversAddedByIngest${args} { totalCount nodes { id } } }`, {}, caller);
+    expect(result.errors).toBeUndefined();
+    return (result.data.serversAddedByIngest.nodes as Array<{ id: string }>).map((n) => n.id);
+  };
+
+  it('lists the active synthetic servers an ingest caller added, not an admin\'s nor the seeded ones, ids only for the ingest role', async () => {
+    const before = await list();
+    const mine = [await add('10.98.0.1', ingest), await add('10.98.0.2', ingest)];
+    const admins = await add('10.98.0.3', { role: 'admin' });
+    expect(await list()).toEqual([...before, ...mine].sort());
+    expect(await list('', { role: 'admin' })).toEqual([...before, ...mine].sort());
+    expect((await infra.query(`mutation($id: String!) { retireServer(id: $id) { id } }`, { id: mine[0] }, ingest)).errors).toBeUndefined();
+    expect(await list()).toEqual([...before, mine[1]!].sort());
+    expect(await list('(status: null)')).toEqual(expect.arrayContaining(mine));
+    expect(await list('(status: null)')).not.toContain(admins);
+    expect(await list('(status: null)')).not.toContain('vm-001');
+    // The ingest role reads the ids, not what the data centre's servers are; the dashboard roles may not list them.
+    const hostname = await infra.query(`{ serversAddedByIngest { nodes { id hostname } } }`, {}, ingest);
+    expect(hostname.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const viewer = await infra.query(`{ serversAddedByIngest { totalCount } }`, {}, { role: 'ioc-viewer' });
+    expect(viewer.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    for (const id of [mine[1]!, admins]) expect((await infra.query(`mutation($id: String!) { retireServer(id: $id) { id } }`, { id }, { role: 'admin' })).errors).toBeUndefined();
+  });
+});

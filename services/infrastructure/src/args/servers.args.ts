@@ -25,3 +25,9 @@ export class ServersArgs extends PageArgs {
   @Field(() => ServerSort, { defaultValue: ServerSort.ID_ASC })
   sort: ServerSort = ServerSort.ID_ASC;
 }
+
+@ArgsType()
+export class ServersAddedByIngestArgs extends PageArgs {
+  @Field(() => ServerStatus, { nullable: true, defaultValue: ServerStatus.ACTIVE, description: 'ACTIVE by default (what a feed has left in service); null for all.' })
+  status?: ServerStatus | null = ServerStatus.ACTIVE;
+}

@@ -21,6 +21,10 @@ export const infrastructureTypeAccess: TypeAccess = {
   'InformationSystem.id': anyCaller,
   'Server.id': [...Roles.dashboard, 'ingest'],
   'Server.health': [...Roles.dashboard, 'ingest'],
+  // serversAddedByIngest: a feed reads the ids of the servers it (or an earlier run) added.
+  'ServerConnection.nodes': [...Roles.dashboard, 'ingest'],
+  'ServerConnection.totalCount': [...Roles.dashboard, 'ingest'],
+  'ServerConnection.pageInfo': [...Roles.dashboard, 'ingest'],
   'BtsStation.id': [...Roles.dashboard, 'ingest'],
   'BtsStation.status': [...Roles.dashboard, 'ingest'],
 };

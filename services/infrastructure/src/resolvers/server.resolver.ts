@@ -5,7 +5,7 @@ import { applyOrdering, applySearch, badInput, type Connection, connectionType, 
 import { Server } from '../entities/server.entity';
 import { ServerSystem } from '../entities/server-system.entity';
 import { InformationSystemRef } from '../entities/information-system-ref.entity';
-import { ServersArgs } from '../args/servers.args';
+import { ServersAddedByIngestArgs, ServersArgs } from '../args/servers.args';
 import { AddServerInput } from '../inputs/server.input';
 import { ServerHealth, ServerKind, ServerSort, ServerStatus } from '../enums/server.enum';
 import { ServerResources } from '../types/server-resources.type';
@@ -72,6 +72,23 @@ export class ServerResolver {
     }
     applySearch(query, 's.searchName', args.search);
     applyOrdering(query, order[args.sort ?? ServerSort.ID_ASC]);
+    return paginate(query, args);
+  }
+
+  @Authorized(...Roles.ingest)
+  @Query(() => ServerConnection, {
+    description:
+      'Synthetic servers an `ingest` caller (the demo feed) put into service, by id, still active unless `status` says otherwise: what a feed stopped by a crash left behind and retires when it starts. The ingest role reads their `id` and `health` only.',
+  })
+  async serversAddedByIngest(@Args(() => ServersAddedByIngestArgs) args: ServersAddedByIngestArgs, @Ctx() ctx: SubgraphContext): Promise<Connection<Server>> {
+    // The rule retireServer applies to an ingest caller: synthetic, and added by an ingest caller (its addServer audit entry).
+    const query = ctx.db
+      .getRepository(Server)
+      .createQueryBuilder('s')
+      .where('s.synthetic = true')
+      .andWhere(`EXISTS (SELECT 1 FROM audit_log a WHERE a.operation = 'addServer' AND a.role = 'ingest' AND a.target_ids @> ARRAY[s.id]::text[])`);
+    if (args.status) query.andWhere('s.status = :status', { status: args.status });
+    applyOrdering(query, order[ServerSort.ID_ASC]);
     return paginate(query, args);
   }
 
