@@ -45,6 +45,11 @@ export interface GraphQLHttpServerOptions<TContext extends BaseContext> {
   websocketMaxPayload?: number;
   /** Run on every GraphQL HTTP request before Apollo: authentication, limits, rate limiting. */
   admission?: RequestHandler[];
+  /**
+   * Express's `ETag` on responses (default true): a SHA-1 of every body. Only a GET with
+   * `If-None-Match` can use it; a subgraph, answering the gateway's POSTs only, turns it off.
+   */
+  etag?: boolean;
 }
 
 export type WebSocketContext = WsContext<Record<string, unknown>, WsExtra>;
@@ -81,6 +86,7 @@ export async function startGraphQLServer<TContext extends BaseContext>(
   const { logger } = options;
   const app = express();
   app.disable('x-powered-by');
+  if (options.etag === false) app.set('etag', false);
   const httpServer = createServer(app);
 
   const apollo = new ApolloServer<TContext>({

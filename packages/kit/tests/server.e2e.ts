@@ -63,6 +63,12 @@ describe('a subgraph on the kit', () => {
     expect(code).toBe(1009);
   });
 
+  it('sends no ETag: the gateway only POSTs, so hashing every answer would serve nobody', async () => {
+    const response = await post(server.url, '{ tiny { id } }', {}, await asCaller());
+    expect(response.status).toBe(200);
+    expect(response.headers.get('etag')).toBeNull();
+  });
+
   it('serves graphql-ws on the same port and path', async () => {
     const { 'ioc-gateway-token': gatewayToken } = await asCaller();
     const client = createClient({ url: server.url.replace('http', 'ws'), webSocketImpl: WebSocket, lazy: true, retryAttempts: 0, connectionParams: { gatewayToken } });
@@ -89,6 +95,8 @@ describe('graceful shutdown and readiness', () => {
       apollo: { schema },
       context: async () => ({}),
     });
+    // A server that does not turn it off keeps express's ETag (the gateway's GETs may use it).
+    expect((await post(server.url, '{ slow(ms: 1) }')).headers.get('etag')).toMatch(/^W\/"/);
     const inFlight = post(server.url, '{ slow(ms: 400) }');
     await new Promise((resolve) => setTimeout(resolve, 100));
     const closing = server.close();
