@@ -2,6 +2,7 @@ import type { Logger } from '@ioc/kit';
 import type { FeedCatalogue } from '@ioc/seeds/feed-catalogue';
 import { batchOperation, ingestBody, ingestOutcomes, maxEventsPerRequest, maxLinesPerIngest, outcomes, takeRequest, type GraphQLBody, type IngestAnswer, type Outcome } from './batch';
 import { createGenerator, eventKinds, type EventKind, type FeedEvent } from './events';
+import { retireLeftovers, retireServers, type GraphQLCaller } from './servers';
 import type { SocRecord } from './soc';
 
 export interface FeedOptions {
@@ -30,8 +31,26 @@ export interface FeedOptions {
   maxAttempts?: number;
   /** How often progress is logged (default a minute). */
   progressMs?: number;
+  /** At start, retire the synthetic servers earlier runs left in service (default true). */
+  retireLeftovers?: boolean;
+  /** How long the start-up clean-up may take (default 30 s). */
+  leftoversTimeoutMs?: number;
+  /** How long Ctrl-C may spend retiring the servers this run added (default 5 s). */
+  stopTimeoutMs?: number;
   logger: Logger;
   signal?: AbortSignal;
+}
+
+/** The feed's synthetic servers outside its events: earlier runs' leftovers retired at start, its own retired when stopped. */
+export interface FeedServersReport {
+  /** Servers earlier runs left in service, found at start. */
+  leftovers: number;
+  /** Of them, retired (or found retired). */
+  leftoversRetired: number;
+  /** Servers this run added and retired after its events stopped (Ctrl-C, or retirements that were dropped). */
+  retiredOnStop: number;
+  /** Servers it added or found that are still in service, with why. */
+  notRetired: Array<{ id: string; why: string }>;
 }
 
 export interface FeedReport {
@@ -44,6 +63,7 @@ export interface FeedReport {
   requests: number;
   /** GraphQL operations sent (what the gateway's per-caller rate counts; the ingest endpoints are not counted). */
   operations: number;
+  servers: FeedServersReport;
   ms: number;
 }
 
@@ -84,7 +104,10 @@ const channelOf = (event: FeedEvent): Channel => (event.kind === 'alert' ? (even
  * retirement likewise for its server's; a run that ends (not Ctrl-C) first retires the servers it added.
  *
  * Ctrl-C (`signal`) stops making and sending events, waits for the requests in flight and counts
- * what was still queued as dropped; the end of `durationMs` sends what is queued first.
+ * what was still queued as dropped; the end of `durationMs` sends what is queued first. Either way,
+ * the servers it added that are still in service are then retired directly (within `stopTimeoutMs`,
+ * 5 s; what it could not retire is logged), and before its first event it retires the ones earlier
+ * runs left (a crash, or a Ctrl-C while the gateway was going away): `servers.total` as it found it.
  */
 export async function runFeed(options: FeedOptions): Promise<FeedReport> {
   const { logger } = options;
@@ -110,6 +133,15 @@ export async function runFeed(options: FeedOptions): Promise<FeedReport> {
   let wake: (() => void) | undefined;
   const poke = () => wake?.();
   let token = await options.token();
+  const caller: GraphQLCaller = { url: options.url, token: async () => token };
+  const serversReport: FeedServersReport = { leftovers: 0, leftoversRetired: 0, retiredOnStop: 0, notRetired: [] };
+  if (options.retireLeftovers !== false && !options.signal?.aborted) {
+    const cleaned = await retireLeftovers(caller, logger, options.leftoversTimeoutMs ?? 30_000);
+    operationsSent += cleaned.operations;
+    Object.assign(serversReport, { leftovers: cleaned.found, leftoversRetired: cleaned.retired.length, notRetired: cleaned.failed });
+  }
+  /** Servers this run added and has not retired, by id. */
+  const ownServers = new Set<string>();
   const started = performance.now();
 
   const progress = setInterval(() => {
@@ -156,6 +188,8 @@ export async function runFeed(options: FeedOptions): Promise<FeedReport> {
     if (outcome.applied) {
       sent[event.kind] += 1;
       minute.sent[event.kind] += 1;
+      if (event.kind === 'server-add' && outcome.data?.id !== undefined) ownServers.add(String(outcome.data.id));
+      if (event.kind === 'server-retire') ownServers.delete(String(event.variables.id));
       const created = createsKey(event);
       if (created !== undefined) {
         const id = outcome.data?.id;
@@ -311,12 +345,20 @@ export async function runFeed(options: FeedOptions): Promise<FeedReport> {
     const unsent = [...Object.values(queues).flatMap((q) => q.splice(0).map((p) => p.event)), ...[...awaiting.values()].flat()];
     for (const event of unsent) drop(event, 'stopped before it was sent', {}, true);
     if (unsent.length > 0) logger.warn('feed stopped with events unsent (dropped)', { events: unsent.length });
+    if (ownServers.size > 0) {
+      const stopped = await retireServers(caller, [...ownServers], options.stopTimeoutMs ?? 5000);
+      operationsSent += stopped.operations;
+      serversReport.retiredOnStop = stopped.retired.length;
+      serversReport.notRetired.push(...stopped.failed);
+      if (stopped.failed.length > 0) logger.warn('feed could not retire servers it added (the next run retires them)', { servers: stopped.failed });
+      else logger.info('feed retired the servers it added', { servers: stopped.retired.length });
+    }
   } finally {
     clearInterval(progress);
     clearInterval(refresh);
   }
   const dropped = Object.values(droppedKinds).reduce((a, b) => a + b, 0);
-  const report = { sent, errors, dropped, droppedKinds, requests, operations: operationsSent, ms: Math.round(performance.now() - started) };
+  const report = { sent, errors, dropped, droppedKinds, requests, operations: operationsSent, servers: serversReport, ms: Math.round(performance.now() - started) };
   logger.info('feed done', { ...sent, errors, dropped, requests, operations: operationsSent, ms: report.ms });
   return report;
 }

@@ -10,7 +10,7 @@ import { bearerSocket, eventually, subscribe, type Live } from '@ioc/kit/testing
 import { feedCatalogue } from '@ioc/seeds/feed-catalogue';
 import { startStack, type Stack } from '../support/stack';
 import { runFeed, type FeedOptions } from '@ioc/feed';
-import { syntheticMark } from '@ioc/feed/events';
+import { createGenerator, syntheticMark } from '@ioc/feed/events';
 
 const run = promisify(execFile);
 const root = join(import.meta.dirname, '..', '..');
@@ -47,6 +47,12 @@ const options = (extra: Partial<FeedOptions>): FeedOptions => ({
   logger: createLogger('feed', process.env.FEED_TEST_LOG ? 'warn' : 'silent'),
   ...extra,
 });
+/** Servers in service, as a dashboard reads them. */
+const activeServers = async () => {
+  const { data, errors } = await stack.query<{ servers: { totalCount: number } }>('{ servers { totalCount } }', {}, 'admin');
+  expect(errors).toBeUndefined();
+  return data!.servers.totalCount;
+};
 const readFigures = async () => new Map(await Promise.all(figures.map(async (f) => [f.figure, at(await stack.query(f.operation, f.variables, 'admin'), f.path)] as const)));
 
 beforeAll(async () => {
@@ -94,6 +100,43 @@ describe('the feed through the gateway', () => {
     const report = await runFeed(options({ token: () => stack.tokenFor('ioc-viewer') }));
     expect(report.dropped).toBe(8);
     expect(Object.values(report.sent).every((n) => n === 0)).toBe(true);
+  });
+
+  it('Ctrl-C (its signal) retires the servers it added before it stops: servers.total as it found it', async () => {
+    const before = await activeServers();
+    // A seed whose run adds a server within its first 40 events (any hour: the mix does not depend on the clock).
+    const rate = 20;
+    const seed = Array.from({ length: 20_000 }, (_, s) => s).find((s) => {
+      const generator = createGenerator({ seed: s, catalogue, start: new Date(), intervalMs: 1000 / rate, anyHour: true });
+      return Array.from({ length: 40 }, () => generator.next().kind).includes('server-add');
+    });
+    expect(seed, 'a seed that adds a server early').toBeDefined();
+    const abort = new AbortController();
+    const running = runFeed(options({ once: false, rate, seed, anyHour: true, signal: abort.signal }));
+    await eventually(async () => (await activeServers()) > before, 20_000, 'the feed to add a server');
+    abort.abort();
+    const report = await running;
+    expect(report.servers.retiredOnStop).toBeGreaterThan(0);
+    expect(report.servers.notRetired).toEqual([]);
+    expect(await activeServers()).toBe(before);
+  });
+
+  it('retires at start what an earlier run left in service (a crash)', async () => {
+    const before = await activeServers();
+    // What a crashed run leaves: synthetic servers an ingest caller added and never retired.
+    for (const ipv4 of ['10.254.250.1', '10.254.250.2']) {
+      const added = await stack.query<{ addServer: { id: string } }>(
+        'mutation($input: AddServerInput!) { addServer(input: $input) { id } }',
+        { input: { kind: 'VIRTUAL', hostId: 'host-12', cpuCores: 1, memoryGb: 2, diskGb: 20, ipv4, systemIds: [], synthetic: true } },
+        'ingest',
+      );
+      expect(added.errors).toBeUndefined();
+    }
+    expect(await activeServers()).toBe(before + 2);
+    const report = await runFeed(options({ seed: 11 }));
+    expect(report.servers).toMatchObject({ leftovers: 2, leftoversRetired: 2, notRetired: [] });
+    expect(report.dropped).toBe(0);
+    expect(await activeServers()).toBe(before);
   });
 
   it('marks every record it created as synthetic', async () => {
