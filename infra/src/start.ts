@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { z } from 'zod';
-import { createLogger, exitOnSignals, logLevel, openServiceDatabase, parseEnv, port, postgresUrl, redactUrl, reportFatal } from '@ioc/kit';
+import { createLogger, defaultShutdownDeadlineMs, exitOnSignals, logLevel, openServiceDatabase, parseEnv, port, postgresUrl, redactUrl, reportFatal } from '@ioc/kit';
 import { seedAll } from '@ioc/seeds';
 import { ensureDevSecrets } from '@ioc/gateway/dev-keys';
 import { ensureConsoleBuilt } from './console-build';
@@ -46,7 +46,8 @@ async function main(): Promise<void> {
     await supervisor.stopAll();
     await embedded?.stop();
     logger.info('stopped');
-  }, logger);
+    // Each child has its own deadline; the database stops after them.
+  }, logger, { deadlineMs: defaultShutdownDeadlineMs + 15_000 });
 
   try {
     await startEverything();
