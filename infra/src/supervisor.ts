@@ -31,6 +31,8 @@ const tsxCli = createRequire(import.meta.url).resolve('tsx/cli');
  */
 export function createSupervisor(logger: Logger): Supervisor {
   const children = new Map<string, ChildProcess>();
+  /** Processes without a port (the feed): stopped first, while the graph they write to still answers. */
+  const clients = new Set<string>();
   let stopping = false;
 
   const launch = (spec: ManagedProcess, attempt: number): ChildProcess => {
@@ -42,6 +44,7 @@ export function createSupervisor(logger: Logger): Supervisor {
       detached: true,
     });
     children.set(spec.name, child);
+    if (spec.port === undefined) clients.add(spec.name);
     child.on('exit', (code, signal) => {
       if (children.get(spec.name) !== child) return;
       children.delete(spec.name);
@@ -73,8 +76,10 @@ export function createSupervisor(logger: Logger): Supervisor {
     },
     async stopAll() {
       stopping = true;
-      await Promise.all(
-        [...children.values()].map(
+      // Clients first (the feed retires the servers it added through the gateway), then the services.
+      const stop = (names: string[]) =>
+        Promise.all(
+          names.map((name) => children.get(name)).filter((child): child is ChildProcess => child !== undefined).map(
           (child) =>
             new Promise<void>((resolve) => {
               if (child.exitCode !== null || child.signalCode !== null) return resolve();
@@ -85,8 +90,10 @@ export function createSupervisor(logger: Logger): Supervisor {
               });
               child.kill('SIGTERM');
             }),
-        ),
-      );
+          ),
+        );
+      await stop([...children.keys()].filter((name) => clients.has(name)));
+      await stop([...children.keys()]);
     },
   };
 }
