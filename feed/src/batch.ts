@@ -23,6 +23,39 @@ export interface GraphQLBody {
   errors?: GraphQLErrorBody[];
 }
 
+/** Where GraphQL requests go and as whom. */
+export interface GraphQLCaller {
+  url: string;
+  token: () => Promise<string>;
+  /** The HTTP client (tests give a fake); the global fetch by default. */
+  fetch?: typeof fetch;
+}
+
+/** Each operation's answer of one HTTP batch, the status and Retry-After (ms, 0 when none). */
+export interface OperationsAnswer {
+  status: number;
+  bodies: GraphQLBody[];
+  retryAfterMs: number;
+}
+
+/** POSTs operations as one HTTP batch with the caller's bearer token; no answer (or a timeout of `signal`) is status 0 with the reason as each operation's error. */
+export async function postOperations(caller: GraphQLCaller, operations: Array<{ query: string; variables: Record<string, unknown> }>, signal?: AbortSignal): Promise<OperationsAnswer> {
+  try {
+    const response = await (caller.fetch ?? fetch)(caller.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${await caller.token()}` },
+      body: JSON.stringify(operations),
+      signal,
+    });
+    const body = (await response.json().catch(() => ({ errors: [{ message: `${response.status} answer is not JSON` }] }))) as GraphQLBody | GraphQLBody[];
+    // A refusal of the whole request (401, 429…) is one object for every operation.
+    return { status: response.status, bodies: operations.map((_, i) => (Array.isArray(body) ? (body[i] ?? {}) : body)), retryAfterMs: Number(response.headers.get('retry-after') ?? 0) * 1000 };
+  } catch (error) {
+    const message = signal?.aborted ? 'timed out' : `fetch failed: ${String((error as Error).cause ?? error)}`;
+    return { status: 0, bodies: operations.map(() => ({ errors: [{ message }] })), retryAfterMs: 0 };
+  }
+}
+
 /** One root field of an operation: a batch mutation of one kind, and which events (by index) it carries, in order. */
 export interface OperationField {
   alias: string;

@@ -1,8 +1,8 @@
 import type { Logger } from '@ioc/kit';
 import type { FeedCatalogue } from '@ioc/seeds/feed-catalogue';
-import { batchOperation, ingestBody, ingestOutcomes, maxEventsPerRequest, maxLinesPerIngest, outcomes, takeRequest, type GraphQLBody, type IngestAnswer, type Outcome } from './batch';
+import { batchOperation, ingestBody, ingestOutcomes, maxEventsPerRequest, maxLinesPerIngest, outcomes, postOperations, takeRequest, type GraphQLCaller, type IngestAnswer, type Outcome } from './batch';
 import { createGenerator, eventKinds, type EventKind, type FeedEvent } from './events';
-import { retireLeftovers, retireServers, type GraphQLCaller } from './servers';
+import { retireLeftovers, retireServers } from './servers';
 import type { SocRecord } from './soc';
 
 export interface FeedOptions {
@@ -212,26 +212,12 @@ export async function runFeed(options: FeedOptions): Promise<FeedReport> {
   const sendRequest = async (operations: Pending[][]): Promise<void> => {
     const bodies = operations.map((items) => batchOperation(items.map((i) => i.event)));
     operationsSent += bodies.length;
-    let answers: Array<{ status: number; body: GraphQLBody }>;
-    let retryAfterMs = 0;
     requests += 1;
-    try {
-      const response = await fetch(options.url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-        body: JSON.stringify(bodies.map(({ query, variables }) => ({ query, variables }))),
-      });
-      const body = (await response.json().catch(() => ({ errors: [{ message: `${response.status} answer is not JSON` }] }))) as GraphQLBody | GraphQLBody[];
-      retryAfterMs = Number(response.headers.get('retry-after') ?? 0) * 1000;
-      // A refusal of the whole request (401, 429, 413…) is one object for every operation.
-      answers = bodies.map((_, i) => ({ status: response.status, body: Array.isArray(body) ? (body[i] ?? {}) : body }));
-    } catch (error) {
-      answers = bodies.map(() => ({ status: 0, body: { errors: [{ message: `fetch failed: ${String((error as Error).cause ?? error)}` }] } }));
-    }
+    const answer = await postOperations(caller, bodies.map(({ query, variables }) => ({ query, variables })));
     settleAll(
       'graphql',
-      operations.flatMap((items, o) => outcomes(bodies[o]!.fields, answers[o]!.status, answers[o]!.body).map((outcome, e) => [items[e]!, outcome] as const)),
-      retryAfterMs,
+      operations.flatMap((items, o) => outcomes(bodies[o]!.fields, answer.status, answer.bodies[o]!).map((outcome, e) => [items[e]!, outcome] as const)),
+      answer.retryAfterMs,
     );
   };
 

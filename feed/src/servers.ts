@@ -1,5 +1,5 @@
 import type { Logger } from '@ioc/kit';
-import { maxOperationsPerRequest, type GraphQLBody, type GraphQLErrorBody } from './batch';
+import { maxOperationsPerRequest, postOperations as post, type GraphQLCaller, type GraphQLErrorBody } from './batch';
 
 /**
  * The feed's synthetic servers outside its event stream: the leftovers of an earlier run (one
@@ -7,40 +7,12 @@ import { maxOperationsPerRequest, type GraphQLBody, type GraphQLErrorBody } from
  * `serversAddedByIngest` query and retired at start, and on Ctrl-C the ones this run added.
  * All through the gateway with the feed's own token, like its events.
  */
-export interface GraphQLCaller {
-  url: string;
-  token: () => Promise<string>;
-  /** The HTTP client (tests give a fake); the global fetch by default. */
-  fetch?: typeof fetch;
-}
+export type { GraphQLCaller } from './batch';
 
 /** Root fields one operation may have (the gateway's limit, docs/security.md): 20 retirements an operation, 10 operations a request. */
 const fieldsPerOperation = 20;
 const pageSize = 500;
 const listQuery = `query FeedLeftoverServers($after: String) { serversAddedByIngest(first: ${pageSize}, after: $after) { nodes { id } pageInfo { hasNextPage endCursor } } }`;
-
-interface Answer {
-  status: number;
-  bodies: GraphQLBody[];
-  retryAfterMs: number;
-}
-
-async function post(caller: GraphQLCaller, operations: Array<{ query: string; variables: Record<string, unknown> }>, signal: AbortSignal): Promise<Answer> {
-  try {
-    const response = await (caller.fetch ?? fetch)(caller.url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${await caller.token()}` },
-      body: JSON.stringify(operations),
-      signal,
-    });
-    const body = (await response.json().catch(() => ({ errors: [{ message: `${response.status} answer is not JSON` }] }))) as GraphQLBody | GraphQLBody[];
-    // A refusal of the whole request (401, 429…) is one object for every operation.
-    return { status: response.status, bodies: operations.map((_, i) => (Array.isArray(body) ? (body[i] ?? {}) : body)), retryAfterMs: Number(response.headers.get('retry-after') ?? 0) * 1000 };
-  } catch (error) {
-    const message = signal.aborted ? 'timed out' : `fetch failed: ${String((error as Error).cause ?? error)}`;
-    return { status: 0, bodies: operations.map(() => ({ errors: [{ message }] })), retryAfterMs: 0 };
-  }
-}
 
 const describe = (errors: readonly GraphQLErrorBody[] | undefined) => (errors ?? []).map((e) => `${e.extensions?.code ?? ''} ${e.message}`.trim()).join('; ') || 'no answer';
 /** The graph was away or busy: worth another try. */

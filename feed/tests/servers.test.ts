@@ -42,7 +42,7 @@ function fakeGraph(options: { active: string[]; pageSize?: number; busy?: number
     }
     return { data };
   };
-  const fetch = (async (_url: string, init: { body: string }) => {
+  const fakeFetch = (async (_url: string, init: { body: string }) => {
     const bodies = JSON.parse(init.body) as Body[];
     requests.push(bodies);
     if (busy > 0) {
@@ -50,8 +50,8 @@ function fakeGraph(options: { active: string[]; pageSize?: number; busy?: number
       return new Response(JSON.stringify({ errors: [{ message: 'Service Unavailable' }] }), { status: 503, headers: options.retryAfter ? { 'retry-after': String(options.retryAfter) } : {} });
     }
     return new Response(JSON.stringify(bodies.map(answer)), { status: 200, headers: { 'content-type': 'application/json' } });
-  }) as unknown as typeof fetch;
-  const caller: GraphQLCaller = { url: 'http://gateway.test/graphql', token: async () => 'token', fetch };
+  }) as unknown as typeof globalThis.fetch;
+  const caller: GraphQLCaller = { url: 'http://gateway.test/graphql', token: async () => 'token', fetch: fakeFetch };
   return { caller, active, retired, requests };
 }
 
