@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -53,6 +53,16 @@ const activeServers = async () => {
   expect(errors).toBeUndefined();
   return data!.servers.totalCount;
 };
+const earlyRate = 20;
+/** A seed (from `from` on) whose run adds a server within its first 40 events (any hour: the mix does not depend on the clock). */
+const seedAddingEarly = (from: number) => {
+  const seed = Array.from({ length: 20_000 }, (_, s) => from + s).find((s) => {
+    const generator = createGenerator({ seed: s, catalogue, start: new Date(), intervalMs: 1000 / earlyRate, anyHour: true });
+    return Array.from({ length: 40 }, () => generator.next().kind).includes('server-add');
+  });
+  if (seed === undefined) throw new Error('no seed adds a server within 40 events');
+  return seed;
+};
 const readFigures = async () => new Map(await Promise.all(figures.map(async (f) => [f.figure, at(await stack.query(f.operation, f.variables, 'admin'), f.path)] as const)));
 
 beforeAll(async () => {
@@ -104,18 +114,34 @@ describe('the feed through the gateway', () => {
 
   it('Ctrl-C (its signal) retires the servers it added before it stops: servers.total as it found it', async () => {
     const before = await activeServers();
-    // A seed whose run adds a server within its first 40 events (any hour: the mix does not depend on the clock).
-    const rate = 20;
-    const seed = Array.from({ length: 20_000 }, (_, s) => s).find((s) => {
-      const generator = createGenerator({ seed: s, catalogue, start: new Date(), intervalMs: 1000 / rate, anyHour: true });
-      return Array.from({ length: 40 }, () => generator.next().kind).includes('server-add');
-    });
-    expect(seed, 'a seed that adds a server early').toBeDefined();
+    const seed = seedAddingEarly(0);
     const abort = new AbortController();
-    const running = runFeed(options({ once: false, rate, seed, anyHour: true, signal: abort.signal }));
+    const running = runFeed(options({ once: false, rate: earlyRate, seed, anyHour: true, signal: abort.signal }));
     await eventually(async () => (await activeServers()) > before, 20_000, 'the feed to add a server');
     abort.abort();
     const report = await running;
+    expect(report.servers.retiredOnStop).toBeGreaterThan(0);
+    expect(report.servers.notRetired).toEqual([]);
+    expect(await activeServers()).toBe(before);
+  });
+
+  it('the CLI on SIGINT (Ctrl-C) does the same', async () => {
+    const before = await activeServers();
+    const seed = seedAddingEarly(5000);
+    const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'feed', 'src', 'cli.ts'), '--rate', String(earlyRate), '--seed', String(seed), '--any-hour'], {
+      env: { ...process.env, FEED_URL: stack.gateway.url, FEED_TOKEN: await stack.tokenFor('ingest'), LOG_LEVEL: 'warn' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let stdout = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    try {
+      await eventually(async () => (await activeServers()) > before, 30_000, 'the feed to add a server');
+    } finally {
+      child.kill('SIGINT');
+    }
+    expect(await exited).toBe(0);
+    const report = JSON.parse(stdout.trim().split('\n').at(-1)!) as { servers: { retiredOnStop: number; notRetired: unknown[] } };
     expect(report.servers.retiredOnStop).toBeGreaterThan(0);
     expect(report.servers.notRetired).toEqual([]);
     expect(await activeServers()).toBe(before);
