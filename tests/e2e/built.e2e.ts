@@ -68,9 +68,10 @@ describe('the built gateway and subgraphs', () => {
   });
 
   it('drain and exit 0 on SIGTERM', async () => {
-    const codes: Array<number | null> = [];
-    for (const running of processes.splice(0).reverse()) codes.push(await running.stop());
-    expect(codes).toEqual([0, 0, 0]);
+    const stopped: Array<{ name: string; code: number | null; output: string }> = [];
+    for (const running of processes.splice(0).reverse()) stopped.push({ name: running.name, code: await running.stop(), output: running.output() });
+    expect(stopped).toHaveLength(3);
+    for (const { name, code, output } of stopped) expect(code, `${name} exited with ${code}:\n${output}`).toBe(0);
   });
 });
 

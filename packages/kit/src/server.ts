@@ -91,6 +91,11 @@ export async function startGraphQLServer<TContext extends BaseContext>(
 
   const apollo = new ApolloServer<TContext>({
     ...options.apollo,
+    // Signals are exitOnSignals' (kit signals.ts), which calls close(). Apollo's own SIGTERM
+    // handler (on outside NODE_ENV=test) stopped the server first, so close()'s apollo.stop()
+    // waited on a stop already in progress and never returned: a process holding a PostgreSQL
+    // LISTEN connection (any subgraph once its event caches subscribed) hung until killed.
+    stopOnTerminationSignals: false,
     plugins: [
       ...(options.apollo.plugins ?? []),
       ApolloServerPluginDrainHttpServer({ httpServer }),
