@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { countsSql as infrastructureCountsSql } from '../../services/infrastructure/src/indicators/infrastructure.indicators';
+import { countsSql as infrastructureCountsSql } from '@ioc/infrastructure/province-counts-sql';
 import { checkCalls, jsonBodies, runLoad, startHttpBench, type HttpBench } from './http-bench';
 import type { HttpCall } from './http-load';
 import { alertList, btsList, scorecard } from './queries';
