@@ -11,6 +11,7 @@ import { dossierIndicatorCodes } from '../indicators/indicator-events';
 import type { DossierApplicantInput } from '../inputs/dossier-applicant.input';
 import type { ReceiveDossierInput } from '../inputs/receive-dossier.input';
 import { aggregateCache } from '../loaders/aggregate-cache.loader';
+import { insertInOrder } from './ordered-insert';
 
 /**
  * Writes of dossiers, one or many at once: `receiveDossier` and `receiveDossiers` (and the resolve
@@ -97,32 +98,24 @@ export async function receiveDossiers(ctx: SubgraphContext, items: readonly Doss
         synthetic: input.synthetic === true,
       };
     });
-    // Ids drawn in the items' order, so each item gets its own back whatever order the insert takes.
-    const ids = await tx.query<Array<{ id: string }>>(
-      `WITH r AS MATERIALIZED (
-         SELECT nextval(pg_get_serial_sequence('dossier', 'id')) AS id, u.*
-         FROM unnest($1::text[], $2::text[], $3::smallint[], $4::text[], $5::text[], $6::text[], $7::text[], $8::timestamptz[], $9::timestamptz[], $10::boolean[])
-           WITH ORDINALITY AS u(service_id, procedure_id, service_level, agency_id, district_code, commune_code, channel, received_at, due_at, synthetic, n)
-       ), inserted AS (
-         INSERT INTO dossier (id, service_id, procedure_id, service_level, agency_id, district_code, commune_code, channel, status, received_at, due_at, synthetic)
-         SELECT id, service_id, procedure_id, service_level, agency_id, district_code, commune_code, channel, 'PROCESSING', received_at, due_at, synthetic FROM r
-         RETURNING id
-       )
-       SELECT r.id::text AS id FROM r JOIN inserted USING (id) ORDER BY r.n`,
+    const ids = await insertInOrder(
+      tx,
+      'dossier',
       [
-        rows.map((r) => r.serviceId),
-        rows.map((r) => r.procedureId),
-        rows.map((r) => r.serviceLevel),
-        rows.map((r) => r.agencyId),
-        rows.map((r) => r.districtCode),
-        rows.map((r) => r.communeCode),
-        rows.map((r) => r.channel),
-        rows.map((r) => r.receivedAt),
-        rows.map((r) => r.dueAt),
-        rows.map((r) => r.synthetic),
+        { name: 'service_id', type: 'text', values: rows.map((r) => r.serviceId) },
+        { name: 'procedure_id', type: 'text', values: rows.map((r) => r.procedureId) },
+        { name: 'service_level', type: 'smallint', values: rows.map((r) => r.serviceLevel) },
+        { name: 'agency_id', type: 'text', values: rows.map((r) => r.agencyId) },
+        { name: 'district_code', type: 'text', values: rows.map((r) => r.districtCode) },
+        { name: 'commune_code', type: 'text', values: rows.map((r) => r.communeCode) },
+        { name: 'channel', type: 'text', values: rows.map((r) => r.channel) },
+        { name: 'received_at', type: 'timestamptz', values: rows.map((r) => r.receivedAt) },
+        { name: 'due_at', type: 'timestamptz', values: rows.map((r) => r.dueAt) },
+        { name: 'synthetic', type: 'boolean', values: rows.map((r) => r.synthetic) },
       ],
+      [{ name: 'status', type: 'text', value: DossierStatus.PROCESSING }],
     );
-    const dossiers = rows.map((row, i) => Object.assign(new Dossier(), { id: String(ids[i]!.id), ...row }));
+    const dossiers = rows.map((row, i) => Object.assign(new Dossier(), { id: ids[i]!, ...row }));
     const withApplicant = checked.flatMap((c, i) => (c.applicant ? [{ id: dossiers[i]!.id, ...c.applicant }] : []));
     if (withApplicant.length) {
       await tx.query('INSERT INTO dossier_applicant (dossier_id, full_name, id_number, phone) SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[])', [

@@ -7,6 +7,7 @@ import { UnitLevel } from '../enums/administrative-unit.enum';
 import { FeedbackStatus } from '../enums/feedback.enum';
 import type { ReceiveFeedbackInput } from '../inputs/receive-feedback.input';
 import { aggregateCache } from '../loaders/aggregate-cache.loader';
+import { insertInOrder } from './ordered-insert';
 
 /**
  * Citizen feedback received, one or many in one transaction (`receiveFeedback` is a batch of one):
@@ -64,34 +65,28 @@ export async function receiveFeedbacks(ctx: SubgraphContext, inputs: readonly Re
         synthetic: c.input.synthetic === true,
       };
     });
-    // Ids drawn in the items' order, so each item gets its own back.
-    const ids = await tx.query<Array<{ id: string }>>(
-      `WITH r AS MATERIALIZED (
-         SELECT nextval(pg_get_serial_sequence('feedback', 'id')) AS id, u.*
-         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::boolean[])
-           WITH ORDINALITY AS u(title, content, category, channel, agency_id, district_code, commune_code, citizen_name, citizen_phone, search_name, synthetic, n)
-       ), inserted AS (
-         INSERT INTO feedback (id, title, content, category, channel, status, agency_id, district_code, commune_code, citizen_name, citizen_phone, received_at, search_name, synthetic)
-         SELECT id, title, content, category, channel, 'RECEIVED', agency_id, district_code, commune_code, citizen_name, citizen_phone, $12::timestamptz, search_name, synthetic FROM r
-         RETURNING id
-       )
-       SELECT r.id::text AS id FROM r JOIN inserted USING (id) ORDER BY r.n`,
+    const ids = await insertInOrder(
+      tx,
+      'feedback',
       [
-        rows.map((r) => r.title),
-        rows.map((r) => r.content),
-        rows.map((r) => r.category),
-        rows.map((r) => r.channel),
-        rows.map((r) => r.agencyId),
-        rows.map((r) => r.districtCode),
-        rows.map((r) => r.communeCode),
-        rows.map((r) => r.citizenName),
-        rows.map((r) => r.citizenPhone),
-        rows.map((r) => r.searchName),
-        rows.map((r) => r.synthetic),
-        receivedAt,
+        { name: 'title', type: 'text', values: rows.map((r) => r.title) },
+        { name: 'content', type: 'text', values: rows.map((r) => r.content) },
+        { name: 'category', type: 'text', values: rows.map((r) => r.category) },
+        { name: 'channel', type: 'text', values: rows.map((r) => r.channel) },
+        { name: 'agency_id', type: 'text', values: rows.map((r) => r.agencyId) },
+        { name: 'district_code', type: 'text', values: rows.map((r) => r.districtCode) },
+        { name: 'commune_code', type: 'text', values: rows.map((r) => r.communeCode) },
+        { name: 'citizen_name', type: 'text', values: rows.map((r) => r.citizenName) },
+        { name: 'citizen_phone', type: 'text', values: rows.map((r) => r.citizenPhone) },
+        { name: 'search_name', type: 'text', values: rows.map((r) => r.searchName) },
+        { name: 'synthetic', type: 'boolean', values: rows.map((r) => r.synthetic) },
+      ],
+      [
+        { name: 'status', type: 'text', value: FeedbackStatus.RECEIVED },
+        { name: 'received_at', type: 'timestamptz', value: receivedAt },
       ],
     );
-    const feedback = rows.map((row, i) => Object.assign(new Feedback(), { id: String(ids[i]!.id), ...row }));
+    const feedback = rows.map((row, i) => Object.assign(new Feedback(), { id: ids[i]!, ...row }));
     aggregateCache(ctx.db).invalidateOnCommit(tx);
     await publishAll(ctx.bus, 'feedback.received', feedback.map((f) => ({ id: f.id, agencyId: f.agencyId, communeCode: f.communeCode })), tx);
     await publishIndicatorChanges(ctx.bus, tx, { subgraph: 'egov', domain: 'DIGITAL_GOVERNMENT' }, ['agenciesUsingPaknShare']);
