@@ -1,8 +1,8 @@
-import { type ArgumentName, type AuditRecord, badInput, publishAll, publishIndicatorChanges, recordAudits, type SubgraphContext, withTransaction } from '@ioc/kit';
+import { type ArgumentName, type AuditRecord, badInput, publishAll, publishIndicatorChanges, recordAudits, type SubgraphContext, type Transaction, withTransaction } from '@ioc/kit';
 import { BtsStation } from '../entities/bts-station.entity';
 import { Server } from '../entities/server.entity';
 import { BtsStatus } from '../enums/bts-station.enum';
-import { ServerHealth, ServerStatus } from '../enums/server.enum';
+import { type ServerHealth, ServerStatus } from '../enums/server.enum';
 import { btsIndicatorCodes, serverHealthIndicatorCodes } from '../indicators/indicator-events';
 
 /**
@@ -34,48 +34,28 @@ export async function setBtsStatuses(ctx: SubgraphContext, reports: readonly Bts
   reports.forEach((report, i) => {
     if (typeof report.reason === 'string' && report.reason.length > 500) throw badInput(name(i, 'reason'), 'at most 500 characters');
   });
-  return withTransaction(ctx.db, async (tx) => {
-    const ids = [...new Set(reports.map((r) => r.id))].sort();
-    const locked = await tx.manager.getRepository(BtsStation).createQueryBuilder('s').setLock('pessimistic_write').where('s.id IN (:...ids)', { ids }).orderBy('s.id').getMany();
-    const current = new Map(locked.map((s) => [s.id, s]));
-    const changedAt = new Date();
-    const changes: Array<{ stationId: string; fromStatus: BtsStatus; toStatus: BtsStatus; reason: string | null }> = [];
-    const audits: AuditRecord[] = [];
-    const codes = new Set<string>();
-    const answers = reports.map((report, i) => {
-      const station = current.get(report.id);
-      if (!station) throw badInput(name(i, 'id'), `no BTS station with id "${report.id}"`);
-      if (station.status === report.status) {
-        // A report that changes nothing is still a report: recorded, with no changes.
-        audits.push({ operation, targetType: 'BtsStation', targetIds: [station.id], before: station, after: station, fields: ['status'], detail: { unchanged: true } });
-        return station;
-      }
-      const after = Object.assign(new BtsStation(), station, { status: report.status, statusChangedAt: changedAt });
-      changes.push({ stationId: station.id, fromStatus: station.status, toStatus: report.status, reason: report.reason ?? null });
-      audits.push({ operation, targetType: 'BtsStation', targetIds: [station.id], before: station, after, fields: ['status', 'statusChangedAt'], detail: report.reason ? { reason: report.reason } : undefined });
-      for (const code of btsIndicatorCodes(station, station.status, report.status)) codes.add(code);
-      current.set(station.id, after);
-      return after;
-    });
-    if (changes.length) {
+  return applyReports<BtsStation, BtsStatusReport, 'status'>(ctx, reports, name, operation, {
+    entity: BtsStation,
+    targetType: 'BtsStation',
+    noun: 'BTS station',
+    field: 'status',
+    changedAtField: 'statusChangedAt',
+    table: 'bts_station',
+    column: 'status',
+    changedAtColumn: 'status_changed_at',
+    event: 'bts.status-changed',
+    indicatorCodes: btsIndicatorCodes,
+    detail: (report) => (report.reason ? { reason: report.reason } : undefined),
+    // Every change is kept in the station's history, a station that goes down and back up in one batch twice.
+    recordChanges: async (tx, changes, changedAt) => {
       await tx.query('INSERT INTO bts_status_change (station_id, from_status, to_status, reason, changed_at) SELECT u.*, $5::timestamptz FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS u', [
-        changes.map((c) => c.stationId),
-        changes.map((c) => c.fromStatus),
-        changes.map((c) => c.toStatus),
-        changes.map((c) => c.reason),
+        changes.map((c) => c.before.id),
+        changes.map((c) => c.before.status),
+        changes.map((c) => c.report.status),
+        changes.map((c) => c.report.reason ?? null),
         changedAt,
       ]);
-      const moved = [...new Set(changes.map((c) => c.stationId))];
-      await tx.query('UPDATE bts_station s SET status = u.status, status_changed_at = $3 FROM unnest($1::text[], $2::text[]) AS u(id, status) WHERE s.id = u.id', [
-        moved,
-        moved.map((id) => current.get(id)!.status),
-        changedAt,
-      ]);
-      await publishAll(ctx.bus, 'bts.status-changed', changes.map((c) => ({ id: c.stationId, status: c.toStatus })), tx);
-    }
-    await recordAudits(tx, ctx, audits);
-    await publishIndicatorChanges(ctx.bus, tx, { subgraph: 'infrastructure', domain: 'INFRASTRUCTURE' }, [...codes]);
-    return answers;
+    },
   });
 }
 
@@ -86,37 +66,90 @@ export interface ServerHealthReport {
 
 /** Applies the reports in order; answers each report's server as it stood after it. */
 export async function setServersHealth(ctx: SubgraphContext, reports: readonly ServerHealthReport[], name: ArgumentName, operation: string): Promise<Server[]> {
+  return applyReports<Server, ServerHealthReport, 'health'>(ctx, reports, name, operation, {
+    entity: Server,
+    targetType: 'Server',
+    noun: 'server',
+    field: 'health',
+    changedAtField: 'healthChangedAt',
+    table: 'server',
+    column: 'health',
+    changedAtColumn: 'health_changed_at',
+    event: 'server.health-changed',
+    indicatorCodes: serverHealthIndicatorCodes,
+    refuse: (server) => (server.status === ServerStatus.RETIRED ? `server "${server.id}" is retired` : undefined),
+  });
+}
+
+/** A report that changed its row: the row as it stood before it, and the report. */
+interface Change<E, R> {
+  before: E;
+  report: R;
+}
+
+/** What one kind of report sets; `field` is the property's name on both the report and the entity. */
+interface ReportKind<E extends { id: string }, R extends { id: string }, F extends keyof E & keyof R & string> {
+  entity: new () => E;
+  targetType: string;
+  /** Names the entity in the error for an unknown id. */
+  noun: string;
+  field: F;
+  changedAtField: keyof E & string;
+  table: string;
+  column: string;
+  changedAtColumn: string;
+  /** Published once per change, carrying the id and the new value (see the note at the top). */
+  event: string;
+  indicatorCodes(row: E, from: E[F], to: R[F]): Iterable<string>;
+  /** Why a report on this row is refused, if it is. */
+  refuse?(row: E, report: R): string | undefined;
+  detail?(report: R): Record<string, unknown> | undefined;
+  /** Writes that go with the changes, before the rows are updated. */
+  recordChanges?(tx: Transaction, changes: ReadonlyArray<Change<E, R>>, changedAt: Date): Promise<void>;
+}
+
+async function applyReports<E extends { id: string }, R extends { id: string }, F extends keyof E & keyof R & string>(
+  ctx: SubgraphContext,
+  reports: readonly R[],
+  name: ArgumentName,
+  operation: string,
+  kind: ReportKind<E, R, F>,
+): Promise<E[]> {
+  const { field, changedAtField } = kind;
   return withTransaction(ctx.db, async (tx) => {
     const ids = [...new Set(reports.map((r) => r.id))].sort();
-    const locked = await tx.manager.getRepository(Server).createQueryBuilder('s').setLock('pessimistic_write').where('s.id IN (:...ids)', { ids }).orderBy('s.id').getMany();
-    const current = new Map(locked.map((s) => [s.id, s]));
-    const healthChangedAt = new Date();
-    const changed: Array<{ id: string; health: ServerHealth }> = [];
+    const locked = await tx.manager.getRepository(kind.entity).createQueryBuilder('s').setLock('pessimistic_write').where('s.id IN (:...ids)', { ids }).orderBy('s.id').getMany();
+    const current = new Map(locked.map((row) => [row.id, row]));
+    const changedAt = new Date();
+    const changes: Array<Change<E, R>> = [];
     const audits: AuditRecord[] = [];
     const codes = new Set<string>();
     const answers = reports.map((report, i) => {
-      const server = current.get(report.id);
-      if (!server) throw badInput(name(i, 'id'), `no server with id "${report.id}"`);
-      if (server.status === ServerStatus.RETIRED) throw badInput(name(i, 'id'), `server "${report.id}" is retired`);
-      if (server.health === report.health) {
-        audits.push({ operation, targetType: 'Server', targetIds: [server.id], before: server, after: server, fields: ['health'], detail: { unchanged: true } });
-        return server;
+      const row = current.get(report.id);
+      if (!row) throw badInput(name(i, 'id'), `no ${kind.noun} with id "${report.id}"`);
+      const refusal = kind.refuse?.(row, report);
+      if (refusal) throw badInput(name(i, 'id'), refusal);
+      if ((row[field] as unknown) === (report[field] as unknown)) {
+        // A report that changes nothing is still a report: recorded, with no changes.
+        audits.push({ operation, targetType: kind.targetType, targetIds: [row.id], before: row, after: row, fields: [field], detail: { unchanged: true } });
+        return row;
       }
-      const after = Object.assign(new Server(), server, { health: report.health, healthChangedAt });
-      changed.push({ id: server.id, health: report.health });
-      audits.push({ operation, targetType: 'Server', targetIds: [server.id], before: server, after, fields: ['health', 'healthChangedAt'] });
-      for (const code of serverHealthIndicatorCodes(server, server.health, report.health)) codes.add(code);
-      current.set(server.id, after);
+      const after = Object.assign(new kind.entity(), row, { [field]: report[field], [changedAtField]: changedAt });
+      changes.push({ before: row, report });
+      audits.push({ operation, targetType: kind.targetType, targetIds: [row.id], before: row, after, fields: [field, changedAtField], detail: kind.detail?.(report) });
+      for (const code of kind.indicatorCodes(row, row[field], report[field])) codes.add(code);
+      current.set(row.id, after);
       return after;
     });
-    if (changed.length) {
-      const moved = [...new Set(changed.map((c) => c.id))];
-      await tx.query('UPDATE server s SET health = u.health, health_changed_at = $3 FROM unnest($1::text[], $2::text[]) AS u(id, health) WHERE s.id = u.id', [
+    if (changes.length) {
+      await kind.recordChanges?.(tx, changes, changedAt);
+      const moved = [...new Set(changes.map((c) => c.before.id))];
+      await tx.query(`UPDATE ${kind.table} s SET ${kind.column} = u.${kind.column}, ${kind.changedAtColumn} = $3 FROM unnest($1::text[], $2::text[]) AS u(id, ${kind.column}) WHERE s.id = u.id`, [
         moved,
-        moved.map((id) => current.get(id)!.health),
-        healthChangedAt,
+        moved.map((id) => current.get(id)![field]),
+        changedAt,
       ]);
-      await publishAll(ctx.bus, 'server.health-changed', changed.map((c) => ({ id: c.id, health: c.health })), tx);
+      await publishAll(ctx.bus, kind.event, changes.map((c) => ({ id: c.before.id, [field]: c.report[field] })), tx);
     }
     await recordAudits(tx, ctx, audits);
     await publishIndicatorChanges(ctx.bus, tx, { subgraph: 'infrastructure', domain: 'INFRASTRUCTURE' }, [...codes]);
