@@ -1,5 +1,5 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { applyOrdering, applySearch, badInput, batchArgument, cachedRead, checkBatchSize, type Connection, connectionType, type Ordering, paginate, Roles, singleArgument, type SubgraphContext } from '@ioc/kit';
+import { applyOrdering, applySearch, badInput, cachedRead, type Connection, connectionType, type Ordering, paginate, Roles, type SubgraphContext } from '@ioc/kit';
 import { infrastructureReads } from '../loaders/read-cache.loader';
 import { BtsStation } from '../entities/bts-station.entity';
 import { BtsStatusChange } from '../entities/bts-status-change.entity';
@@ -11,7 +11,7 @@ import { applyArea, type AreaArgs } from '../sql/area.sql';
 import { validateArea } from '../validation/area.validation';
 import { findBtsStations } from '../references/bts-station.reference';
 import { BtsStatusReportInput } from '../inputs/status-report.input';
-import { maxStatusBatch, setBtsStatuses } from '../stores/status-report.store';
+import { applyOneReport, applyReportBatch, maxStatusBatch, setBtsStatuses } from '../stores/status-report.store';
 
 export const BtsStationConnection = connectionType(BtsStation, 'BtsStation');
 
@@ -107,8 +107,7 @@ export class BtsStationResolver {
     @Arg('reason', () => String, { nullable: true }) reason: string | null,
     @Ctx() ctx: SubgraphContext,
   ): Promise<BtsStation> {
-    const [station] = await setBtsStatuses(ctx, [{ id, status, reason }], singleArgument, 'setBtsStatus');
-    return station!;
+    return applyOneReport(setBtsStatuses, ctx, { id, status, reason }, 'setBtsStatus');
   }
 
   @Authorized(...Roles.ingest)
@@ -116,7 +115,6 @@ export class BtsStationResolver {
     description: `Records up to ${maxStatusBatch} status reports in one transaction, applied in the order given as \`setBtsStatus\` each (one \`bts.status-changed\` event per change, one audit entry per report); answers each report's station as it stood after it. A bad item refuses the whole call, its error naming the item (\`items[4].id\`); more than ${maxStatusBatch} items are refused.`,
   })
   async setBtsStatuses(@Arg('items', () => [BtsStatusReportInput]) items: BtsStatusReportInput[], @Ctx() ctx: SubgraphContext): Promise<BtsStation[]> {
-    checkBatchSize(items, 'items', maxStatusBatch);
-    return setBtsStatuses(ctx, items, batchArgument('items'), 'setBtsStatuses');
+    return applyReportBatch(setBtsStatuses, ctx, items, 'setBtsStatuses');
   }
 }

@@ -1,7 +1,7 @@
 import { isIPv4, isIPv6 } from 'node:net';
 import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { In } from 'typeorm';
-import { applyOrdering, applySearch, badInput, type Connection, connectionType, foldVietnamese, forbidden, batchArgument, checkBatchSize, loadBy, loadGrouped, type Ordering, paginate, recordAudit, Roles, singleArgument, type SubgraphContext, type Transaction, withTransaction } from '@ioc/kit';
+import { applyOrdering, applySearch, badInput, type Connection, connectionType, foldVietnamese, forbidden, loadBy, loadGrouped, type Ordering, paginate, recordAudit, Roles, type SubgraphContext, type Transaction, withTransaction } from '@ioc/kit';
 import { Server } from '../entities/server.entity';
 import { ServerSystem } from '../entities/server-system.entity';
 import { InformationSystemRef } from '../entities/information-system-ref.entity';
@@ -13,7 +13,7 @@ import { InformationSystem } from '../stubs/information-system.stub';
 import { overcommitted, sumResources } from '../domain/capacity';
 import { findServers } from '../references/server.reference';
 import { ServerHealthReportInput } from '../inputs/status-report.input';
-import { maxStatusBatch, setServersHealth } from '../stores/status-report.store';
+import { applyOneReport, applyReportBatch, maxStatusBatch, setServersHealth } from '../stores/status-report.store';
 
 export const ServerConnection = connectionType(Server, 'Server');
 
@@ -252,8 +252,7 @@ export class ServerResolver {
     @Arg('health', () => ServerHealth) health: ServerHealth,
     @Ctx() ctx: SubgraphContext,
   ): Promise<Server> {
-    const [server] = await setServersHealth(ctx, [{ id, health }], singleArgument, 'setServerHealth');
-    return server!;
+    return applyOneReport(setServersHealth, ctx, { id, health }, 'setServerHealth');
   }
 
   @Authorized(...Roles.ingest)
@@ -261,7 +260,6 @@ export class ServerResolver {
     description: `Records up to ${maxStatusBatch} health reports in one transaction, applied in the order given as \`setServerHealth\` each (one \`server.health-changed\` event per change, one audit entry per report); answers each report's server as it stood after it. A bad item refuses the whole call, its error naming the item (\`items[4].id\`); more than ${maxStatusBatch} items are refused.`,
   })
   async setServersHealth(@Arg('items', () => [ServerHealthReportInput]) items: ServerHealthReportInput[], @Ctx() ctx: SubgraphContext): Promise<Server[]> {
-    checkBatchSize(items, 'items', maxStatusBatch);
-    return setServersHealth(ctx, items, batchArgument('items'), 'setServersHealth');
+    return applyReportBatch(setServersHealth, ctx, items, 'setServersHealth');
   }
 }

@@ -1,4 +1,4 @@
-import { type ArgumentName, type AuditRecord, badInput, publishAll, publishIndicatorChanges, recordAudits, type SubgraphContext, type Transaction, withTransaction } from '@ioc/kit';
+import { type ArgumentName, type AuditRecord, badInput, batchArgument, checkBatchSize, publishAll, publishIndicatorChanges, recordAudits, singleArgument, type SubgraphContext, type Transaction, withTransaction } from '@ioc/kit';
 import { BtsStation } from '../entities/bts-station.entity';
 import { Server } from '../entities/server.entity';
 import { BtsStatus } from '../enums/bts-station.enum';
@@ -22,6 +22,20 @@ import { btsIndicatorCodes, serverHealthIndicatorCodes } from '../indicators/ind
 
 /** Reports one batch call takes. */
 export const maxStatusBatch = 200;
+
+type ApplyReports<R, E> = (ctx: SubgraphContext, reports: readonly R[], name: ArgumentName, operation: string) => Promise<E[]>;
+
+/** A single-report mutation is a batch of one whose errors name its own arguments (`id`, not `items[0].id`). */
+export async function applyOneReport<R, E>(apply: ApplyReports<R, E>, ctx: SubgraphContext, report: R, operation: string): Promise<E> {
+  const [answer] = await apply(ctx, [report], singleArgument, operation);
+  return answer!;
+}
+
+/** A batch mutation's `items`: at most `maxStatusBatch`, errors naming the item. */
+export function applyReportBatch<R, E>(apply: ApplyReports<R, E>, ctx: SubgraphContext, items: readonly R[], operation: string): Promise<E[]> {
+  checkBatchSize(items, 'items', maxStatusBatch);
+  return apply(ctx, items, batchArgument('items'), operation);
+}
 
 export interface BtsStatusReport {
   id: string;
