@@ -1,20 +1,10 @@
-import { PgEventBus, silentLogger } from '@ioc/kit';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { drainEvents } from '@ioc/kit/testing';
-import { startInfrastructure, type InfrastructureHarness } from './support';
+import { describe, expect, inject, it } from 'vitest';
+import { drainEvents, useSubgraphWithBus } from '@ioc/kit/testing';
+import { startInfrastructure } from './support';
 
-let infra: InfrastructureHarness;
-let bus: PgEventBus;
-beforeAll(async () => {
-  infra = await startInfrastructure(inject('postgresAdminUrl'));
-  bus = new PgEventBus(infra.database.url, silentLogger);
-});
-afterAll(async () => {
-  await bus?.close();
-  await infra?.stop();
-});
+const harness = useSubgraphWithBus(() => startInfrastructure(inject('postgresAdminUrl')));
 
-const sql = (text: string, params: unknown[] = []) => infra.server.db.query(text, params);
+const sql = (text: string, params: unknown[] = []) => harness.subgraph.server.db.query(text, params);
 const expectBadInput = (result: { errors?: Array<{ extensions?: Record<string, any> }> }, argument: string) =>
   expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument });
 
@@ -25,7 +15,7 @@ describe('setBtsStatuses', () => {
   it('applies reports in order (down and back up in one call: two changes), one event per change, one audit entry per report', async () => {
     const stations: string[] = (await sql(`SELECT id FROM bts_station WHERE status = 'UP' ORDER BY id LIMIT 3`)).map((r: { id: string }) => r.id);
     const [a, b, c] = stations as [string, string, string];
-    const events = await bus.subscribe<{ id: string }>('bts.status-changed');
+    const events = await harness.bus.subscribe<{ id: string }>('bts.status-changed');
     const audits = Number((await sql(`SELECT count(*) AS n FROM audit_log WHERE operation = 'setBtsStatuses'`))[0].n);
     const items = [
       { id: a, status: 'DOWN', reason: 'Mất điện lưới' },
@@ -33,7 +23,7 @@ describe('setBtsStatuses', () => {
       { id: a, status: 'UP', reason: 'Đã khắc phục' },
       { id: c, status: 'UP' },
     ];
-    const result = await infra.query(setStatuses, { items });
+    const result = await harness.subgraph.query(setStatuses, { items });
     expect(result.errors).toBeUndefined();
     expect(result.data.setBtsStatuses).toEqual([
       { id: a, status: 'DOWN' },
@@ -59,11 +49,11 @@ describe('setBtsStatuses', () => {
   it('a bad item in the middle refuses the whole call, naming it; nothing is written or published', async () => {
     const [a, b] = (await sql(`SELECT id FROM bts_station WHERE status = 'UP' ORDER BY id DESC LIMIT 2`)).map((r: { id: string }) => r.id);
     const changes = Number((await sql('SELECT count(*) AS n FROM bts_status_change'))[0].n);
-    const events = await bus.subscribe('bts.status-changed');
-    expectBadInput(await infra.query(setStatuses, { items: [{ id: a, status: 'DOWN' }, { id: 'BTS-NOPE', status: 'DOWN' }, { id: b, status: 'DOWN' }] }), 'items[1].id');
-    expectBadInput(await infra.query(setStatuses, { items: [{ id: a, status: 'DOWN' }, { id: b, status: 'DOWN', reason: 'x'.repeat(501) }] }), 'items[1].reason');
-    expectBadInput(await infra.query(setStatuses, { items: [] }), 'items');
-    const tooMany = await infra.query(setStatuses, { items: Array.from({ length: 201 }, () => ({ id: a, status: 'UP' })) });
+    const events = await harness.bus.subscribe('bts.status-changed');
+    expectBadInput(await harness.subgraph.query(setStatuses, { items: [{ id: a, status: 'DOWN' }, { id: 'BTS-NOPE', status: 'DOWN' }, { id: b, status: 'DOWN' }] }), 'items[1].id');
+    expectBadInput(await harness.subgraph.query(setStatuses, { items: [{ id: a, status: 'DOWN' }, { id: b, status: 'DOWN', reason: 'x'.repeat(501) }] }), 'items[1].reason');
+    expectBadInput(await harness.subgraph.query(setStatuses, { items: [] }), 'items');
+    const tooMany = await harness.subgraph.query(setStatuses, { items: Array.from({ length: 201 }, () => ({ id: a, status: 'UP' })) });
     expectBadInput(tooMany, 'items');
     expect(Number((await sql('SELECT count(*) AS n FROM bts_status_change'))[0].n)).toBe(changes);
     expect((await sql(`SELECT count(*) AS n FROM bts_station WHERE id = ANY($1) AND status = 'UP'`, [[a, b]]))[0].n).toBe('2');
@@ -74,8 +64,8 @@ describe('setBtsStatuses', () => {
 
 describe('setServersHealth', () => {
   it('applies reports in order with one event per change; a retired or unknown server refuses the call, naming the item', async () => {
-    const events = await bus.subscribe<{ id: string }>('server.health-changed');
-    const result = await infra.query(setHealth, { items: [{ id: "vm-001", health: "WARNING" }, { id: 'vm-002', health: 'CRITICAL' }, { id: 'vm-001', health: 'HEALTHY' }] });
+    const events = await harness.bus.subscribe<{ id: string }>('server.health-changed');
+    const result = await harness.subgraph.query(setHealth, { items: [{ id: "vm-001", health: "WARNING" }, { id: 'vm-002', health: 'CRITICAL' }, { id: 'vm-001', health: 'HEALTHY' }] });
     expect(result.errors).toBeUndefined();
     expect(result.data.setServersHealth).toEqual([
       { id: 'vm-001', health: 'WARNING' },
@@ -83,7 +73,7 @@ describe('setServersHealth', () => {
       { id: 'vm-001', health: 'HEALTHY' },
     ]);
     expect((await drainEvents(events)).map((e) => e.id)).toEqual(['vm-001', 'vm-002', 'vm-001']);
-    expectBadInput(await infra.query(setHealth, { items: [{ id: 'vm-002', health: 'HEALTHY' }, { id: 'vm-999', health: 'HEALTHY' }] }), 'items[1].id');
+    expectBadInput(await harness.subgraph.query(setHealth, { items: [{ id: 'vm-002', health: 'HEALTHY' }, { id: 'vm-999', health: 'HEALTHY' }] }), 'items[1].id');
     expect((await sql(`SELECT health FROM server WHERE id = 'vm-002'`))[0].health).toBe('CRITICAL');
     expect(await drainEvents(events, 300)).toEqual([]);
     await events.return();
@@ -93,8 +83,8 @@ describe('setServersHealth', () => {
 describe('servers added and retired by the ingest role (the feed)', () => {
   const ingest = { role: 'ingest' as const, subject: 'feed' };
   const add = (synthetic: boolean | null, ipv4: string) =>
-    infra.query(`mutation($input: AddServerInput!) { addServer(input: $input) { id } }`, { input: { kind: 'VIRTUAL', hostId: 'host-12', cpuCores: 1, memoryGb: 1, diskGb: 10, ipv4, ...(synthetic === null ? {} : { synthetic }) } }, ingest);
-  const retire = (id: string, caller: object = ingest) => infra.query(`mutation($id: String!) { retireServer(id: $id) { id } }`, { id }, caller);
+    harness.subgraph.query(`mutation($input: AddServerInput!) { addServer(input: $input) { id } }`, { input: { kind: 'VIRTUAL', hostId: 'host-12', cpuCores: 1, memoryGb: 1, diskGb: 10, ipv4, ...(synthetic === null ? {} : { synthetic }) } }, ingest);
+  const retire = (id: string, caller: object = ingest) => harness.subgraph.query(`mutation($id: String!) { retireServer(id: $id) { id } }`, { id }, caller);
 
   it('adds a server only marked synthetic, audited as the ingest caller, and retires only a synthetic server an ingest caller added', async () => {
     const active = async () => Number((await sql(`SELECT count(*) AS n FROM server WHERE status = 'ACTIVE'`))[0].n);
@@ -112,7 +102,7 @@ describe('servers added and retired by the ingest role (the feed)', () => {
     expect((await sql(`SELECT role, subject FROM audit_log WHERE operation = 'addServer' AND target_ids @> ARRAY[$1]::text[]`, [id]))[0]).toEqual({ role: 'ingest', subject: 'feed' });
 
     // A real server, and a seeded one (generated, marked synthetic, but not the feed's): refused, still active.
-    const real = await infra.query(`mutation { addServer(input: { kind: VIRTUAL, hostId: "host-12", cpuCores: 1, memoryGb: 1, diskGb: 10, ipv4: "10.99.0.3" }) { id } }`);
+    const real = await harness.subgraph.query(`mutation { addServer(input: { kind: VIRTUAL, hostId: "host-12", cpuCores: 1, memoryGb: 1, diskGb: 10, ipv4: "10.99.0.3" }) { id } }`);
     expect(real.errors).toBeUndefined();
     for (const other of [real.data.addServer.id as string, 'vm-001']) {
       const refused = await retire(other);
@@ -132,12 +122,12 @@ describe('servers added and retired by the ingest role (the feed)', () => {
 describe('serversAddedByIngest (what a feed left in service)', () => {
   const ingest = { role: 'ingest' as const, subject: 'feed' };
   const add = async (ipv4: string, caller: object) => {
-    const added = await infra.query(`mutation($input: AddServerInput!) { addServer(input: $input) { id } }`, { input: { kind: 'VIRTUAL', hostId: 'host-12', cpuCores: 1, memoryGb: 1, diskGb: 10, ipv4, synthetic: true } }, caller);
+    const added = await harness.subgraph.query(`mutation($input: AddServerInput!) { addServer(input: $input) { id } }`, { input: { kind: 'VIRTUAL', hostId: 'host-12', cpuCores: 1, memoryGb: 1, diskGb: 10, ipv4, synthetic: true } }, caller);
     expect(added.errors).toBeUndefined();
     return added.data.addServer.id as string;
   };
   const list = async (args = '', caller: object = ingest) => {
-    const result = await infra.query(`{ serversAddedByIngest${args} { totalCount nodes { id } } }`, {}, caller);
+    const result = await harness.subgraph.query(`{ serversAddedByIngest${args} { totalCount nodes { id } } }`, {}, caller);
     expect(result.errors).toBeUndefined();
     return (result.data.serversAddedByIngest.nodes as Array<{ id: string }>).map((n) => n.id);
   };
@@ -148,16 +138,16 @@ describe('serversAddedByIngest (what a feed left in service)', () => {
     const admins = await add('10.98.0.3', { role: 'admin' });
     expect(await list()).toEqual([...before, ...mine].sort());
     expect(await list('', { role: 'admin' })).toEqual([...before, ...mine].sort());
-    expect((await infra.query(`mutation($id: String!) { retireServer(id: $id) { id } }`, { id: mine[0] }, ingest)).errors).toBeUndefined();
+    expect((await harness.subgraph.query(`mutation($id: String!) { retireServer(id: $id) { id } }`, { id: mine[0] }, ingest)).errors).toBeUndefined();
     expect(await list()).toEqual([...before, mine[1]!].sort());
     expect(await list('(status: null)')).toEqual(expect.arrayContaining(mine));
     expect(await list('(status: null)')).not.toContain(admins);
     expect(await list('(status: null)')).not.toContain('vm-001');
     // The ingest role reads the ids, not what the data centre's servers are; the dashboard roles may not list them.
-    const hostname = await infra.query(`{ serversAddedByIngest { nodes { id hostname } } }`, {}, ingest);
+    const hostname = await harness.subgraph.query(`{ serversAddedByIngest { nodes { id hostname } } }`, {}, ingest);
     expect(hostname.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    const viewer = await infra.query(`{ serversAddedByIngest { totalCount } }`, {}, { role: 'ioc-viewer' });
+    const viewer = await harness.subgraph.query(`{ serversAddedByIngest { totalCount } }`, {}, { role: 'ioc-viewer' });
     expect(viewer.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    for (const id of [mine[1]!, admins]) expect((await infra.query(`mutation($id: String!) { retireServer(id: $id) { id } }`, { id }, { role: 'admin' })).errors).toBeUndefined();
+    for (const id of [mine[1]!, admins]) expect((await harness.subgraph.query(`mutation($id: String!) { retireServer(id: $id) { id } }`, { id }, { role: 'admin' })).errors).toBeUndefined();
   });
 });

@@ -115,3 +115,4 @@ export async function startTestSubgraph(
 
 export * from './live';
 export * from './brokers';
+export * from './subgraph-with-bus';
