@@ -11,7 +11,7 @@ import { dossierIndicatorCodes } from '../indicators/indicator-events';
 import type { DossierApplicantInput } from '../inputs/dossier-applicant.input';
 import type { ReceiveDossierInput } from '../inputs/receive-dossier.input';
 import { aggregateCache } from '../loaders/aggregate-cache.loader';
-import { insertInOrder } from './ordered-insert';
+import { insertInOrder } from './ordered-insert.store';
 
 /**
  * Writes of dossiers, one or many at once: `receiveDossier` and `receiveDossiers` (and the resolve

@@ -7,7 +7,7 @@ import { UnitLevel } from '../enums/administrative-unit.enum';
 import { FeedbackStatus } from '../enums/feedback.enum';
 import type { ReceiveFeedbackInput } from '../inputs/receive-feedback.input';
 import { aggregateCache } from '../loaders/aggregate-cache.loader';
-import { insertInOrder } from './ordered-insert';
+import { insertInOrder } from './ordered-insert.store';
 
 /**
  * Citizen feedback received, one or many in one transaction (`receiveFeedback` is a batch of one):
