@@ -91,6 +91,8 @@ export async function retireServers(caller: GraphQLCaller, ids: readonly string[
       streak += 1;
       const delay = Math.max(answer.retryAfterMs, Math.min(5000, 250 * 2 ** streak));
       await new Promise<void>((resolve) => {
+        // An 'abort' listener added after the deadline passed never fires: the stop would overrun it.
+        if (signal.aborted) return resolve();
         const timer = setTimeout(done, delay);
         signal.addEventListener('abort', done, { once: true });
         function done() {

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { z } from 'zod';
-import { createLogger, defaultShutdownDeadlineMs, exitOnSignals, logLevel, openServiceDatabase, parseEnv, port, postgresUrl, redactUrl, reportFatal } from '@ioc/kit';
+import { createLogger, exitOnSignals, logLevel, openServiceDatabase, parseEnv, port, postgresUrl, redactUrl, reportFatal } from '@ioc/kit';
 import { seedAll } from '@ioc/seeds';
 import { ensureDevSecrets } from '@ioc/gateway/dev-keys';
 import { ensureConsoleBuilt } from './console-build';
@@ -8,7 +8,7 @@ import { startEmbeddedPostgres, type EmbeddedDatabase } from './embedded-postgre
 import { repoRoot } from './schemas';
 import { subgraphs } from './subgraphs';
 import { watchSubgraphSchema } from './schema/watch';
-import { createSupervisor } from './supervisor';
+import { createSupervisor, forceStopAfterMs } from './supervisor';
 
 const startEnvSchema = z.object({
   DATABASE_URL: postgresUrl.optional(),
@@ -46,8 +46,9 @@ async function main(): Promise<void> {
     await supervisor.stopAll();
     await embedded?.stop();
     logger.info('stopped');
-    // Each child has its own deadline; the database stops after them.
-  }, logger, { deadlineMs: defaultShutdownDeadlineMs + 15_000 });
+    // Each child has its own deadline, and the supervisor kills one that overruns it: clients,
+    // then services, then the database.
+  }, logger, { deadlineMs: 2 * forceStopAfterMs + 10_000 });
 
   try {
     await startEverything();

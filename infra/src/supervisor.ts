@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
-import { StartupError, type Logger } from '@ioc/kit';
+import { defaultShutdownDeadlineMs, StartupError, type Logger } from '@ioc/kit';
 
 export interface ManagedProcess {
   name: string;
@@ -20,6 +20,13 @@ export interface Supervisor {
   start(spec: ManagedProcess): Promise<void>;
   stopAll(): Promise<void>;
 }
+
+/**
+ * A child that has not exited this long after SIGTERM is killed. Past its own deadline
+ * (kit `exitOnSignals`, which logs what hung and exits 1), so it gets to finish a slow drain and
+ * say why; 10 s here used to kill children a third of the way into theirs.
+ */
+export const forceStopAfterMs = defaultShutdownDeadlineMs + 2_000;
 
 /** Stops a service whose supervisor is gone (killed, so it could not stop them). */
 const exitWithParent = createRequire(import.meta.url).resolve('@ioc/infra/exit-with-parent');
@@ -83,7 +90,7 @@ export function createSupervisor(logger: Logger): Supervisor {
           (child) =>
             new Promise<void>((resolve) => {
               if (child.exitCode !== null || child.signalCode !== null) return resolve();
-              const force = setTimeout(() => child.kill('SIGKILL'), 10_000);
+              const force = setTimeout(() => child.kill('SIGKILL'), forceStopAfterMs);
               child.once('exit', () => {
                 clearTimeout(force);
                 resolve();

@@ -38,7 +38,12 @@ export interface LoadResult {
   max: number;
 }
 
-const agent = new Agent({ keepAlive: true, maxSockets: 512 });
+// The subgraphs close a keep-alive socket idle for 5 s (Node's default keepAliveTimeout). Node's
+// agent reuses its free sockets last-in first-out, so at c=50 the ones at the bottom of the pile
+// sit idle that long between bursts, and one picked at the instant the server closes it fails
+// with "socket hang up": the direct plans' rare errors at c=50. A free socket is dropped here
+// after 4 s, before the server's close, as undici (the gateway's fetch) does from the server's hint.
+const agent = new Agent({ keepAlive: true, maxSockets: 512, timeout: 4_000 });
 
 function send(call: HttpCall, body: string): Promise<string | undefined> {
   return new Promise((resolve, reject) => {

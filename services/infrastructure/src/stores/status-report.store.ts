@@ -14,10 +14,11 @@ import { btsIndicatorCodes, serverHealthIndicatorCodes } from '../indicators/ind
  * per change, on commit. A report that changes nothing is still audited (`unchanged`), as before.
  * A bad item refuses the whole batch, naming it.
  *
- * Events carry the new status or health beside the id: PostgreSQL's NOTIFY folds identical
- * payloads of one transaction into one, and a station that goes DOWN and comes back UP in one
- * batch is two changes. (BTS subscribers read every change recorded since their last one; a server
- * subscriber reads the server as the transaction left it.)
+ * Events carry the new status or health beside the id, so DOWN then UP in one batch is two
+ * events. PostgreSQL's NOTIFY still folds identical payloads of one transaction into one: DOWN, UP,
+ * DOWN gives two `{id, DOWN}` of which one arrives. Nothing counts these events: BTS subscribers
+ * read every change recorded since their last one, and a server subscriber reads the server as the
+ * transaction left it.
  */
 
 /** Reports one batch call takes. */
