@@ -16,8 +16,9 @@ const answerHeaders = ['content-type', 'cache-control', 'vary'];
 
 export interface OperationSharingOptions {
   /**
-   * Moves on whenever a write has gone through the gateway (`InflightSharing.epoch`): a request
-   * that arrives after a write never joins an execution that began before it.
+   * Moves on whenever a write has gone through this gateway process (`InflightSharing.epoch`): a
+   * request that arrives after a write through this gateway never joins an execution that began
+   * before it (a write through another gateway replica does not move this epoch).
    */
   epoch: () => number;
   /** A request was answered by an identical one already executing. */

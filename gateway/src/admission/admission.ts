@@ -44,19 +44,35 @@ export const admittedReadOnly = (request: Request | undefined): boolean => (requ
 
 /**
  * Parsed documents by their text: clients send the same few operations over and over, and
- * parsing was a share of every request's CPU. Bounded by entries and bytes of text; documents are
- * only read after parsing (by the limits and the contracts), never changed.
+ * parsing was a share of every request's CPU (issue 14). Documents are only read after parsing
+ * (by the limits and the contracts), never changed.
+ *
+ * Only documents that passed the limits and the caller's contract once are kept (`remember`,
+ * called at the end of `admitOperation`): a document the limits refuse is never stored, so a
+ * caller cannot fill the cache with them. Each entry is charged by its tokens, not its text: a
+ * parsed document keeps every token (graphql-js links them from `loc`) and a node per token.
+ * Measured with `process.memoryUsage().heapUsed` around parsing (graphql 16.12, Node 20,
+ * NODE_ENV=production): 482 B per token for `{ a a a ... }` (the worst shape found), 330 for a
+ * console-like operation, 242-290 for lists of values and small queries; so 512 B per token.
+ * The 16 MiB budget is then about 16 MiB of heap, not 100 times that.
  */
 const parsedDocuments = new BoundedCache<DocumentNode>(2000, 16 * 1024 * 1024);
-function parsed(query: string, maxTokens: number): DocumentNode {
-  const key = `${maxTokens}\n${query}`;
-  let document = parsedDocuments.get(key);
-  if (!document) {
-    document = parse(query, { maxTokens });
-    parsedDocuments.set(key, document, query.length * 2);
-  }
-  return document;
+const heapBytesPerToken = 512;
+const cacheKey = (query: string, maxTokens: number): string => `${maxTokens}\n${query}`;
+
+/** Tokens of a parsed document, walked once on a miss (parsing already walked them). */
+function tokenCount(document: DocumentNode): number {
+  let count = 0;
+  for (let token = document.loc?.startToken ?? null; token; token = token.next) count++;
+  return count;
 }
+
+function remember(key: string, document: DocumentNode): void {
+  parsedDocuments.set(key, document, tokenCount(document) * heapBytesPerToken);
+}
+
+/** For tests: the cache's entries and the heap bytes they are charged. */
+export const parseCacheState = (): { size: number; weight: number } => ({ size: parsedDocuments.size, weight: parsedDocuments.weight });
 
 /** The type of the operation that runs (the named one, or the only one); undefined when there is none. */
 function operationType(document: DocumentNode, name: string | undefined): OperationTypeNode | undefined {
@@ -80,9 +96,11 @@ export function admitOperation(policy: AdmissionPolicy, caller: VerifiedCaller, 
   policy.persisted.admit(operation, caller.role === 'agency-client' && !policy.contracts?.introspects(operation));
   if (typeof operation.query !== 'string') return undefined; // Apollo answers a missing query itself
   const { maxTokens } = policy.limits;
-  let document;
+  const key = cacheKey(operation.query, maxTokens);
+  const cached = parsedDocuments.get(key);
+  let document = cached;
   try {
-    document = parsed(operation.query, maxTokens);
+    document ??= parse(operation.query, { maxTokens });
   } catch (error) {
     if (/more th(?:an|at) \d+ tokens/i.test((error as Error).message)) {
       throw new GraphQLError(`operation refused: more than ${maxTokens} tokens`, { extensions: { code: 'TOKEN_LIMIT_EXCEEDED', limit: maxTokens, http: { status: 400 } } });
@@ -93,6 +111,7 @@ export function admitOperation(policy: AdmissionPolicy, caller: VerifiedCaller, 
   const name = typeof operation.operationName === 'string' ? operation.operationName : undefined;
   enforceLimits(measureOperation(document, name, variables, policy.limits, policy.schema?.()), policy.limits);
   policy.contracts?.admit(caller, document);
+  if (!cached) remember(key, document); // only once admitted: see parsedDocuments
   return operationType(document, name);
 }
 
