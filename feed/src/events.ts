@@ -42,9 +42,14 @@ export const mutations = {
   'server-retire': { subgraph: 'infrastructure', field: 'retireServer', list: 'id', itemType: 'String!', maxItems: 1, single: true, selection: '{ id }', item: (v: Record<string, unknown>) => v.id },
 } as const satisfies Record<GraphqlKind, { subgraph: string; field: string; list: string; itemType: string; maxItems: number; single?: boolean; selection: string; item: (variables: Record<string, unknown>) => unknown }>;
 
-/** Relative frequencies on a working day: dossiers dominate, SOC alerts are a few a minute. */
-/** Now and then a synthetic VM is put into service, and later one the feed added retired. */
+/**
+ * Relative frequencies on a working day: dossiers dominate, SOC alerts are a few a minute; now and
+ * then a synthetic VM is put into service, and later one the feed added retired.
+ */
 const baseWeights: Record<EventKind, number> = { alert: 3, bts: 2, 'server-health': 2, dossier: 8, resolution: 6, feedback: 1, 'server-add': 0.01, 'server-retire': 0.01 };
+
+/** The feed's own VMs in service at once: well below the 20 the infrastructure subgraph allows the ingest role. */
+export const maxOwnServers = 5;
 
 const workingMinutes = { from: 7 * 60 + 30, to: 17 * 60 };
 /** Office hours Monday to Friday on the kit's Vietnam clock. */
@@ -211,9 +216,13 @@ export function createGenerator(options: GeneratorOptions) {
     next(): FeedEvent {
       state.clock += Math.round(state.random.next() * 2 * options.intervalMs);
       const working = options.anyHour === true || isWorkingTime(new Date(state.clock));
-      const weights = eventKinds.map((kind) =>
-        (kind === 'dossier' || kind === 'resolution') && !working ? 0 : kind === 'resolution' && state.resolved >= state.dossiers ? 0 : kind === 'server-retire' && state.serversActive.length === 0 ? 0 : baseWeights[kind],
-      );
+      const possible = (kind: EventKind): boolean => {
+        if (kind === 'dossier' || kind === 'resolution') return working && (kind === 'dossier' || state.resolved < state.dossiers);
+        if (kind === 'server-add') return state.serversActive.length < maxOwnServers;
+        if (kind === 'server-retire') return state.serversActive.length > 0;
+        return true;
+      };
+      const weights = eventKinds.map((kind) => (possible(kind) ? baseWeights[kind] : 0));
       return builders[state.random.weighted(eventKinds, weights)]();
     },
     /** One event of a kind, whatever the hour (`--once` asks for them in `eventKinds` order, dossier before resolution, a server added before one retired). */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { feedCatalogue } from '@ioc/seeds/feed-catalogue';
-import { createGenerator, eventKinds, isWorkingTime, syntheticMark } from '../src/events';
+import { ingestServerRefusal } from '@ioc/infrastructure/domain';
+import { createGenerator, eventKinds, isWorkingTime, maxOwnServers, syntheticMark } from '../src/events';
 import { repeatRecord, suricataAlert, wazuhAlert, type SocRecord } from '../src/soc';
 import { createRandom } from '@ioc/seeds/random';
 import { parseDuration } from '../src/cli-args';
@@ -48,6 +49,23 @@ describe('feed events', () => {
     const closing = generator.closing();
     expect(new Set([...seen, ...closing.map((e) => e.retires!)])).toEqual(new Set(added.map((e) => e.server!)));
     expect(generator.closing()).toEqual([]);
+  });
+
+  it('keeps at most maxOwnServers of its VMs in service, each one the infrastructure subgraph lets the ingest role add', () => {
+    const generator = createGenerator({ seed: 9, catalogue, start: morning, intervalMs: 100 });
+    // Raise the odds of servers by drawing many events: the walk of adds and retirements must never pass the bound.
+    let inService = 0;
+    let highest = 0;
+    for (let i = 0; i < 200_000; i++) {
+      const event = generator.next();
+      if (event.kind === 'server-add') {
+        inService++;
+        expect(ingestServerRefusal(event.variables.input as Parameters<typeof ingestServerRefusal>[0])).toBeUndefined();
+      }
+      if (event.kind === 'server-retire') inService--;
+      highest = Math.max(highest, inService);
+    }
+    expect(highest).toBe(maxOwnServers);
   });
 
   it('takes dossiers only Monday to Friday 07:30–17:00 in Asia/Ho_Chi_Minh', () => {

@@ -90,12 +90,12 @@ describe('servers added and retired by the ingest role (the feed)', () => {
     const active = async () => Number((await sql(`SELECT count(*) AS n FROM server WHERE status = 'ACTIVE'`))[0].n);
     const before = await active();
     for (const synthetic of [null, false]) {
-      const refused = await add(synthetic, '10.99.0.1');
+      const refused = await add(synthetic, '10.254.99.1');
       expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
       expect(refused.errors?.[0]?.message).toMatch(/synthetic: true/);
     }
     expect(await active()).toBe(before);
-    const added = await add(true, '10.99.0.2');
+    const added = await add(true, '10.254.99.2');
     expect(added.errors).toBeUndefined();
     const id: string = added.data.addServer.id;
     expect((await sql('SELECT synthetic FROM server WHERE id = $1', [id]))[0].synthetic).toBe(true);
@@ -119,6 +119,56 @@ describe('servers added and retired by the ingest role (the feed)', () => {
   });
 });
 
+describe('what an ingest caller may put into service (the feed\'s shape only)', () => {
+  const ingest = { role: 'ingest' as const, subject: 'feed' };
+  const feedVm = { kind: 'VIRTUAL', hostId: 'host-12', cpuCores: 1, memoryGb: 2, diskGb: 20, systemIds: [] as string[], synthetic: true };
+  const add = (input: Record<string, unknown>, caller: object = ingest) =>
+    harness.subgraph.query(`mutation($input: AddServerInput!) { addServer(input: $input) { id } }`, { input }, caller);
+  const active = async () => Number((await sql(`SELECT count(*) AS n FROM server WHERE status = 'ACTIVE'`))[0].n);
+
+  it('refuses a physical host, systems, a chosen name or IPv6, an address off 10.254/16 and a big VM, naming the argument; an admin may', async () => {
+    const before = await active();
+    const cases: Array<[Record<string, unknown>, string]> = [
+      [{ kind: 'PHYSICAL', hostId: undefined, cpuCores: 2, memoryGb: 4, diskGb: 50, ipv4: '10.254.97.1' }, 'input.kind must be VIRTUAL'],
+      [{ ipv4: '10.254.97.2', systemIds: ['sys-dvc'] }, 'input.systemIds must be empty'],
+      [{ ipv4: '10.254.97.3', hostname: 'portal.travinh.gov.vn' }, 'input.hostname'],
+      [{ ipv4: '10.254.97.4', ipv6: '2001:db8::4' }, 'input.ipv6'],
+      [{ ipv4: '10.20.0.9' }, 'input.ipv4 must be in 10.254.0.0/16 for the ingest role, got 10.20.0.9'],
+      [{ ipv4: '10.254.97.5', cpuCores: 3 }, 'input.cpuCores must be at most 2'],
+      [{ ipv4: '10.254.97.6', memoryGb: 5 }, 'input.memoryGb must be at most 4'],
+      [{ ipv4: '10.254.97.7', diskGb: 51 }, 'input.diskGb must be at most 50'],
+    ];
+    for (const [change, message] of cases) {
+      const refused = await add({ ...feedVm, ...change });
+      expect(refused.errors?.[0]?.extensions?.code, message).toBe('FORBIDDEN');
+      expect(refused.errors?.[0]?.message).toContain(message);
+    }
+    expect(await active()).toBe(before);
+    const admins = await add({ ...feedVm, ipv4: '10.20.0.9', cpuCores: 4, synthetic: false }, { role: 'admin' });
+    expect(admins.errors).toBeUndefined();
+    expect((await harness.subgraph.query(`mutation($id: String!) { retireServer(id: $id) { id } }`, { id: admins.data.addServer.id }, { role: 'admin' })).errors).toBeUndefined();
+  });
+
+  it('keeps at most 20 of the ingest role\'s servers in service at once; retiring one makes room', async () => {
+    const inService = async () => Number((await harness.subgraph.query(`{ serversAddedByIngest { totalCount } }`, {}, ingest)).data.serversAddedByIngest.totalCount);
+    // Spread over the hosts, as the feed does, so no host runs out of room first.
+    const hosts = (await sql(`SELECT id FROM server WHERE kind = 'PHYSICAL' AND status = 'ACTIVE' ORDER BY id`)).map((row: { id: string }) => row.id);
+    const added: string[] = [];
+    for (let i = 1; (await inService()) < 20; i++) {
+      const result = await add({ ...feedVm, hostId: hosts[i % hosts.length], ipv4: `10.254.96.${i}` });
+      expect(result.errors).toBeUndefined();
+      added.push(result.data.addServer.id);
+    }
+    const refused = await add({ ...feedVm, hostId: hosts[0], ipv4: '10.254.96.200' });
+    expect(refused.errors?.[0]?.message).toContain('allows 20 of its servers in service at once; 20 are');
+    const retire = (id: string) => harness.subgraph.query(`mutation($id: String!) { retireServer(id: $id) { id } }`, { id }, ingest);
+    expect((await retire(added[0]!)).errors).toBeUndefined();
+    const again = await add({ ...feedVm, hostId: hosts[0], ipv4: '10.254.96.200' });
+    expect(again.errors).toBeUndefined();
+    for (const id of [...added.slice(1), again.data.addServer.id as string]) expect((await retire(id)).errors).toBeUndefined();
+  });
+});
+
 describe('serversAddedByIngest (what a feed left in service)', () => {
   const ingest = { role: 'ingest' as const, subject: 'feed' };
   const add = async (ipv4: string, caller: object) => {
@@ -134,8 +184,8 @@ describe('serversAddedByIngest (what a feed left in service)', () => {
 
   it('lists the active synthetic servers an ingest caller added, not an admin\'s nor the seeded ones, ids only for the ingest role', async () => {
     const before = await list();
-    const mine = [await add('10.98.0.1', ingest), await add('10.98.0.2', ingest)];
-    const admins = await add('10.98.0.3', { role: 'admin' });
+    const mine = [await add('10.254.98.1', ingest), await add('10.254.98.2', ingest)];
+    const admins = await add('10.254.98.3', { role: 'admin' });
     expect(await list()).toEqual([...before, ...mine].sort());
     expect(await list('', { role: 'admin' })).toEqual([...before, ...mine].sort());
     expect((await harness.subgraph.query(`mutation($id: String!) { retireServer(id: $id) { id } }`, { id: mine[0] }, ingest)).errors).toBeUndefined();

@@ -11,6 +11,7 @@ import { ServerHealth, ServerKind, ServerSort, ServerStatus } from '../enums/ser
 import { ServerResources } from '../types/server-resources.type';
 import { InformationSystem } from '../stubs/information-system.stub';
 import { overcommitted, sumResources } from '../domain/capacity';
+import { ingestServerRefusal, ingestServerRules } from '../domain/ingest-server';
 import { findServers } from '../references/server.reference';
 import { ServerHealthReportInput } from '../inputs/status-report.input';
 import { applyOneReport, applyReportBatch, maxStatusBatch, setServersHealth } from '../stores/status-report.store';
@@ -131,7 +132,8 @@ export class ServerResolver {
 
   @Authorized(...Roles.ingest)
   @Mutation(() => Server, {
-    description: 'Puts a server into service (within its host\'s capacity); publishes `server.changed`. Admins; an `ingest` caller (the demo feed) only with `synthetic: true`.',
+    description:
+      'Puts a server into service (within its host\'s capacity); publishes `server.changed`. Admins; an `ingest` caller (the demo feed) only a synthetic VM (`synthetic: true`) with at most 2 cores, 4 GB memory and 50 GB disk, on 10.254.0.0/16, without systems, host name or IPv6, and at most 20 of its servers in service at once.',
   })
   async addServer(@Arg('input', () => AddServerInput) input: AddServerInput, @Ctx() ctx: SubgraphContext): Promise<Server> {
     if (ctx.principal.role === 'ingest' && input.synthetic !== true) throw forbidden('addServer', 'for the ingest role needs input.synthetic: true (only admins put real servers into service)');
@@ -152,6 +154,9 @@ export class ServerResolver {
     if (typeof input.hostname === 'string' && !/^[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?$/i.test(input.hostname)) {
       throw badInput('input.hostname', `"${input.hostname}" is not a host name`);
     }
+    const ingest = ctx.principal.role === 'ingest';
+    const refusal = ingest ? ingestServerRefusal(input) : undefined;
+    if (refusal) throw forbidden('addServer', `${refusal.argument} ${refusal.reason}`);
     const systemIds = [...new Set(input.systemIds ?? [])];
 
     return withTransaction(ctx.db, async (tx) => {
@@ -176,6 +181,17 @@ export class ServerResolver {
 
       // One id at a time: concurrent additions wait for each other.
       await tx.query("SELECT pg_advisory_xact_lock(hashtext('infrastructure.server.id'))");
+      if (ingest) {
+        // Counted under the lock above, so two feeds adding at once cannot both pass the cap.
+        const rows = await tx.query<Array<{ count: number }>>(
+          `SELECT count(*)::int AS count FROM server s WHERE s.status = 'ACTIVE' AND s.synthetic
+             AND EXISTS (SELECT 1 FROM audit_log a WHERE a.operation = 'addServer' AND a.role = 'ingest' AND a.target_ids @> ARRAY[s.id]::text[])`,
+        );
+        const count = rows[0]?.count ?? 0;
+        if (count >= ingestServerRules.maxInService) {
+          throw forbidden('addServer', `for the ingest role allows ${ingestServerRules.maxInService} of its servers in service at once; ${count} are (retire one first)`);
+        }
+      }
       const prefix = input.kind === ServerKind.PHYSICAL ? 'host-' : 'vm-';
       const [row] = await tx.query<Array<{ max: number | null }>>(
         `SELECT max(substring(id FROM '[0-9]+$')::integer) AS max FROM server WHERE id LIKE $1`,
