@@ -114,7 +114,17 @@ export async function withTransaction<T>(dataSource: DataSource, work: (tx: Tran
       onCommit: (hook) => hooks.push(hook),
     }),
   );
-  for (const hook of hooks) hook();
+  // Committed: every hook runs and the caches are cleared even if one hook throws, so one failing
+  // side effect cannot leave a cache serving what the commit changed. The first failure is rethrown.
+  let failure: { error: unknown } | undefined;
+  for (const hook of hooks) {
+    try {
+      hook();
+    } catch (error) {
+      failure ??= { error };
+    }
+  }
   invalidateCachesOnCommit(dataSource);
+  if (failure) throw failure.error;
   return result;
 }

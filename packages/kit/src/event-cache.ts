@@ -1,7 +1,13 @@
 import type { DataSource } from 'typeorm';
 import type { Transaction } from './database';
-import type { EventBus } from './event-bus/event-bus';
+import type { EventBus, EventStream } from './event-bus/event-bus';
 import type { Logger } from './logger';
+
+/** Entries one cache holds at most. */
+export const maxEntriesPerCache = 1000;
+
+/** After its feed failed, a cache tries to subscribe again at most this often (not on every read). */
+export const resubscribeAfterMs = 1000;
 
 /**
  * A read cache cleared by events: values computed from rows (summaries, indicator actuals, list
@@ -13,16 +19,19 @@ import type { Logger } from './logger';
  *   next request, before the bus has delivered anything. No mutation has to remember it.
  * - Entries live `ttlMs` at most: values that move with time alone (deadlines passing, "today")
  *   are at most that stale. Callers whose values depend on the date put the date in the key.
- * - It caches only while subscribed to every topic: without the feed, it computes every time.
+ * - It caches only while subscribed to every topic and while the bus's link is up: without the
+ *   feed, it computes every time. When a topic's feed ends or fails, it subscribes again on a
+ *   later read; when the link comes back after a drop (events in between lost), it starts empty.
  * - A value computed while an invalidation happened is returned but not kept.
  */
-/** Entries one cache holds at most. */
-export const maxEntriesPerCache = 1000;
-
 export class EventCache {
   private readonly entries = new Map<string, { expires: number; value: Promise<unknown> }>();
   private generation = 0;
+  private readonly streams = new Map<string, EventStream<unknown>>();
   private listening: Promise<void> | undefined;
+  private retryAt = 0;
+  private readonly watchedBuses = new WeakSet<EventBus>();
+  private linkUp = true;
   private live = false;
 
   constructor(
@@ -49,8 +58,10 @@ export class EventCache {
     if (hit && hit.expires > now) return hit.value as Promise<T>;
     const generation = this.generation;
     const value = compute();
+    // Re-set, not updated in place, so the Map's order stays the order of last computation.
+    this.entries.delete(key);
     // Bounded: keys can carry request arguments (a count's filters); the oldest entry goes first.
-    if (!hit && this.entries.size >= maxEntriesPerCache) this.entries.delete(this.entries.keys().next().value!);
+    if (this.entries.size >= maxEntriesPerCache) this.entries.delete(this.entries.keys().next().value!);
     this.entries.set(key, { expires: now + this.ttlMs, value });
     try {
       return await value;
@@ -67,11 +78,6 @@ export class EventCache {
     this.entries.clear();
   }
 
-  /** Clears the cache when `tx` commits (for a write that publishes nothing on the cache's topics). */
-  invalidateOnCommit(tx: Transaction): void {
-    tx.onCommit(() => this.invalidate());
-  }
-
   /** Resolves once the cache is subscribed (or has given up): for tests and warm-ups. */
   async ready(ctx: { bus: EventBus; logger: Logger }): Promise<void> {
     this.listen(ctx.bus, ctx.logger);
@@ -84,23 +90,56 @@ export class EventCache {
     this.invalidate();
   }
 
+  /** Subscribes to the topics it has no feed for; at most once every `resubscribeAfterMs` after a failure. */
   private listen(bus: EventBus, logger: Logger): void {
-    this.listening ??= Promise.all(
-      this.topics.map(async (topic) => {
-        const stream = await bus.subscribe(topic);
-        void (async () => {
-          for await (const _event of stream) this.invalidate();
-          // The stream ends when the bus closes (shutdown): stop caching quietly.
-          this.live = false;
-          this.invalidate();
-        })().catch((error: unknown) => this.stop(logger, `lost the "${topic}" feed`, error));
-      }),
-    ).then(
+    if (this.listening || this.streams.size === this.topics.length || Date.now() < this.retryAt) return;
+    this.watchLink(bus, logger);
+    this.listening = Promise.all(this.topics.filter((topic) => !this.streams.has(topic)).map((topic) => this.follow(bus, logger, topic))).then(
       () => {
-        this.live = true;
+        this.listening = undefined;
+        this.invalidate();
+        this.live = this.linkUp && this.streams.size === this.topics.length;
       },
-      (error: unknown) => this.stop(logger, 'could not subscribe', error),
+      (error: unknown) => {
+        this.listening = undefined;
+        this.retryAt = Date.now() + resubscribeAfterMs;
+        this.stop(logger, 'could not subscribe', error);
+      },
     );
+  }
+
+  private async follow(bus: EventBus, logger: Logger, topic: string): Promise<void> {
+    const stream = await bus.subscribe(topic);
+    this.streams.set(topic, stream);
+    const lost = (reason: string, error?: unknown) => {
+      this.streams.delete(topic);
+      this.retryAt = Date.now() + resubscribeAfterMs;
+      this.stop(logger, reason, error);
+    };
+    void (async () => {
+      for await (const _event of stream) this.invalidate();
+    })().then(
+      // The stream ends when the bus closes (shutdown): stop caching, quietly.
+      () => {
+        this.live = false;
+        lost('feed ended');
+      },
+      (error: unknown) => lost(`lost the "${topic}" feed`, error),
+    );
+  }
+
+  /** Events sent while the bus's link was down never reach the streams: forget what was derived before. */
+  private watchLink(bus: EventBus, logger: Logger): void {
+    if (this.watchedBuses.has(bus)) return;
+    this.watchedBuses.add(bus);
+    bus.onLinkChange((up) => {
+      this.linkUp = up;
+      if (!up) this.stop(logger, 'lost the event bus link');
+      else {
+        this.invalidate();
+        this.live = !this.listening && this.streams.size === this.topics.length;
+      }
+    });
   }
 }
 

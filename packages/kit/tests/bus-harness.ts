@@ -11,7 +11,11 @@ class Rollback extends Error {}
  * A bus harness whose transactions are real PostgreSQL ones on a fresh database, so the suite's
  * commit and rollback cases run through the kit's own `withTransaction` hooks.
  */
-export async function harnessWithDatabase(makeBus: (databaseUrl: string) => EventBus, stopBackend: () => Promise<void> = async () => undefined): Promise<BusHarness> {
+export async function harnessWithDatabase(
+  makeBus: (databaseUrl: string) => EventBus,
+  stopBackend: () => Promise<void> = async () => undefined,
+  dropLink?: (db: DataSource) => Promise<void>,
+): Promise<BusHarness> {
   const database = await createTestDatabase(inject('postgresAdminUrl'), 'bus');
   const db = await new DataSource({ type: 'postgres', url: database.url }).initialize();
   const bus = makeBus(database.url);
@@ -28,6 +32,7 @@ export async function harnessWithDatabase(makeBus: (databaseUrl: string) => Even
       }
     },
     replica: async () => makeBus(database.url),
+    ...(dropLink ? { dropLink: () => dropLink(db) } : {}),
     async close() {
       await bus.close();
       await db.destroy();

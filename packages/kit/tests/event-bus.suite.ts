@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Transaction } from '../src/database';
-import { EventBusOverflowError, InvalidEventError, type EventBus, type EventPayload, type EventStream } from '../src/event-bus/event-bus';
+import { EventBusClosedError, EventBusOverflowError, InvalidEventError, type EventBus, type EventPayload, type EventStream } from '../src/event-bus/event-bus';
 
 export interface BusHarness {
   bus: EventBus;
@@ -8,6 +8,8 @@ export interface BusHarness {
   transaction(work: (tx: Transaction) => Promise<void>, outcome: 'commit' | 'rollback'): Promise<void>;
   /** A second bus on the same backend, as another replica would have; absent for in-process buses. */
   replica?: () => Promise<EventBus>;
+  /** Cuts the bus's connection to its backend from the backend's side, as a restart would; absent where the test cannot. */
+  dropLink?: () => Promise<void>;
   close(): Promise<void>;
 }
 
@@ -102,6 +104,25 @@ export function eventBusSuite(name: string, makeHarness: () => Promise<BusHarnes
       await expect(bus.publish('Bad Topic', {})).rejects.toBeInstanceOf(InvalidEventError);
       await expect(bus.publish('big', { blob: 'x'.repeat(9000) })).rejects.toThrow(/limit is 7900/);
       await expect(bus.subscribe('Bad Topic')).rejects.toBeInstanceOf(InvalidEventError);
+    });
+
+    it('refuses a subscription once closed', async () => {
+      const bus = await start();
+      await bus.close();
+      await expect(bus.subscribe('alert.raised')).rejects.toBeInstanceOf(EventBusClosedError);
+    });
+
+    it('reports its link dropping and coming back, and delivers again after it is back', async ({ skip }) => {
+      const bus = await start();
+      if (!harness.dropLink) return skip('no way to cut this bus\'s link here');
+      const changes: boolean[] = [];
+      bus.onLinkChange((up) => changes.push(up));
+      const stream = await bus.subscribe<EventPayload>('alert.raised');
+      await harness.dropLink();
+      for (let waited = 0; changes.length < 2 && waited < 10_000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(changes).toEqual([false, true]);
+      await bus.publish('alert.raised', { id: 'after' });
+      expect((await nextWithin(stream)).value).toEqual({ id: 'after' });
     });
 
     it('delivers events between replicas sharing the backend', async ({ skip }) => {

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { describe, expect, it } from 'vitest';
-import { EventCache, eventCache, invalidateCachesOnCommit, maxEntriesPerCache, MemoryEventBus, silentLogger, type Transaction } from '../src';
+import { EventCache, eventCache, invalidateCachesOnCommit, maxEntriesPerCache, MemoryEventBus, resubscribeAfterMs, silentLogger, withTransaction, type EventPayload, type EventStream, type LinkListener, type Transaction } from '../src';
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
 const topics = ['bts.status-changed', 'server.changed'];
@@ -12,7 +12,88 @@ function transactionOf(db: object) {
   return { tx: tx as Transaction, commit: () => hooks.splice(0).forEach((hook) => hook()), rollback: () => void hooks.splice(0) };
 }
 
+/** A bus whose link the test drops and restores, and whose streams it can break (a lost connection). */
+class FlakyBus extends MemoryEventBus {
+  link: LinkListener = () => undefined;
+  subscriptions = 0;
+  private readonly breakers: Array<() => void> = [];
+
+  override onLinkChange(listener: LinkListener): void {
+    this.link = listener;
+  }
+
+  override async subscribe<T extends EventPayload>(topic: string): Promise<EventStream<T>> {
+    const inner = await super.subscribe<T>(topic);
+    this.subscriptions++;
+    let fail!: (error: Error) => void;
+    const broken = new Promise<never>((_, reject) => (fail = reject));
+    broken.catch(() => undefined);
+    this.breakers.push(() => {
+      fail(new Error('connection lost'));
+      void inner.return();
+    });
+    const stream = {
+      next: () => Promise.race([inner.next(), broken]),
+      return: () => inner.return(),
+      [Symbol.asyncIterator]() {
+        return stream;
+      },
+    };
+    return stream as EventStream<T>;
+  }
+
+  breakFeeds(): void {
+    for (const breakFeed of this.breakers.splice(0)) breakFeed();
+  }
+}
+
 describe('event cache', () => {
+  it('stops caching while the bus link is down and starts empty when it is back (events in between are lost)', async () => {
+    const bus = new FlakyBus();
+    const ctx = { bus, logger: silentLogger };
+    const cache = new EventCache('test', topics, 60_000);
+    await cache.ready(ctx);
+    let computed = 0;
+    const compute = async () => ++computed;
+    expect(await cache.get(ctx, 'k', compute)).toBe(1);
+    expect(await cache.get(ctx, 'k', compute)).toBe(1);
+    bus.link(false);
+    expect(cache.caching).toBe(false);
+    expect(await cache.get(ctx, 'k', compute)).toBe(2);
+    expect(await cache.get(ctx, 'k', compute)).toBe(3);
+    bus.link(true);
+    expect(cache.caching).toBe(true);
+    expect(await cache.get(ctx, 'k', compute)).toBe(4); // not a value from before the drop
+    expect(await cache.get(ctx, 'k', compute)).toBe(4);
+    await bus.close();
+  });
+
+  it('subscribes again after its feed fails, no more than once every resubscribeAfterMs, and caches again', async () => {
+    const bus = new FlakyBus();
+    const ctx = { bus, logger: silentLogger };
+    const cache = new EventCache('test', topics, 60_000);
+    await cache.ready(ctx);
+    expect(bus.subscriptions).toBe(2);
+    bus.breakFeeds();
+    await settle();
+    expect(cache.caching).toBe(false);
+    let computed = 0;
+    const compute = async () => ++computed;
+    expect(await cache.get(ctx, 'k', compute)).toBe(1);
+    expect(await cache.get(ctx, 'k', compute)).toBe(2);
+    expect(bus.subscriptions).toBe(2); // too soon to try again
+    await new Promise((resolve) => setTimeout(resolve, resubscribeAfterMs + 50));
+    await cache.ready(ctx);
+    expect(bus.subscriptions).toBe(4);
+    expect(cache.caching).toBe(true);
+    expect(await cache.get(ctx, 'k', compute)).toBe(3);
+    expect(await cache.get(ctx, 'k', compute)).toBe(3);
+    await bus.publish('server.changed', { id: '1' });
+    await settle();
+    expect(await cache.get(ctx, 'k', compute)).toBe(4); // the new feed clears it
+    await bus.close();
+  });
+
   it('reuses a value until an event on one of its topics clears it, and ignores other topics', async () => {
     const bus = new MemoryEventBus();
     const ctx = { bus, logger: silentLogger };
@@ -132,6 +213,36 @@ describe('event cache and withTransaction', () => {
     invalidateCachesOnCommit(db);
     expect(await every.get(ctx, 'k', compute)).not.toBe(a);
     expect(await byTopic.get(ctx, 'k', compute)).toBe(b);
+    await bus.close();
+  });
+});
+
+describe('withTransaction hooks', () => {
+  it('run all and clear the caches after a commit even when one hook throws; the first error is rethrown', async () => {
+    const bus = new MemoryEventBus();
+    const ctx = { bus, logger: silentLogger };
+    const db = { transaction: async (work: (manager: unknown) => Promise<unknown>) => work({ query: async () => [] }) } as unknown as DataSource;
+    const cache = eventCache(db, 'every', { topics, ttlMs: 60_000, everyCommit: true });
+    await cache.ready(ctx);
+    let computed = 0;
+    const compute = async () => ++computed;
+    expect(await cache.get(ctx, 'k', compute)).toBe(1);
+    const ran: string[] = [];
+    await expect(
+      withTransaction(db, async (tx) => {
+        tx.onCommit(() => {
+          ran.push('first');
+          throw new Error('first hook failed');
+        });
+        tx.onCommit(() => {
+          ran.push('second');
+          throw new Error('second hook failed');
+        });
+        tx.onCommit(() => void ran.push('third'));
+      }),
+    ).rejects.toThrow('first hook failed');
+    expect(ran).toEqual(['first', 'second', 'third']);
+    expect(await cache.get(ctx, 'k', compute)).toBe(2);
     await bus.close();
   });
 });

@@ -1,7 +1,7 @@
 import { invalidateCachesOnPublish } from '../event-cache';
 import type { Transaction } from '../database';
 import type { Logger } from '../logger';
-import { validateEvent, type EventBus, type EventPayload, type EventStream, type SubscribeOptions } from './event-bus';
+import { EventBusClosedError, LinkListeners, validateEvent, type EventBus, type EventPayload, type EventStream, type LinkListener, type SubscribeOptions } from './event-bus';
 import { Fanout } from './fanout';
 
 /** The wire of a message broker (Redis pub/sub, NATS): what differs between them. */
@@ -13,6 +13,9 @@ export interface BrokerConnection {
   unlisten(channel: string): Promise<void>;
   close(): Promise<void>;
 }
+
+/** Opens the broker's connection; it calls `link(false)` when the connection drops and `link(true)` once the client has reconnected. */
+export type BrokerConnector = (link: LinkListener) => Promise<BrokerConnection>;
 
 export const brokerChannelOf = (topic: string) => `ioc.${topic}`;
 
@@ -26,10 +29,11 @@ export class BrokerEventBus implements EventBus {
   private readonly fanout = new Fanout((topic) => void this.stopListening(topic));
   private readonly listening = new Map<string, Promise<void>>();
   private connection: Promise<BrokerConnection> | undefined;
+  private readonly link = new LinkListeners();
   private closed = false;
 
   constructor(
-    private readonly connect: () => Promise<BrokerConnection>,
+    private readonly connect: BrokerConnector,
     private readonly logger: Logger,
   ) {}
 
@@ -42,6 +46,7 @@ export class BrokerEventBus implements EventBus {
 
   async subscribe<T extends EventPayload>(topic: string, options: SubscribeOptions = {}): Promise<EventStream<T>> {
     validateEvent(topic);
+    if (this.closed) throw new EventBusClosedError();
     const stream = this.fanout.add<T>(topic, options.bufferSize);
     try {
       await this.startListening(topic);
@@ -50,6 +55,10 @@ export class BrokerEventBus implements EventBus {
       throw error;
     }
     return stream;
+  }
+
+  onLinkChange(listener: LinkListener): void {
+    this.link.add(listener);
   }
 
   async close(): Promise<void> {
@@ -97,9 +106,11 @@ export class BrokerEventBus implements EventBus {
   }
 
   private open(): Promise<BrokerConnection> {
-    if (this.closed) return Promise.reject(new Error('the event bus is closed'));
+    if (this.closed) return Promise.reject(new EventBusClosedError());
     if (!this.connection) {
-      this.connection = this.connect();
+      this.connection = this.connect((up) => {
+        if (!this.closed) this.link.notify(up, this.logger);
+      });
       this.connection.catch(() => (this.connection = undefined));
     }
     return this.connection;

@@ -13,7 +13,42 @@ export interface EventBus {
   publishMany?(topic: string, payloads: readonly EventPayload[], tx?: Transaction): Promise<void>;
   /** Resolves once the subscription is live: anything published after that is delivered. */
   subscribe<T extends EventPayload = EventPayload>(topic: string, options?: SubscribeOptions): Promise<EventStream<T>>;
+  /** After `close()`, `subscribe` throws `EventBusClosedError`. */
   close(): Promise<void>;
+  /**
+   * Tells `listener` when the link to the bus's backend drops (`false`: events published from now
+   * on may never be delivered here) and when it is back (`true`: events flow again, those in
+   * between are lost). Subscribers that hold state derived from events (caches) reset on both.
+   */
+  onLinkChange(listener: LinkListener): void;
+}
+
+export type LinkListener = (up: boolean) => void;
+
+/** The listeners of a bus's link, told of each change in order; one that throws does not stop the others. */
+export class LinkListeners {
+  private readonly listeners: LinkListener[] = [];
+
+  add(listener: LinkListener): void {
+    this.listeners.push(listener);
+  }
+
+  notify(up: boolean, logger?: { warn(message: string, fields?: Record<string, unknown>): void }): void {
+    for (const listener of this.listeners) {
+      try {
+        listener(up);
+      } catch (error) {
+        logger?.warn('event bus link listener failed', { error });
+      }
+    }
+  }
+}
+
+export class EventBusClosedError extends Error {
+  constructor() {
+    super('the event bus is closed');
+    this.name = 'EventBusClosedError';
+  }
 }
 
 export interface SubscribeOptions {

@@ -1,5 +1,6 @@
 import { connect, type Subscription } from 'nats';
 import { silentLogger, type Logger } from '../logger';
+import type { LinkListener } from './event-bus';
 import { BrokerEventBus, type BrokerConnection } from './broker-event-bus';
 
 const encoder = new TextEncoder();
@@ -13,15 +14,17 @@ const decoder = new TextDecoder();
  */
 export class NatsEventBus extends BrokerEventBus {
   constructor(url: string, logger: Logger = silentLogger) {
-    super(() => connectNats(url, logger), logger);
+    super((link) => connectNats(url, logger, link), logger);
   }
 }
 
-async function connectNats(url: string, logger: Logger): Promise<BrokerConnection> {
+async function connectNats(url: string, logger: Logger, link: LinkListener): Promise<BrokerConnection> {
   const connection = await connect({ servers: url, maxReconnectAttempts: -1, name: 'ioc-graph event bus' });
   void (async () => {
     for await (const status of connection.status()) {
       if (status.type === 'disconnect' || status.type === 'error') logger.warn('event bus connection', { status: status.type, data: String(status.data) });
+      if (status.type === 'disconnect') link(false);
+      if (status.type === 'reconnect') link(true);
     }
   })();
   const subscriptions = new Map<string, Subscription>();

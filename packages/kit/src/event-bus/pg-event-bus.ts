@@ -3,7 +3,7 @@ import pg from 'pg';
 import type { Transaction } from '../database';
 import type { Logger } from '../logger';
 import { silentLogger } from '../logger';
-import { validateEvent, type EventBus, type EventPayload, type EventStream, type SubscribeOptions } from './event-bus';
+import { EventBusClosedError, LinkListeners, validateEvent, type EventBus, type EventPayload, type EventStream, type LinkListener, type SubscribeOptions } from './event-bus';
 import { Fanout } from './fanout';
 
 const channelOf = (topic: string) => `ioc.${topic}`;
@@ -19,6 +19,7 @@ export class PgEventBus implements EventBus {
   private listener: pg.Client | undefined;
   private connecting: Promise<pg.Client> | undefined;
   private readonly listening = new Set<string>();
+  private readonly link = new LinkListeners();
   private closed = false;
 
   constructor(
@@ -48,13 +49,25 @@ export class PgEventBus implements EventBus {
 
   async subscribe<T extends EventPayload>(topic: string, options: SubscribeOptions = {}): Promise<EventStream<T>> {
     validateEvent(topic);
+    if (this.closed) throw new EventBusClosedError();
     const stream = this.fanout.add<T>(topic, options.bufferSize);
     if (!this.listening.has(topic)) {
       this.listening.add(topic);
-      const client = await this.connect();
-      await client.query(`LISTEN ${quote(channelOf(topic))}`);
+      try {
+        const client = await this.connect();
+        await client.query(`LISTEN ${quote(channelOf(topic))}`);
+      } catch (error) {
+        // Not listening after all: the next subscriber tries again.
+        this.listening.delete(topic);
+        await stream.return();
+        throw error;
+      }
     }
     return stream;
+  }
+
+  onLinkChange(listener: LinkListener): void {
+    this.link.add(listener);
   }
 
   async close(): Promise<void> {
@@ -90,23 +103,32 @@ export class PgEventBus implements EventBus {
     });
     client.on('error', (error) => this.logger.warn('event bus listener error', { error }));
     client.on('end', () => {
-      if (this.listener === client) this.listener = undefined;
-      if (!this.closed && this.listening.size > 0) this.reconnect(1);
+      if (this.listener !== client) return;
+      this.listener = undefined;
+      if (this.closed || this.listening.size === 0) return;
+      // NOTIFYs sent from now until the next LISTEN reach no one here.
+      this.link.notify(false, this.logger);
+      this.reconnect(1);
     });
     await client.connect();
     this.listener = client;
     return client;
   }
 
-  /** Re-listens after a lost connection; events sent while down are recovered by resume cursors. */
+  /**
+   * Re-listens to every topic after a lost connection; events sent while down are recovered by
+   * resume cursors. A subscribe may have opened the new connection first (for its own topic
+   * only), so every topic is listened to again whoever connected.
+   */
   private reconnect(attempt: number): void {
     const delay = Math.min(5000, 100 * 2 ** attempt);
     setTimeout(async () => {
-      if (this.closed || this.listener) return;
+      if (this.closed) return;
       try {
         const client = await this.connect();
         for (const topic of this.listening) await client.query(`LISTEN ${quote(channelOf(topic))}`);
         this.logger.info('event bus listener reconnected', { attempt });
+        this.link.notify(true, this.logger);
       } catch (error) {
         this.logger.warn('event bus listener reconnect failed', { attempt, error });
         this.reconnect(attempt + 1);

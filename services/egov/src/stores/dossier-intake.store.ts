@@ -10,7 +10,6 @@ import { dueDate } from '../domain/calendar';
 import { dossierIndicatorCodes } from '../indicators/indicator-events';
 import type { DossierApplicantInput } from '../inputs/dossier-applicant.input';
 import type { ReceiveDossierInput } from '../inputs/receive-dossier.input';
-import { aggregateCache } from '../loaders/aggregate-cache.loader';
 import { insertInOrder } from './ordered-insert.store';
 
 /**
@@ -125,7 +124,6 @@ export async function receiveDossiers(ctx: SubgraphContext, items: readonly Doss
         withApplicant.map((a) => a.phone),
       ]);
     }
-    aggregateCache(ctx.db).invalidateOnCommit(tx);
     await publishAll(ctx.bus, 'dossier.received', dossiers.map((d) => ({ id: d.id, districtCode: d.districtCode, communeCode: d.communeCode })), tx);
     await publishIndicatorChanges(ctx.bus, tx, { subgraph: 'egov', domain: 'DIGITAL_GOVERNMENT' }, [...new Set(dossiers.flatMap((d) => dossierIndicatorCodes(d.channel)))]);
     await recordAudits(
@@ -186,7 +184,6 @@ export async function resolveDossiers(ctx: SubgraphContext, items: readonly Doss
       pairs.map((p) => p.after.id),
       pairs.map((p) => p.after.resolvedAt),
     ]);
-    aggregateCache(ctx.db).invalidateOnCommit(tx);
     await publishAll(ctx.bus, 'dossier.resolved', pairs.map(({ after }) => ({ id: after.id, districtCode: after.districtCode, communeCode: after.communeCode })), tx);
     await recordAudits(
       tx,

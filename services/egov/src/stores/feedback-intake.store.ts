@@ -6,7 +6,6 @@ import { Feedback } from '../entities/feedback.entity';
 import { UnitLevel } from '../enums/administrative-unit.enum';
 import { FeedbackStatus } from '../enums/feedback.enum';
 import type { ReceiveFeedbackInput } from '../inputs/receive-feedback.input';
-import { aggregateCache } from '../loaders/aggregate-cache.loader';
 import { insertInOrder } from './ordered-insert.store';
 
 /**
@@ -87,7 +86,6 @@ export async function receiveFeedbacks(ctx: SubgraphContext, inputs: readonly Re
       ],
     );
     const feedback = rows.map((row, i) => Object.assign(new Feedback(), { id: ids[i]!, ...row }));
-    aggregateCache(ctx.db).invalidateOnCommit(tx);
     await publishAll(ctx.bus, 'feedback.received', feedback.map((f) => ({ id: f.id, agencyId: f.agencyId, communeCode: f.communeCode })), tx);
     await publishIndicatorChanges(ctx.bus, tx, { subgraph: 'egov', domain: 'DIGITAL_GOVERNMENT' }, ['agenciesUsingPaknShare']);
     await recordAudits(
