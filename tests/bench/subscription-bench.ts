@@ -88,7 +88,8 @@ export async function runSubscriptionBench(options: SubscriptionBenchOptions, cl
     await database?.stop();
   });
   try {
-    const now = () => performance.timeOrigin + performance.now();
+    // The loaders' clock (see subscription-clients.ts): the system's wall clock.
+    const now = () => Date.now();
     const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
     log('subscriptions: starting embedded PostgreSQL, the subgraphs (small seed) and a gateway process…');

@@ -17,8 +17,13 @@ import WebSocket from 'ws';
  * A benchmark alert's title reads `bench-sub <scenario> <probe|event> <seq> <epoch ms>`.
  */
 
-/** Wall-clock milliseconds with sub-millisecond resolution; comparable across processes on one machine. */
-const now = () => performance.timeOrigin + performance.now();
+/**
+ * The system's wall clock, which every process on the machine reads alike at any instant. Not
+ * `performance.timeOrigin + performance.now()`: that is the wall clock at the process's start
+ * plus the monotonic clock since, and the two drift apart, so processes started minutes apart
+ * disagree (one bench:all run read a constant +6.1 s on every delivery).
+ */
+const now = () => Date.now();
 
 interface Screen {
   client: Client;
