@@ -46,7 +46,48 @@ export interface QueryOutcome {
  * The suite measures faults, not limits: the caller rate limit would cap a load loop at 20
  * requests/s, and the alias and root-field limits a batch of raised alerts at a few.
  */
-const gatewayEnv = { RATE_LIMIT_PER_MINUTE: '1000000000', LIMIT_ALIASES: '200', LIMIT_ROOT_FIELDS: '200', LIMIT_COST: '1000000', LIMIT_SELECTIONS: '10000', LOG_LEVEL: 'warn' };
+const gatewayEnv = {
+  RATE_LIMIT_PER_MINUTE: '1000000000',
+  LIMIT_ALIASES: '200',
+  LIMIT_ROOT_FIELDS: '200',
+  LIMIT_COST: '1000000',
+  LIMIT_SELECTIONS: '10000',
+  LOG_LEVEL: 'warn',
+  // The inspector on a free loopback port, so a case can collect garbage before it reads memory.
+  NODE_OPTIONS: '--inspect=127.0.0.1:0',
+};
+
+/**
+ * The gateway's live memory after a full garbage collection (V8 heap used plus external memory,
+ * in MiB), collected through its inspector: RSS alone keeps what V8 and the allocator have not
+ * handed back, and heap used alone counts garbage not yet collected.
+ */
+export async function liveMemoryMiB(gateway: BuiltProcess): Promise<number> {
+  const url = /Debugger listening on (ws:\/\/\S+)/.exec(gateway.output())?.[1];
+  if (!url) throw new Error('the gateway has no inspector (NODE_OPTIONS --inspect)');
+  const socket = new WebSocket(url);
+  await new Promise<void>((resolve, reject) => socket.once('open', () => resolve()).once('error', reject));
+  try {
+    const call = (id: number, method: string, params: Record<string, unknown> = {}) =>
+      new Promise<Record<string, any>>((resolve, reject) => {
+        const onMessage = (data: WebSocket.RawData) => {
+          const message = JSON.parse(String(data)) as { id?: number; result?: Record<string, any>; error?: { message: string } };
+          if (message.id !== id) return;
+          socket.off('message', onMessage);
+          if (message.error) reject(new Error(`${method}: ${message.error.message}`));
+          else resolve(message.result ?? {});
+        };
+        socket.on('message', onMessage);
+        socket.send(JSON.stringify({ id, method, params }));
+      });
+    await call(1, 'HeapProfiler.collectGarbage');
+    const { result } = await call(2, 'Runtime.evaluate', { expression: 'JSON.stringify(process.memoryUsage())', returnByValue: true });
+    const usage = JSON.parse(result.value as string) as { heapUsed: number; external: number };
+    return (usage.heapUsed + usage.external) / 2 ** 20;
+  } finally {
+    socket.close();
+  }
+}
 
 export async function startFaultStack(): Promise<FaultStack> {
   buildPackages(['@ioc/gateway', ...subgraphNames.map((name) => `@ioc/${name}`)]);
